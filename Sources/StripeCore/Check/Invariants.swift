@@ -1,0 +1,75 @@
+extension Engine {
+    /// Checks the invariants of SPEC 6 and emits a `violation` for each broken one.
+    /// After ordinary commands a violation already reported is not repeated; the
+    /// `check` command reports everything broken now.
+    func checkInvariants(reportAll: Bool) {
+        guard let layout else { return }
+        var found: [(rule: Int, detail: String)] = []
+        if state.isQuiescent {
+            found += lostData(layout: layout).map { (1, $0) }
+            found += inconsistentParity(layout: layout).map { (2, $0) }
+        }
+        let referenced = (0..<state.pageSpan).filter { state.pages[$0].refs > 0 }
+        if !referenced.isEmpty {
+            found.append((3, "\(Self.list(referenced, noun: "page")) still \(referenced.count == 1 ? "holds" : "hold") a reference from r4w get_page after write_exec returned: get_page without put_page"))
+        }
+        let unlocked = (0..<state.pageSpan).filter {
+            state.pages[$0].flags.contains(.writeback) && !state.pages[$0].flags.contains(.locked)
+        }
+        if !unlocked.isEmpty {
+            found.append((5, "\(Self.list(unlocked, noun: "page")) \(unlocked.count == 1 ? "is" : "are") under writeback but unlocked before writepages_done"))
+        }
+        for (rule, detail) in found {
+            let key = "\(rule):\(detail)"
+            if reportAll || !reported.contains(key) {
+                reported.insert(key)
+                violation(rule: rule, detail)
+            }
+        }
+    }
+
+    /// Rule 1: pages below i_size whose device copy is not what the user last wrote.
+    private func lostData(layout: OreLayout) -> [String] {
+        let pages = Int((state.iSize + pageSize - 1) / pageSize)
+        var lost: [Int] = []
+        var first: String?
+        for index in 0..<pages {
+            let location = layout.location(ofPage: index)
+            for dev in layout.devicesHolding(page: index) {
+                let onDisk = state.devices[dev].objects[Int(location.objPage)]
+                guard onDisk != expected[index] else { continue }
+                if first == nil {
+                    first = "page \(index) on dev \(dev) (object page \(location.objPage), stripe \(layout.stripe(ofPage: index))) holds \(Self.hex(onDisk)) but the user last wrote \(Self.hex(expected[index]))"
+                }
+                lost.append(index)
+                break
+            }
+        }
+        guard let first else { return [] }
+        return ["data lost: \(Self.list(lost, noun: "page")) \(lost.count == 1 ? "does" : "do") not read back from the devices; \(first)"]
+    }
+
+    /// Rule 2: parity rows that are not the XOR of their data rows.
+    private func inconsistentParity(layout: OreLayout) -> [String] {
+        var result: [String] = []
+        for stripe in 0..<state.stripeSpan {
+            let rows = state.inconsistentRows(stripe: stripe)
+            guard !rows.isEmpty else { continue }
+            let slot = layout.paritySlot(stripe: stripe, row: rows[0])
+            let dataDevs = (0..<layout.dataDevices).map {
+                layout.location(ofPage: Int(stripe) * layout.pagesInStripe + $0 * layout.pagesInUnit).dev
+            }
+            result.append("stripe \(stripe) \(rows.count == 1 ? "row" : "rows") \(rows.map(String.init).joined(separator: ", ")): parity on dev \(slot.devs.lowerBound) (object page \(slot.objPage)) is not the XOR of the data on devs \(dataDevs.map(String.init).joined(separator: ", "))")
+        }
+        return result
+    }
+
+    static func hex(_ token: UInt64) -> String { "0x" + String(token, radix: 16) }
+
+    /// "pages 3, 4, 5 and 12 more".
+    static func list(_ indices: [Int], noun: String) -> String {
+        let shown = indices.prefix(6).map(String.init).joined(separator: ", ")
+        let more = indices.count > 6 ? " and \(indices.count - 6) more" : ""
+        return "\(noun)\(indices.count == 1 ? "" : "s") \(shown)\(more)"
+    }
+}

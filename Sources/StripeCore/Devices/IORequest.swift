@@ -1,0 +1,44 @@
+/// Why a device request was issued.
+public enum IOPurpose: UInt8, Sendable {
+    /// A read that completes a partial stripe (`_read_4_write_execute`).
+    case r4w
+    /// A page-cache read (`read_exec`).
+    case read
+    /// A write of data and parity units (`ore_write`).
+    case write
+
+    public var name: String { "\(self)" }
+}
+
+/// One page a request moves: object page, whether it is parity, and its payload.
+public struct RequestEntry: Sendable, Equatable {
+    public var objPage: UInt64
+    public var isParity: Bool
+    /// For writes the token written; for reads the file page index read into.
+    public var value: UInt64
+}
+
+/// One request to one device, as the ORE submits it (one per device per I/O).
+public struct IORequest: Sendable, Equatable {
+    public var dev: Int
+    public var purpose: IOPurpose
+    public var entries: Range<Int>
+
+    public var isRead: Bool { purpose != .write }
+}
+
+extension Timeline {
+    /// Object byte extents ([offset, length]) of a request, contiguous pages merged.
+    public func extents(of request: IORequest, parityOnly: Bool = false) -> [(offset: UInt64, length: UInt64)] {
+        var result: [(offset: UInt64, length: UInt64)] = []
+        for entry in entries[request.entries] where !parityOnly || entry.isParity {
+            let offset = entry.objPage * pageSize
+            if let last = result.last, last.offset + last.length == offset {
+                result[result.count - 1].length += pageSize
+            } else {
+                result.append((offset, pageSize))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,17 @@
+/// Page contents as 64-bit tokens (SPEC 3): exact enough to check parity and data loss.
+public enum Token {
+    /// The token of page `page` of a file created with `file size=`.
+    public static func initial(page: Int) -> UInt64 { mix(UInt64(page) &+ 0x5EED_F11E) }
+
+    /// The `n`-th fresh token handed out to a user write.
+    public static func fresh(_ n: UInt64) -> UInt64 { mix(n &+ 0x00C0_FFEE_0000_0000) }
+
+    /// splitmix64: distinct inputs give distinct, well-spread tokens.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        let t = z ^ (z >> 31)
+        return t == 0 ? 1 : t
+    }
+}

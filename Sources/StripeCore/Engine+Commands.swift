@@ -1,0 +1,88 @@
+extension Engine {
+    /// Runs one scenario command: its `command` event, its effects, then, in `auto`
+    /// mode, every pending completion, and the invariants.
+    func execute(_ line: ScenarioLine) {
+        let command = line.command
+        stageConfiguration(command)
+        emit(.command, i: UInt32(line.line), x: UInt64(timeline.commandCount))
+        timeline.commandCount += 1
+        guard layout != nil || !command.needsLayout else {
+            note("'\(line.text)' needs a layout first; add a 'layout raid5 devices=N stripe-unit=SIZE' line before it", line: line.line)
+            return
+        }
+        switch command {
+        case .title, .profile, .layout, .file, .completions, .fail, .repair, .set:
+            break
+        case .note(let text):
+            note(text, line: line.line)
+        case .cache(let range, let dirty):
+            cache(range, dirty: dirty)
+        case .write(let range):
+            for index in range { writePage(index, offset: 0, length: pageSize) }
+        case .writeBytes(let offset, let length):
+            writeBytes(offset: offset, length: length)
+        case .read(let range):
+            readpages(range)
+        case .writepages(let sync, let range, let nr):
+            writepages(sync: sync, range: range, nrToWrite: nr)
+        case .evict(let range):
+            evict(range)
+        case .reclaim(let pages):
+            reclaim(pages: pages)
+        case .truncate(let size):
+            truncate(size: size)
+        case .complete(let count):
+            var left = count ?? Int.max
+            while left > 0, deliverNextCompletion() { left -= 1 }
+        case .check:
+            checkInvariants(reportAll: true)
+            return
+        }
+        if !manualCompletions { while deliverNextCompletion() {} }
+        checkInvariants(reportAll: false)
+    }
+
+    /// Configuration commands change state through aux changes carried by their
+    /// `command` event, so the change is visible at that very event.
+    private func stageConfiguration(_ command: Command) {
+        switch command {
+        case .profile(let p):
+            profile = p
+            stage(.profile(p))
+        case .layout(let l):
+            layout = l
+            stage(.layout(l))
+        case .file(let size):
+            guard layout != nil else { return }
+            stage(.createFile(size: size))
+            for index in 0..<Int((size + pageSize - 1) / pageSize) { expected[index] = Token.initial(page: index) }
+        case .completions(let manual):
+            manualCompletions = manual
+            stage(.completions(manual: manual))
+        case .fail(let dev), .repair(let dev):
+            guard let layout, dev < layout.devices else { return }
+            if case .fail = command { stage(.deviceFailed(dev: dev, failed: true)) } else { stage(.deviceFailed(dev: dev, failed: false)) }
+        case .set(let option):
+            switch option {
+            case .writepage(let on): switches.writepage = on
+            case .lockedPage(let on): switches.lockedPage = on
+            case .r4w(let on): switches.r4w = on
+            case .dirtyUptodate(let on): switches.dirtyUptodate = on
+            case .maxIOPages(let n): switches.maxIOPages = n
+            }
+            stage(.switches(switches))
+        default:
+            break
+        }
+    }
+}
+
+extension Command {
+    /// Commands that act on the file or devices and so need a layout first.
+    var needsLayout: Bool {
+        switch self {
+        case .title, .note, .profile, .layout, .completions, .set, .complete, .check: false
+        default: true
+        }
+    }
+}

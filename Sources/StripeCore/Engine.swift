@@ -1,0 +1,171 @@
+/// Runs a scenario through the model and records the timeline.
+///
+/// The engine changes the observable state only by emitting events (and the aux
+/// changes that ride on them), so the live state and any replay agree by
+/// construction. Kernel-modelling methods live in the folders named after the
+/// kernel files they model.
+public final class Engine {
+    let timeline: Timeline
+    /// The live state: always the state after the last emitted event.
+    var state = SimState()
+    private var pendingAux: [AuxChange] = []
+    /// Arguments of the open calls, so `return` events repeat them.
+    private var callArgs: [UInt64] = []
+
+    // Working state of the modelled kernel, mirrored into `state` through aux changes.
+    var layout: OreLayout?
+    var profile = Profile.final
+    var switches = Switches()
+    var manualCompletions = false
+    var pcol = PageCollect()
+    var sp2d: Sp2dView?
+    /// Outstanding I/Os by id, and the I/O each request belongs to.
+    var ios: [Int: PendingIO] = [:]
+    var requestOwner: [Int: Int] = [:]
+    var failingRequests: Set<Int> = []
+    private var nextIOID = 0
+    /// Tokens handed out to user writes so far.
+    var tokensIssued: UInt64 = 0
+    /// What each page should read back: the user's last write or the file's initial content.
+    var expected = ChunkedArray<UInt64>(fill: 0)
+    /// Violations already reported after a command, so a broken rule is said once.
+    var reported: Set<String> = []
+
+    init(scenario: Scenario) {
+        timeline = Timeline(scenario: scenario)
+    }
+
+    /// Runs every command of `scenario` and returns its timeline.
+    public static func run(_ scenario: Scenario) -> Timeline {
+        let engine = Engine(scenario: scenario)
+        for line in scenario.lines { engine.execute(line) }
+        return engine.timeline
+    }
+
+    // MARK: Recording
+
+    /// Queues an aux change; it rides on the next emitted event.
+    func stage(_ change: AuxChange) { pendingAux.append(change) }
+
+    /// Appends an event, applies it to the live state, and keeps a keyframe when due.
+    @discardableResult
+    func emit(_ kind: EventKind, a: UInt8 = 0, b: UInt8 = 0, i: UInt32 = 0, x: UInt64 = 0) -> Int {
+        let depth = kind == .return ? state.stack.count - 1 : state.stack.count
+        var event = Event(kind, depth: UInt8(clamping: depth), a: a, b: b, i: i, x: x)
+        let seq = timeline.events.count
+        if !pendingAux.isEmpty {
+            event.kindRaw |= 0x80
+            timeline.auxOwners.append(seq)
+            timeline.auxStarts.append(timeline.aux.count)
+            timeline.aux.append(contentsOf: pendingAux)
+            pendingAux.removeAll(keepingCapacity: true)
+        }
+        timeline.events.append(event)
+        timeline.apply(seq, to: &state)
+        if (seq + 1) % Timeline.keyframeInterval == 0 { timeline.keyframes.append(state) }
+        return seq
+    }
+
+    /// Records `fn`'s call, runs `body`, records its return.
+    func traced<T>(_ fn: KernelFunction, _ args: UInt64..., body: () -> T) -> T {
+        let offset = UInt64(timeline.args.count)
+        timeline.args.append(contentsOf: args)
+        callArgs.append(offset)
+        emit(.call, a: fn.rawValue, x: offset)
+        let result = body()
+        emit(.return, a: fn.rawValue, x: callArgs.removeLast())
+        return result
+    }
+
+    func note(_ text: String, line: Int = 0) {
+        timeline.strings.append(text)
+        emit(.note, i: UInt32(line), x: UInt64(timeline.strings.count - 1))
+    }
+
+    func violation(rule: Int, _ detail: String) {
+        timeline.strings.append(detail)
+        emit(.violation, a: UInt8(rule), x: UInt64(timeline.strings.count - 1))
+    }
+
+    /// Sets and clears page flags with one `page` event, recording only real changes.
+    func setFlags(_ index: Int, set: PageFlags = [], clear: PageFlags = [], token: UInt64? = nil) {
+        let flags = state.pages[index].flags
+        let setting = set.subtracting(flags)
+        let clearing = clear.intersection(flags).subtracting(set)
+        guard !setting.isEmpty || !clearing.isEmpty || token != nil else { return }
+        emit(.page, a: setting.rawValue | (token != nil ? Event.tokenChanged : 0), b: clearing.rawValue,
+             i: UInt32(index), x: token ?? 0)
+    }
+
+    /// Adds a request to the timeline and emits its submission event.
+    func submit(dev: Int, purpose: IOPurpose, entries: [RequestEntry]) -> Int {
+        let start = timeline.entries.count
+        timeline.entries.append(contentsOf: entries)
+        timeline.requests.append(IORequest(dev: dev, purpose: purpose, entries: start..<timeline.entries.count))
+        let id = timeline.requests.count - 1
+        if state.devices[dev].failed { failingRequests.insert(id) }
+        emit(purpose == .write ? .devWrite : .devRead, i: UInt32(id))
+        return id
+    }
+
+    /// Completes request `id` at once (the synchronous reads of r4w and read-modify-write).
+    /// Returns false on an I/O error.
+    func completeNow(_ id: Int) -> Bool {
+        let error = failingRequests.contains(id)
+        emit(.ioDone, a: error ? 1 : 0, i: UInt32(id))
+        return !error
+    }
+
+    /// Registers an asynchronous I/O made of `requests`; `done` runs when all complete.
+    func track(_ io: PendingIO) {
+        let id = nextIOID
+        nextIOID += 1
+        ios[id] = io
+        for request in io.requests { requestOwner[request] = id }
+        if io.requests.isEmpty { finish(id) }
+    }
+
+    /// Delivers the oldest pending completion; false when nothing is in flight.
+    @discardableResult
+    func deliverNextCompletion() -> Bool {
+        guard let id = state.inflight.first else { return false }
+        let error = failingRequests.contains(id)
+        emit(.ioDone, a: error ? 1 : 0, i: UInt32(id))
+        if let owner = requestOwner.removeValue(forKey: id) {
+            ios[owner]!.remaining -= 1
+            if error { ios[owner]!.error = true }
+            if ios[owner]!.remaining == 0 { finish(owner) }
+        }
+        return true
+    }
+
+    private func finish(_ id: Int) {
+        guard let io = ios.removeValue(forKey: id) else { return }
+        switch io.kind {
+        case .write: writepagesDone(io)
+        case .read: readpagesDone(io)
+        }
+    }
+
+    /// Waits, as `lock_page` does, until page `index` is unlocked by its I/O.
+    func waitOnPage(_ index: Int) {
+        while state.pages[index].flags.contains(.locked), deliverNextCompletion() {}
+    }
+}
+
+/// An I/O submitted to the devices whose completion the engine waits for.
+struct PendingIO {
+    enum Kind { case write, read }
+    var kind: Kind
+    var pages: Range<Int>
+    var requests: [Int]
+    var remaining: Int
+    var error = false
+
+    init(kind: Kind, pages: Range<Int>, requests: [Int]) {
+        self.kind = kind
+        self.pages = pages
+        self.requests = requests
+        self.remaining = requests.count
+    }
+}

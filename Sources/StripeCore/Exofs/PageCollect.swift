@@ -1,0 +1,39 @@
+/// exofs's `struct page_collect` (pcol): a run of contiguous pages gathered for one I/O.
+/// Its pages are always contiguous, so they are `pgFirst ..< pgFirst + nrPages`.
+public struct PageCollect: Sendable, Equatable {
+    /// `MAX_PAGES_KMALLOC`: what `_pcol_reset` falls back to when `expected_pages` runs out.
+    static let maxPagesKmalloc = 512
+
+    public var pgFirst = -1
+    public var nrPages = 0
+    public var expectedPages = 0
+    public var allocPages = 0
+    /// `pcol->pages != NULL`: the page array was allocated by `pcol_try_alloc`.
+    public var allocated = false
+    public var thatLockedPage = -1
+    /// Bytes collected (`pcol->length`); the last page may be partial.
+    public var length: UInt64 = 0
+
+    /// `_pcol_init`.
+    public init(expectedPages: Int = 0) { self.expectedPages = expectedPages }
+
+    public var pages: Range<Int> { pgFirst < 0 ? 0..<0 : pgFirst..<(pgFirst + nrPages) }
+
+    /// `_pcol_reset`: what was collected has been handed to an I/O.
+    mutating func reset() {
+        expectedPages -= min(nrPages, expectedPages)
+        allocated = false
+        allocPages = 0
+        nrPages = 0
+        length = 0
+        pgFirst = -1
+        thatLockedPage = -1
+        if expectedPages == 0 { expectedPages = Self.maxPagesKmalloc }
+    }
+
+    /// `pcol_try_alloc`: room for `min(expected_pages, max I/O pages)` pages.
+    mutating func tryAlloc(maxIOPages: Int) {
+        allocPages = min(expectedPages, maxIOPages)
+        allocated = true
+    }
+}

@@ -1,0 +1,71 @@
+extension Engine {
+    /// One user write into page `index` (`write_begin` then `write_end`), of `length`
+    /// bytes at `offset` within the page. A partial write of a page that is not
+    /// uptodate reads it first, as exofs's read-modify-write (`_readpage(page, true)`).
+    func writePage(_ index: Int, offset: UInt64, length: UInt64) {
+        if state.pages[index].present { waitOnPage(index) }
+        traced(.write_begin, UInt64(index)) {
+            if !state.pages[index].present { emit(.pageAdd, i: UInt32(index)) }
+            setFlags(index, set: .locked)
+            if !state.pages[index].flags.contains(.uptodate), length != pageSize {
+                readForModify(index)
+            }
+        }
+        traced(.write_end, UInt64(index)) {
+            tokensIssued += 1
+            let token = Token.fresh(tokensIssued)
+            expected[index] = token
+            let end = UInt64(index) * pageSize + offset + length
+            if end > state.iSize { stage(.iSize(end)) }
+            setFlags(index, set: [.uptodate, .dirty], clear: .locked, token: token)
+        }
+    }
+
+    /// The read half of a partial write: a page past the end of file is zeroed, any
+    /// other is read synchronously and stays locked.
+    private func readForModify(_ index: Int) {
+        let endIndex = Int(state.iSize / pageSize)
+        let tail = state.iSize % pageSize
+        if index > endIndex || (index == endIndex && tail == 0) {
+            setFlags(index, set: .uptodate, clear: .error, token: 0)
+            return
+        }
+        traced(.readpage, UInt64(index)) {
+            readExec(index..<(index + 1), sync: true)
+        }
+    }
+
+    /// `write-bytes offset= length=`: byte-granular user writes, page by page.
+    func writeBytes(offset: UInt64, length: UInt64) {
+        var position = offset
+        let end = offset + length
+        while position < end {
+            let index = Int(position / pageSize)
+            let inPage = position % pageSize
+            let chunk = min(pageSize - inPage, end - position)
+            writePage(index, offset: inPage, length: chunk)
+            position += chunk
+        }
+    }
+
+    /// `cache RANGE [dirty]`: pages already in the cache, clean and uptodate with the
+    /// device's content, or dirty as if written.
+    func cache(_ range: PageRange, dirty: Bool) {
+        guard let layout else { return }
+        for index in range {
+            if !state.pages[index].present { emit(.pageAdd, i: UInt32(index)) }
+            if dirty {
+                tokensIssued += 1
+                let token = Token.fresh(tokensIssued)
+                expected[index] = token
+                let end = UInt64(index + 1) * pageSize
+                if end > state.iSize { stage(.iSize(end)) }
+                setFlags(index, set: [.uptodate, .dirty], token: token)
+            } else {
+                let location = layout.location(ofPage: index)
+                let onDisk = state.devices[location.dev].objects[Int(location.objPage)]
+                setFlags(index, set: .uptodate, token: onDisk)
+            }
+        }
+    }
+}

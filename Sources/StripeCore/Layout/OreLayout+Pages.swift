@@ -1,0 +1,23 @@
+extension OreLayout {
+    /// Device (first mirror) and object page of file page `page`.
+    public func location(ofPage page: Int) -> (dev: Int, objPage: UInt64) {
+        let si = stripeInfo(at: UInt64(page) * pageSize)
+        return (si.dev, si.objOffset / pageSize)
+    }
+
+    /// Every mirror copy of the device holding file page `page`.
+    public func devicesHolding(page: Int) -> Range<Int> {
+        let dev = location(ofPage: page).dev
+        return dev..<(dev + mirrors)
+    }
+
+    /// File-order stripe number of file page `page`.
+    public func stripe(ofPage page: Int) -> UInt64 { UInt64(page / pagesInStripe) }
+
+    /// Where row `row` of the parity of file-order stripe `stripe` lives, on every mirror.
+    public func paritySlot(stripe: UInt64, row: Int) -> (devs: Range<Int>, objPage: UInt64) {
+        let si = stripeInfo(at: stripe * stripeBytes)
+        let dev = si.parityDev ?? 0
+        return (dev..<(dev + mirrors), si.objOffset / pageSize + UInt64(row))
+    }
+}

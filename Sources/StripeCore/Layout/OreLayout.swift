@@ -1,0 +1,118 @@
+/// The page size the whole model works in; exofs and the ORE use PAGE_SIZE.
+public let pageSize: UInt64 = 4096
+
+/// RAID level of a layout: how many parity units each stripe carries (ORE `layout->parity`).
+public enum RaidLevel: String, Sendable, CaseIterable, Codable {
+    case raid0, raid5
+
+    /// Parity units per stripe (P).
+    public var parity: Int {
+        switch self {
+        case .raid0: 0
+        case .raid5: 1
+        }
+    }
+}
+
+/// An invalid layout: names the parameter and the rule it breaks.
+public struct LayoutError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let parameter: String
+    public let rule: String
+    public var description: String { "\(parameter): \(rule)" }
+}
+
+/// The ORE's `struct ore_layout`: how a file is striped over object devices.
+public struct OreLayout: Equatable, Sendable {
+    public var raid: RaidLevel
+    /// Total component devices (`numdevs`).
+    public var devices: Int
+    /// Bytes per stripe unit; a multiple of the page size.
+    public var stripeUnit: UInt64
+    /// Copies of every component (`mirrors_p1`).
+    public var mirrors: Int
+    /// Components per group (`group_width`).
+    public var groupWidth: Int
+    /// Stripes written in one group before the next group (`group_depth`); nil when unbounded.
+    public var groupDepth: UInt64?
+
+    /// Builds and validates a layout, as `ore_verify_layout` does.
+    public init(raid: RaidLevel, devices: Int, stripeUnit: UInt64, mirrors: Int = 1,
+                groupWidth: Int? = nil, groupDepth: UInt64? = nil) throws(LayoutError) {
+        guard stripeUnit > 0, stripeUnit % pageSize == 0 else {
+            throw LayoutError(parameter: "stripe-unit", rule: "must be a positive multiple of 4096 bytes (got \(stripeUnit))")
+        }
+        guard mirrors >= 1 else {
+            throw LayoutError(parameter: "mirrors", rule: "must be at least 1 (got \(mirrors))")
+        }
+        guard devices >= 1 else {
+            throw LayoutError(parameter: "devices", rule: "must be at least 1 (got \(devices))")
+        }
+        guard devices % mirrors == 0 else {
+            throw LayoutError(parameter: "devices", rule: "must be a multiple of mirrors × group width (\(devices) devices, \(mirrors) mirrors)")
+        }
+        let width = groupWidth ?? devices / mirrors
+        guard width >= 1 else {
+            throw LayoutError(parameter: "group-width", rule: "must be at least 1 (got \(width))")
+        }
+        guard devices % (mirrors * width) == 0 else {
+            throw LayoutError(parameter: "devices", rule: "must be a multiple of mirrors × group width (\(devices) devices, \(mirrors) × \(width))")
+        }
+        let groups = devices / mirrors / width
+        if groups > 1 {
+            guard let depth = groupDepth else {
+                throw LayoutError(parameter: "group-depth", rule: "is required when group width (\(width)) is smaller than devices / mirrors (\(devices / mirrors))")
+            }
+            guard depth > 0 else {
+                throw LayoutError(parameter: "group-depth", rule: "must be greater than 0")
+            }
+        } else if let depth = groupDepth, depth == 0 {
+            throw LayoutError(parameter: "group-depth", rule: "must be greater than 0")
+        }
+        if raid.parity > 0 {
+            guard width >= raid.parity + 1 else {
+                throw LayoutError(parameter: "group-width", rule: "\(raid.rawValue) needs a group width of at least \(raid.parity + 1) (one data device at least; got \(width))")
+            }
+        }
+        guard UInt64(width).multipliedReportingOverflow(by: stripeUnit).partialValue < (1 << 32),
+              stripeUnit < (1 << 32) else {
+            throw LayoutError(parameter: "stripe-unit", rule: "stripe length (group width × stripe unit) must be below 2^32 bytes")
+        }
+        self.raid = raid
+        self.devices = devices
+        self.stripeUnit = stripeUnit
+        self.mirrors = mirrors
+        self.groupWidth = width
+        self.groupDepth = groups > 1 ? groupDepth : nil
+    }
+
+    /// Parity units per stripe (P).
+    public var parity: Int { raid.parity }
+    /// Data units per stripe (D = W − P).
+    public var dataDevices: Int { groupWidth - parity }
+    /// Number of groups (`group_count`).
+    public var groupCount: Int { devices / mirrors / groupWidth }
+    /// Pages in one stripe unit (the sp2d's rows).
+    public var pagesInUnit: Int { Int(stripeUnit / pageSize) }
+    /// Data bytes in one stripe (U).
+    public var stripeBytes: UInt64 { UInt64(dataDevices) * stripeUnit }
+    /// Data pages in one stripe.
+    public var pagesInStripe: Int { dataDevices * pagesInUnit }
+
+    /// `layout->max_io_length`: the largest I/O in bytes, a whole number of stripes with parity.
+    public var maxIOLength: UInt64 {
+        let bioMaxPagesKmalloc: UInt64 = 249
+        var length = (bioMaxPagesKmalloc * pageSize - stripeUnit) * UInt64(dataDevices)
+        if parity > 0 {
+            length = length / stripeBytes * stripeBytes
+        }
+        return length
+    }
+
+    /// One-line description, as shown in headers: "raid5 4×16K".
+    public var summary: String {
+        var s = "\(raid.rawValue) \(devices)×\(SizeFormat.string(stripeUnit))"
+        if mirrors > 1 { s += " mirrors=\(mirrors)" }
+        if let depth = groupDepth { s += " group \(groupWidth)×\(depth)" }
+        return s
+    }
+}

@@ -1,0 +1,23 @@
+/// Which kernel behaviour to model (SPEC 5).
+public enum Profile: String, Sendable, CaseIterable {
+    /// The last upstream exofs: the zero page past `i_size`; uptodate is `PageUptodate`.
+    case final
+    /// The patch as posted: no zero page; dirty or writeback counts as uptodate.
+    case seed
+}
+
+/// What-if switches (`set KEY=on|off`): each brings back or removes one behaviour.
+public struct Switches: Sendable, Equatable {
+    /// The old single-page `.writepage` is back (reclaim writes dirty pages one at a time).
+    public var writepage = false
+    /// `writepage_strip` records `that_locked_page`.
+    public var lockedPage = false
+    /// The r4w ops exist; off models the kernel before the patch.
+    public var r4w = true
+    /// Dirty or writeback counts as uptodate in `get_page`; nil follows the profile.
+    public var dirtyUptodate: Bool? = nil
+    /// Cap on pcol pages per I/O (`set max-io-pages=N`); nil uses the layout's max_io_length.
+    public var maxIOPages: Int? = nil
+
+    public init() {}
+}

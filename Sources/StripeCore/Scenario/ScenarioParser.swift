@@ -1,0 +1,189 @@
+/// Parses the scenario language of SPEC 4 into commands, with file, line and column
+/// in every error.
+public enum ScenarioParser {
+    /// Parses `text`; `name` is the file name used in errors.
+    public static func parse(_ text: String, name: String) throws(ScenarioError) -> Scenario {
+        var lines: [ScenarioLine] = []
+        var lineNumber = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let lineText = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            var words = LineLexer(line: lineText, lineNumber: lineNumber, file: name)
+            guard let word = try words.next() else { continue }
+            let command = try parseCommand(word, &words)
+            lines.append(ScenarioLine(line: lineNumber, text: String(lineText).trimmed, command: command))
+        }
+        return Scenario(name: name, lines: lines)
+    }
+
+    private static func parseCommand(_ word: Word, _ words: inout LineLexer) throws(ScenarioError) -> Command {
+        switch word.text {
+        case "title", "note":
+            let text = words.rest()
+            guard !text.isEmpty else { throw words.error(at: nil, "expected text after '\(word.text)'") }
+            return word.text == "title" ? .title(text) : .note(text)
+        case "profile":
+            let value = try words.required("a profile, 'final' or 'seed'")
+            guard let profile = Profile(rawValue: value.text) else {
+                throw words.error(at: value, "expected a profile, 'final' or 'seed', found '\(value.text)'")
+            }
+            try words.end()
+            return .profile(profile)
+        case "layout":
+            return .layout(try parseLayout(&words))
+        case "file":
+            var args = try words.keyValues(allowed: ["size"])
+            let size = try args.size("size", required: true)!
+            return .file(size: size)
+        case "cache":
+            let range = try words.pageRange()
+            var dirty = false
+            if let flag = try words.next() {
+                guard flag.text == "dirty" else {
+                    throw words.error(at: flag, "expected 'dirty' or the end of the line, found '\(flag.text)'")
+                }
+                dirty = true
+            }
+            try words.end()
+            return .cache(range, dirty: dirty)
+        case "write", "read", "evict":
+            let range = try words.pageRange()
+            try words.end()
+            switch word.text {
+            case "write": return .write(range)
+            case "read": return .read(range)
+            default: return .evict(range)
+            }
+        case "write-bytes":
+            var args = try words.keyValues(allowed: ["offset", "length"])
+            let offset = try args.size("offset", required: true, allowZero: true)!
+            let length = try args.size("length", required: true)!
+            guard offset + length <= Limits.maxFileSize else {
+                throw words.error(at: word, "write-bytes ends past the largest file StripeScope models (16G)")
+            }
+            return .writeBytes(offset: offset, length: length)
+        case "writepages":
+            return try parseWritepages(&words)
+        case "reclaim":
+            var args = try words.keyValues(allowed: ["pages"])
+            return .reclaim(pages: try args.integer("pages", required: true, range: 1...Limits.maxPageIndex)!)
+        case "truncate":
+            var args = try words.keyValues(allowed: ["size"])
+            return .truncate(size: try args.size("size", required: true, allowZero: true)!)
+        case "completions":
+            let mode = try words.required("'auto' or 'manual'")
+            guard mode.text == "auto" || mode.text == "manual" else {
+                throw words.error(at: mode, "expected 'auto' or 'manual', found '\(mode.text)'")
+            }
+            try words.end()
+            return .completions(manual: mode.text == "manual")
+        case "complete":
+            guard let what = try words.next() else { return .complete(nil) }
+            try words.end()
+            if what.text == "all" { return .complete(nil) }
+            guard let n = Int(what.text), n > 0 else {
+                throw words.error(at: what, "expected 'all' or a positive count, found '\(what.text)'")
+            }
+            return .complete(n)
+        case "fail", "repair":
+            var args = try words.keyValues(allowed: ["dev"])
+            let dev = try args.integer("dev", required: true, range: 0...(Limits.maxDevices - 1))!
+            return word.text == "fail" ? .fail(dev: dev) : .repair(dev: dev)
+        case "set":
+            return .set(try parseSet(&words))
+        case "check":
+            try words.end()
+            return .check
+        default:
+            throw words.error(at: word, "unknown command '\(word.text)'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, evict, reclaim, truncate, completions, complete, fail, repair, set, check")
+        }
+    }
+
+    private static func parseLayout(_ words: inout LineLexer) throws(ScenarioError) -> OreLayout {
+        let raidWord = try words.required("a RAID level, 'raid0' or 'raid5'")
+        guard let raid = RaidLevel(rawValue: raidWord.text) else {
+            throw words.error(at: raidWord, "expected a RAID level, 'raid0' or 'raid5', found '\(raidWord.text)'")
+        }
+        var args = try words.keyValues(allowed: ["devices", "stripe-unit", "mirrors", "group-width", "group-depth"])
+        let devices = try args.integer("devices", required: true, range: 1...Limits.maxDevices)!
+        let stripeUnit = try args.size("stripe-unit", required: true)!
+        let mirrors = try args.integer("mirrors", required: false, range: 1...Limits.maxDevices) ?? 1
+        let width = try args.integer("group-width", required: false, range: 1...Limits.maxDevices)
+        let depth = try args.integer("group-depth", required: false, range: 1...Int(UInt32.max))
+        do {
+            return try OreLayout(raid: raid, devices: devices, stripeUnit: stripeUnit, mirrors: mirrors,
+                                 groupWidth: width, groupDepth: depth.map(UInt64.init))
+        } catch {
+            throw words.error(at: args.word(for: error.parameter) ?? raidWord, error.description)
+        }
+    }
+
+    private static func parseWritepages(_ words: inout LineLexer) throws(ScenarioError) -> Command {
+        var sync = true
+        var range: PageRange?
+        var nr: Int?
+        while let word = try words.next() {
+            switch word.text {
+            case "sync": sync = true
+            case "nosync": sync = false
+            default:
+                guard let eq = word.text.firstIndex(of: "=") else {
+                    throw words.error(at: word, "expected 'sync', 'nosync', 'range=A..B' or 'nr=N', found '\(word.text)'")
+                }
+                let key = word.text[..<eq]
+                let value = Word(text: String(word.text[word.text.index(after: eq)...]),
+                                 column: word.column + key.count + 1)
+                switch key {
+                case "range": range = try words.pageRange(value)
+                case "nr":
+                    guard let n = Int(value.text), n > 0 else {
+                        throw words.error(at: value, "expected a positive page count for nr, found '\(value.text)'")
+                    }
+                    nr = n
+                default:
+                    throw words.error(at: word, "unknown writepages option '\(key)'; expected sync, nosync, range= or nr=")
+                }
+            }
+        }
+        return .writepages(sync: sync, range: range, nrToWrite: nr)
+    }
+
+    private static func parseSet(_ words: inout LineLexer) throws(ScenarioError) -> SetOption {
+        let word = try words.required("KEY=VALUE")
+        try words.end()
+        guard let eq = word.text.firstIndex(of: "=") else {
+            throw words.error(at: word, "expected KEY=VALUE (writepage, locked-page, r4w, dirty-uptodate, max-io-pages), found '\(word.text)'")
+        }
+        let key = String(word.text[..<eq])
+        let value = Word(text: String(word.text[word.text.index(after: eq)...]), column: word.column + key.count + 1)
+        if key == "max-io-pages" {
+            guard let n = Int(value.text), n > 0, n <= 1 << 20 else {
+                throw words.error(at: value, "expected a page count from 1 to 1048576 for max-io-pages, found '\(value.text)'")
+            }
+            return .maxIOPages(n)
+        }
+        let on: Bool
+        switch value.text {
+        case "on": on = true
+        case "off": on = false
+        default: throw words.error(at: value, "expected 'on' or 'off' for \(key), found '\(value.text)'")
+        }
+        switch key {
+        case "writepage": return .writepage(on)
+        case "locked-page": return .lockedPage(on)
+        case "r4w": return .r4w(on)
+        case "dirty-uptodate": return .dirtyUptodate(on)
+        default:
+            throw words.error(at: word, "unknown setting '\(key)'; expected writepage, locked-page, r4w, dirty-uptodate or max-io-pages")
+        }
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

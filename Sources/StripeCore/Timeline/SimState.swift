@@ -1,0 +1,44 @@
+/// Everything the model shows at one point of the timeline. Values only: copying a
+/// state is cheap (the big arrays share chunks), which is what makes keyframes cheap.
+public struct SimState: Sendable, Equatable {
+    public var layout: OreLayout?
+    public var profile = Profile.final
+    public var switches = Switches()
+    public var manualCompletions = false
+    public var pages = ChunkedArray<Page>(fill: Page())
+    /// Pages present in the cache (`mapping->nrpages`).
+    public var cachedPages = 0
+    /// Highest page index ever present, plus one (bounds scans of the cache).
+    public var pageSpan = 0
+    public var iSize: UInt64 = 0
+    public var devices: [ObjectDevice] = []
+    /// Requests submitted and not completed, in submission order.
+    public var inflight: [Int] = []
+    /// Sequence numbers of the `call` events not yet returned, outermost first.
+    public var stack: [Int] = []
+    public var pcol = PageCollect()
+    public var sp2d: Sp2dView?
+    /// Mapping error (`AS_EIO`), set when a write fails.
+    public var mappingError = false
+    /// The latest `command` event.
+    public var currentCommand: Int?
+    public var counters = Counters()
+
+    public init() {}
+}
+
+/// Running totals shown in the counters panel and the trace summary.
+public struct Counters: Sendable, Equatable {
+    /// Pages the user wrote (`write_end` calls).
+    public var userPagesWritten: UInt64 = 0
+    /// r4w `get_page` calls answered without a device read (uptodate).
+    public var r4wHits: UInt64 = 0
+    /// r4w `get_page` calls whose page had to be read from a device.
+    public var r4wMisses: UInt64 = 0
+    /// Device pages read to complete partial stripes.
+    public var r4wDevicePagesRead: UInt64 = 0
+    /// Violations so far.
+    public var violations: UInt64 = 0
+
+    public init() {}
+}

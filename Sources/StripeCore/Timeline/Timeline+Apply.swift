@@ -1,0 +1,161 @@
+extension Timeline {
+    /// Applies event `seq` to `s`. This is the only code that changes a `SimState`:
+    /// the engine changes its live state through it too, so replay equals the run.
+    func apply(_ seq: Int, to s: inout SimState) {
+        let e = events[seq]
+        if e.hasAux {
+            for change in auxChanges(of: seq) { s.apply(change) }
+        }
+        switch e.kind {
+        case .command:
+            s.currentCommand = seq
+        case .note, .xor:
+            break
+        case .violation:
+            s.counters.violations += 1
+        case .call:
+            s.stack.append(seq)
+            if e.a == KernelFunction.write_end.rawValue { s.counters.userPagesWritten += 1 }
+        case .return:
+            s.stack.removeLast()
+        case .page:
+            let index = Int(e.i)
+            s.pages[index].flags.formUnion(PageFlags(rawValue: e.a & 0x7f))
+            s.pages[index].flags.subtract(PageFlags(rawValue: e.b))
+            if e.a & Event.tokenChanged != 0 {
+                s.pages[index].token = e.x
+                s.pages[index].marks.remove(.readFromDevice)
+            }
+        case .pageAdd:
+            let index = Int(e.i)
+            var page = Page()
+            page.present = true
+            s.pages[index] = page
+            s.cachedPages += 1
+            s.pageSpan = max(s.pageSpan, index + 1)
+        case .pageRemove:
+            s.pages[Int(e.i)] = Page()
+            s.cachedPages -= 1
+        case .r4wGetPage:
+            let source = PageSource(rawValue: e.a & 0x7f)!
+            let index = Int(e.i)
+            if source == .cache || source == .created {
+                s.pages[index].refs += 1
+                s.pages[index].marks.insert(.r4wGot)
+            }
+            if e.a & Event.uptodateBit != 0 { s.counters.r4wHits += 1 } else { s.counters.r4wMisses += 1 }
+        case .r4wPutPage:
+            if e.a & 1 != 0 {
+                let index = Int(e.i)
+                s.pages[index].refs -= 1
+                if s.pages[index].refs == 0 { s.pages[index].marks.remove(.r4wGot) }
+            }
+        case .devRead, .devWrite:
+            let request = requests[Int(e.i)]
+            s.inflight.append(Int(e.i))
+            s.devices[request.dev].requests += 1
+            let n = UInt64(request.entries.count)
+            if request.isRead {
+                s.devices[request.dev].pagesRead += n
+                if request.purpose == .r4w { s.counters.r4wDevicePagesRead += n }
+            } else {
+                s.devices[request.dev].pagesWritten += n
+            }
+        case .ioDone:
+            let id = Int(e.i)
+            let request = requests[id]
+            if let at = s.inflight.firstIndex(of: id) { s.inflight.remove(at: at) }
+            guard e.a & 1 == 0 else { break }
+            for entry in entries[request.entries] {
+                if request.isRead {
+                    let index = Int(entry.value)
+                    s.pages[index].token = s.devices[request.dev].objects[Int(entry.objPage)]
+                    s.pages[index].marks.insert(.readFromDevice)
+                } else {
+                    s.devices[request.dev].objects[Int(entry.objPage)] = entry.value
+                    let end = (entry.objPage + 1) * pageSize
+                    s.devices[request.dev].objectSize = max(s.devices[request.dev].objectSize, end)
+                }
+            }
+        }
+    }
+}
+
+extension SimState {
+    mutating func apply(_ change: AuxChange) {
+        switch change {
+        case .layout(let layout):
+            self.layout = layout
+            devices = Array(repeating: ObjectDevice(), count: layout.devices)
+        case .profile(let profile):
+            self.profile = profile
+        case .switches(let switches):
+            self.switches = switches
+        case .completions(let manual):
+            manualCompletions = manual
+        case .createFile(let size):
+            createFile(size: size)
+        case .iSize(let size):
+            iSize = size
+        case .pcol(let view):
+            pcol = view
+        case .sp2dBegin(let stripe):
+            guard let layout else { break }
+            sp2d = Sp2dView(stripe: stripe, rows: layout.pagesInUnit, dataColumns: layout.dataDevices,
+                            parityColumns: layout.parity,
+                            cells: Array(repeating: .empty, count: layout.pagesInUnit * layout.groupWidth))
+        case .sp2dCell(let row, let column, let cell):
+            sp2d?[row, column] = cell
+        case .sp2dEnd:
+            sp2d = nil
+        case .mappingError(let error):
+            mappingError = error
+        case .deviceFailed(let dev, let failed):
+            devices[dev].failed = failed
+        case .objectSize(let dev, let size):
+            devices[dev].objectSize = size
+        case .deviceTruncate(let dev, let fromPage):
+            var page = fromPage
+            while page < UInt64(devices[dev].objects.capacity) {
+                devices[dev].objects[Int(page)] = 0
+                page += 1
+            }
+        }
+    }
+
+    /// `file size=SIZE`: the file's data and consistent parity are already on the devices.
+    private mutating func createFile(size: UInt64) {
+        guard let layout else { return }
+        iSize = size
+        let pages = Int((size + pageSize - 1) / pageSize)
+        for index in 0..<pages {
+            let token = Token.initial(page: index)
+            for dev in layout.devicesHolding(page: index) {
+                devices[dev].objects[Int(layout.location(ofPage: index).objPage)] = token
+            }
+        }
+        guard layout.parity > 0, pages > 0 else { return extendObjects(layout: layout, pages: pages) }
+        let stripes = (pages + layout.pagesInStripe - 1) / layout.pagesInStripe
+        for stripe in 0..<stripes {
+            for row in 0..<layout.pagesInUnit {
+                var parity: UInt64 = 0
+                for column in 0..<layout.dataDevices {
+                    let index = stripe * layout.pagesInStripe + column * layout.pagesInUnit + row
+                    if index < pages { parity ^= Token.initial(page: index) }
+                }
+                let slot = layout.paritySlot(stripe: UInt64(stripe), row: row)
+                for dev in slot.devs { devices[dev].objects[Int(slot.objPage)] = parity }
+            }
+        }
+        extendObjects(layout: layout, pages: stripes * layout.pagesInStripe)
+    }
+
+    private mutating func extendObjects(layout: OreLayout, pages: Int) {
+        for index in 0..<pages {
+            let loc = layout.location(ofPage: index)
+            for dev in layout.devicesHolding(page: index) {
+                devices[dev].objectSize = max(devices[dev].objectSize, (loc.objPage + 1) * pageSize)
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+extension Timeline {
+    /// Arguments of a `call` / `return` event, named as in the kernel.
+    public func arguments(of seq: Int) -> [(name: String, value: UInt64)] {
+        let e = events[seq]
+        guard e.kind == .call || e.kind == .return, let fn = KernelFunction(rawValue: e.a) else { return [] }
+        let start = Int(e.x)
+        return fn.argumentNames.enumerated().map { ($1, args[start + $0]) }
+    }
+
+    /// The kernel function of a `call` / `return` event.
+    public func function(of seq: Int) -> KernelFunction? {
+        let e = events[seq]
+        guard e.kind == .call || e.kind == .return else { return nil }
+        return KernelFunction(rawValue: e.a)
+    }
+
+    /// The page index an event is about, if any (for breakpoints and the page grid).
+    public func pageIndex(of seq: Int) -> Int? {
+        let e = events[seq]
+        switch e.kind {
+        case .page, .pageAdd, .pageRemove, .r4wGetPage, .r4wPutPage: return Int(e.i)
+        case .call:
+            return arguments(of: seq).first { $0.name == "index" }.map { Int($0.value) }
+        default: return nil
+        }
+    }
+
+    /// The device an event is about, if any.
+    public func device(of seq: Int) -> Int? {
+        let e = events[seq]
+        switch e.kind {
+        case .devRead, .devWrite, .ioDone: return requests[Int(e.i)].dev
+        case .xor: return Int(args[Int(e.x) + 3])
+        default: return nil
+        }
+    }
+
+    /// The scenario line of a `command` event, or the line a `note` belongs to.
+    public func line(of seq: Int) -> Int? {
+        let e = events[seq]
+        return e.kind == .command || e.kind == .note ? Int(e.i) : nil
+    }
+
+    /// The text of a `command` (its scenario line), `note` or `violation`.
+    public func message(of seq: Int) -> String? {
+        let e = events[seq]
+        switch e.kind {
+        case .command: return scenario.lines[Int(e.x)].text
+        case .note, .violation: return strings[Int(e.x)]
+        default: return nil
+        }
+    }
+
+    /// The event's fields with their SPEC 7 names (without seq, kind and depth).
+    public func fields(of seq: Int) -> [(String, JSONValue)] {
+        let e = events[seq]
+        switch e.kind {
+        case .command, .note:
+            return [("line", .int(Int64(e.i))), ("text", .string(message(of: seq)!))]
+        case .call, .return:
+            let args = arguments(of: seq).map { arg -> (String, JSONValue) in
+                if arg.name == "sync" { return (arg.name, .bool(arg.value != 0)) }
+                if arg.value == UInt64.max { return (arg.name, .null) }
+                return (arg.name, .int(Int64(bitPattern: arg.value)))
+            }
+            return [("fn", .string(function(of: seq)!.name)), ("args", .object(args))]
+        case .page:
+            var pairs: [(String, JSONValue)] = [
+                ("index", .int(Int64(e.i))),
+                ("set", .array(PageFlags(rawValue: e.a & 0x7f).names.map(JSONValue.string))),
+                ("clear", .array(PageFlags(rawValue: e.b).names.map(JSONValue.string))),
+            ]
+            if e.a & Event.tokenChanged != 0 { pairs.append(("token", .string(Self.hex(e.x)))) }
+            return pairs
+        case .pageAdd, .pageRemove:
+            return [("index", .int(Int64(e.i)))]
+        case .r4wGetPage:
+            return [("index", .int(Int64(e.i))), ("uptodate", .bool(e.a & Event.uptodateBit != 0)),
+                    ("source", .string(PageSource(rawValue: e.a & 0x7f)!.name))]
+        case .r4wPutPage:
+            return [("index", .int(Int64(e.i))), ("released", .bool(e.a & 1 != 0))]
+        case .devRead, .devWrite:
+            let request = requests[Int(e.i)]
+            let extents = { (parity: Bool) in
+                JSONValue.array(self.extents(of: request, parityOnly: parity).map {
+                    .array([.int(Int64($0.offset)), .int(Int64($0.length))])
+                })
+            }
+            if e.kind == .devRead {
+                return [("dev", .int(Int64(request.dev))), ("extents", extents(false)),
+                        ("purpose", .string(request.purpose.name))]
+            }
+            return [("dev", .int(Int64(request.dev))), ("extents", extents(false)), ("parity_extents", extents(true))]
+        case .ioDone:
+            let request = requests[Int(e.i)]
+            return [("dev", .int(Int64(request.dev))), ("op", .string(request.isRead ? "read" : "write")),
+                    ("error", .bool(e.a & 1 != 0))]
+        case .xor:
+            let at = Int(e.x)
+            return [("stripe", .int(Int64(args[at]))),
+                    ("rows", .array([.int(Int64(args[at + 1])), .int(Int64(args[at + 2]))])),
+                    ("parity_dev", .int(Int64(args[at + 3])))]
+        case .violation:
+            return [("rule", .int(Int64(e.a))), ("detail", .string(strings[Int(e.x)]))]
+        }
+    }
+
+    /// One JSON object for event `seq` (a line of `trace --format jsonl`).
+    public func json(of seq: Int) -> String {
+        let e = events[seq]
+        let head: [(String, JSONValue)] = [("seq", .int(Int64(seq))), ("kind", .string(e.kind.name)),
+                                            ("depth", .int(Int64(e.depth)))]
+        return JSONValue.object(head + fields(of: seq)).encoded
+    }
+
+    /// A short human description of event `seq`, without indentation.
+    public func summary(of seq: Int) -> String {
+        let e = events[seq]
+        switch e.kind {
+        case .command: return "line \(e.i): \(message(of: seq)!)"
+        case .note: return "note: \(message(of: seq)!)"
+        case .call, .return:
+            let args = arguments(of: seq).map { arg in
+                arg.value == UInt64.max ? "\(arg.name)=-" : "\(arg.name)=\(arg.value)"
+            }.joined(separator: ", ")
+            return (e.kind == .call ? "→ " : "← ") + "\(function(of: seq)!.name)(\(args))"
+        case .page:
+            var parts: [String] = []
+            let set = PageFlags(rawValue: e.a & 0x7f), clear = PageFlags(rawValue: e.b)
+            if !set.isEmpty { parts.append("+" + set.letters) }
+            if !clear.isEmpty { parts.append("-" + clear.letters) }
+            if e.a & Event.tokenChanged != 0 { parts.append("data " + Self.hex(e.x)) }
+            return "page \(e.i) " + parts.joined(separator: " ")
+        case .pageAdd: return "page \(e.i) added to the cache"
+        case .pageRemove: return "page \(e.i) removed from the cache"
+        case .r4wGetPage:
+            let source = PageSource(rawValue: e.a & 0x7f)!
+            return "get_page(\(e.i)) from \(source.name), \(e.a & Event.uptodateBit != 0 ? "uptodate" : "NOT uptodate: read it")"
+        case .r4wPutPage:
+            return "put_page(\(e.i))\(e.a & 1 != 0 ? "" : ", no reference to drop")"
+        case .devRead, .devWrite:
+            let request = requests[Int(e.i)]
+            let ranges = extents(of: request).map { "\($0.offset / pageSize)+\($0.length / pageSize)" }.joined(separator: " ")
+            let verb = e.kind == .devRead ? "read (\(request.purpose.name))" : "write"
+            let parity = e.kind == .devWrite && extents(of: request, parityOnly: true).count > 0
+                ? ", parity " + extents(of: request, parityOnly: true).map { "\($0.offset / pageSize)+\($0.length / pageSize)" }.joined(separator: " ")
+                : ""
+            return "dev \(request.dev) \(verb) pages \(ranges)\(parity)"
+        case .ioDone:
+            let request = requests[Int(e.i)]
+            return "dev \(request.dev) \(request.isRead ? "read" : "write") done\(e.a & 1 != 0 ? ": I/O error" : "")"
+        case .xor:
+            let at = Int(e.x)
+            return "xor stripe \(args[at]) rows \(args[at + 1])..\(args[at + 2]) → parity on dev \(args[at + 3])"
+        case .violation:
+            return "VIOLATION rule \(e.a): \(strings[Int(e.x)])"
+        }
+    }
+
+    /// `trace --format text` line: the seq, then the summary indented by call depth.
+    public func text(of seq: Int) -> String {
+        let number = String(seq)
+        let pad = String(repeating: " ", count: max(0, 7 - number.count))
+        return pad + number + "  " + String(repeating: "  ", count: Int(events[seq].depth)) + summary(of: seq)
+    }
+
+    static func hex(_ token: UInt64) -> String { "0x" + String(token, radix: 16) }
+}

@@ -1,0 +1,78 @@
+/// The history of one scenario run: every event in order, the side tables their
+/// fields point into, and keyframes of the full state so that any point can be
+/// rebuilt by copying the nearest keyframe and rolling forward at most
+/// `keyframeInterval` events, whatever the timeline's length.
+public final class Timeline: @unchecked Sendable {
+    /// Events between two keyframes: bounds the cost of reaching any event.
+    public static let keyframeInterval = 4096
+
+    public let scenario: Scenario
+    @usableFromInline var events: [Event] = []
+    /// Call arguments and xor fields, pointed to by `Event.x`.
+    var args: [UInt64] = []
+    /// Note texts and violation details, pointed to by `Event.x`.
+    var strings: [String] = []
+    /// Commands run so far (a `command` event's `x`).
+    var commandCount = 0
+    var requests: [IORequest] = []
+    var entries: [RequestEntry] = []
+    var aux: [AuxChange] = []
+    /// For each event with aux changes: its seq and where its changes start in `aux`.
+    var auxOwners: [Int] = []
+    var auxStarts: [Int] = []
+    /// keyframes[k] is the state before event k × keyframeInterval.
+    var keyframes: [SimState] = []
+
+    init(scenario: Scenario) {
+        self.scenario = scenario
+        keyframes.append(SimState())
+    }
+
+    /// Number of events.
+    public var count: Int { events.count }
+
+    public func event(_ seq: Int) -> Event { events[seq] }
+
+    public func request(_ id: Int) -> IORequest { requests[id] }
+
+    public func string(_ id: UInt64) -> String { strings[Int(id)] }
+
+    /// The state after event `seq` (the initial state for seq < 0).
+    public func state(at seq: Int) -> SimState {
+        let target = min(seq, count - 1)
+        let k = (target + 1) / Self.keyframeInterval
+        var state = keyframes[min(k, keyframes.count - 1)]
+        var next = min(k, keyframes.count - 1) * Self.keyframeInterval
+        while next <= target {
+            apply(next, to: &state)
+            next += 1
+        }
+        return state
+    }
+
+    /// Moves `state`, known to be the state after event `from`, to after event `to`:
+    /// forward by applying events, backward through the nearest keyframe.
+    public func advance(_ state: inout SimState, from: Int, to: Int) {
+        if to >= from, to - from <= Self.keyframeInterval {
+            var next = from + 1
+            while next <= to {
+                apply(next, to: &state)
+                next += 1
+            }
+        } else {
+            state = self.state(at: to)
+        }
+    }
+
+    /// Aux changes carried by event `seq`.
+    func auxChanges(of seq: Int) -> ArraySlice<AuxChange> {
+        var lo = 0, hi = auxOwners.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if auxOwners[mid] < seq { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < auxOwners.count, auxOwners[lo] == seq else { return [] }
+        let end = lo + 1 < auxStarts.count ? auxStarts[lo + 1] : aux.count
+        return aux[auxStarts[lo]..<end]
+    }
+}
