@@ -18,6 +18,8 @@ public final class Engine {
     var switches = Switches()
     var manualCompletions = false
     var pcol = PageCollect()
+    /// The pcol copy handed to the ORE with the I/O (`ios->private`), seen by the r4w ops.
+    var r4wPrivate = PageCollect()
     var sp2d: Sp2dView?
     /// Outstanding I/Os by id, and the I/O each request belongs to.
     var ios: [Int: PendingIO] = [:]
@@ -31,13 +33,14 @@ public final class Engine {
     /// Violations already reported after a command, so a broken rule is said once.
     var reported: Set<String> = []
 
-    init(scenario: Scenario) {
-        timeline = Timeline(scenario: scenario)
+    init(scenario: Scenario, keyframeInterval: Int) {
+        timeline = Timeline(scenario: scenario, keyframeInterval: keyframeInterval)
     }
 
-    /// Runs every command of `scenario` and returns its timeline.
-    public static func run(_ scenario: Scenario) -> Timeline {
-        let engine = Engine(scenario: scenario)
+    /// Runs every command of `scenario` and returns its timeline, with a keyframe
+    /// every `keyframeInterval` events.
+    public static func run(_ scenario: Scenario, keyframeInterval: Int = 4096) -> Timeline {
+        let engine = Engine(scenario: scenario, keyframeInterval: keyframeInterval)
         for line in scenario.lines { engine.execute(line) }
         return engine.timeline
     }
@@ -62,7 +65,7 @@ public final class Engine {
         }
         timeline.events.append(event)
         timeline.apply(seq, to: &state)
-        if (seq + 1) % Timeline.keyframeInterval == 0 { timeline.keyframes.append(state) }
+        if (seq + 1) % timeline.keyframeInterval == 0 { timeline.keyframes.append(state) }
         return seq
     }
 

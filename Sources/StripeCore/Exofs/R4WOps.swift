@@ -4,7 +4,7 @@ extension Engine {
     func r4wGetPage(_ index: Int) -> (cell: Sp2dCell, uptodate: Bool) {
         let source: PageSource
         let uptodate: Bool
-        if index == pcol.thatLockedPage {
+        if index == r4wPrivate.thatLockedPage {
             (source, uptodate) = (.locked, true)
         } else if profile == .final && UInt64(index) * pageSize >= state.iSize {
             (source, uptodate) = (.zero, true)

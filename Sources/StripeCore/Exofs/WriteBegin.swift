@@ -49,11 +49,17 @@ extension Engine {
     }
 
     /// `cache RANGE [dirty]`: pages already in the cache, clean and uptodate with the
-    /// device's content, or dirty as if written.
+    /// device's content, or dirty as if written. A page already cached keeps its
+    /// content unless `dirty` writes it anew.
     func cache(_ range: PageRange, dirty: Bool) {
         guard let layout else { return }
         for index in range {
-            if !state.pages[index].present { emit(.pageAdd, i: UInt32(index)) }
+            if state.pages[index].present {
+                guard dirty else { continue }
+                waitOnPage(index)
+            } else {
+                emit(.pageAdd, i: UInt32(index))
+            }
             if dirty {
                 tokensIssued += 1
                 let token = Token.fresh(tokensIssued)

@@ -114,6 +114,7 @@ extension Engine {
             }
             publishPcol()
             let pages = collected.pgFirst..<(collected.pgFirst + io.nrPages)
+            r4wPrivate = collected  // ios->private = pcol_copy: what the r4w ops see
             if let requests = oreWrite(io, layout: layout) {
                 track(PendingIO(kind: .write, pages: pages, requests: requests))
             } else {

@@ -64,12 +64,8 @@ public enum ScenarioParser {
             return .writeBytes(offset: offset, length: length)
         case "writepages":
             return try parseWritepages(&words)
-        case "reclaim":
-            var args = try words.keyValues(allowed: ["pages"])
-            return .reclaim(pages: try args.integer("pages", required: true, range: 1...Limits.maxPageIndex)!)
-        case "truncate":
-            var args = try words.keyValues(allowed: ["size"])
-            return .truncate(size: try args.size("size", required: true, allowZero: true)!)
+        case "reclaim", "truncate":
+            throw words.error(at: word, "'\(word.text)' is not implemented yet in this version of StripeScope")
         case "completions":
             let mode = try words.required("'auto' or 'manual'")
             guard mode.text == "auto" || mode.text == "manual" else {
@@ -114,7 +110,7 @@ public enum ScenarioParser {
             return try OreLayout(raid: raid, devices: devices, stripeUnit: stripeUnit, mirrors: mirrors,
                                  groupWidth: width, groupDepth: depth.map(UInt64.init))
         } catch {
-            throw words.error(at: args.word(for: error.parameter) ?? raidWord, error.description)
+            throw words.error(at: args.word(for: error.parameter) ?? args.word(for: "devices") ?? raidWord, error.description)
         }
     }
 

@@ -4,7 +4,7 @@
 /// `keyframeInterval` events, whatever the timeline's length.
 public final class Timeline: @unchecked Sendable {
     /// Events between two keyframes: bounds the cost of reaching any event.
-    public static let keyframeInterval = 4096
+    public let keyframeInterval: Int
 
     public let scenario: Scenario
     @usableFromInline var events: [Event] = []
@@ -23,8 +23,9 @@ public final class Timeline: @unchecked Sendable {
     /// keyframes[k] is the state before event k × keyframeInterval.
     var keyframes: [SimState] = []
 
-    init(scenario: Scenario) {
+    init(scenario: Scenario, keyframeInterval: Int) {
         self.scenario = scenario
+        self.keyframeInterval = keyframeInterval
         keyframes.append(SimState())
     }
 
@@ -40,9 +41,9 @@ public final class Timeline: @unchecked Sendable {
     /// The state after event `seq` (the initial state for seq < 0).
     public func state(at seq: Int) -> SimState {
         let target = min(seq, count - 1)
-        let k = (target + 1) / Self.keyframeInterval
+        let k = (target + 1) / keyframeInterval
         var state = keyframes[min(k, keyframes.count - 1)]
-        var next = min(k, keyframes.count - 1) * Self.keyframeInterval
+        var next = min(k, keyframes.count - 1) * keyframeInterval
         while next <= target {
             apply(next, to: &state)
             next += 1
@@ -53,7 +54,7 @@ public final class Timeline: @unchecked Sendable {
     /// Moves `state`, known to be the state after event `from`, to after event `to`:
     /// forward by applying events, backward through the nearest keyframe.
     public func advance(_ state: inout SimState, from: Int, to: Int) {
-        if to >= from, to - from <= Self.keyframeInterval {
+        if to >= from, to - from <= keyframeInterval {
             var next = from + 1
             while next <= to {
                 apply(next, to: &state)

@@ -1,0 +1,83 @@
+/// Something to stop at while stepping: an event kind, a kernel function, a page,
+/// a device, or any violation.
+public enum Breakpoint: Sendable, Hashable, CustomStringConvertible {
+    case kind(EventKind)
+    case function(KernelFunction)
+    case page(Int)
+    case device(Int)
+    case violation
+
+    public var description: String {
+        switch self {
+        case .kind(let kind): "kind \(kind.name)"
+        case .function(let fn): "function \(fn.name)"
+        case .page(let index): "page \(index)"
+        case .device(let dev): "device \(dev)"
+        case .violation: "any violation"
+        }
+    }
+
+    /// Whether event `seq` of `timeline` stops here. A function stops at its call.
+    public func matches(_ seq: Int, in timeline: Timeline) -> Bool {
+        let e = timeline.event(seq)
+        switch self {
+        case .kind(let kind): return e.kind == kind
+        case .function(let fn): return e.kind == .call && e.a == fn.rawValue
+        case .page(let index): return timeline.pageIndex(of: seq) == index
+        case .device(let dev): return timeline.device(of: seq) == dev
+        case .violation: return e.kind == .violation
+        }
+    }
+}
+
+/// A direction of travel through the timeline.
+public enum Direction: Sendable {
+    case forward, backward
+}
+
+extension Timeline {
+    /// The first event after (or before) `seq` satisfying `predicate`, nil if none.
+    public func find(from seq: Int, _ direction: Direction, where predicate: (Int) -> Bool) -> Int? {
+        switch direction {
+        case .forward:
+            var n = seq + 1
+            while n < count {
+                if predicate(n) { return n }
+                n += 1
+            }
+        case .backward:
+            var n = min(seq, count) - 1
+            while n >= 0 {
+                if predicate(n) { return n }
+                n -= 1
+            }
+        }
+        return nil
+    }
+
+    /// gdb's `next`: the next event at the same call depth or shallower, stepping over
+    /// calls (from a `call`, its `return`). Backwards, the mirror image.
+    public func stepOver(from seq: Int, _ direction: Direction) -> Int? {
+        guard seq >= 0, seq < count else { return nil }
+        let depth = events[seq].depth
+        return find(from: seq, direction) { self.events[$0].depth <= depth }
+    }
+
+    /// gdb's `finish`: the `return` of the call enclosing `seq` (backwards: its `call`).
+    public func finish(from seq: Int, _ direction: Direction) -> Int? {
+        guard seq >= 0, seq < count else { return nil }
+        // The enclosing call and its return sit one level shallower than `seq`.
+        let depth = events[seq].depth
+        guard depth > 0 else { return nil }
+        return find(from: seq, direction) {
+            let other = self.events[$0]
+            return other.depth < depth && (other.kind == (direction == .forward ? .return : .call))
+        }
+    }
+
+    /// The next event matching any of `breakpoints`.
+    public func nextBreakpoint(from seq: Int, _ direction: Direction, _ breakpoints: Set<Breakpoint>) -> Int? {
+        guard !breakpoints.isEmpty else { return nil }
+        return find(from: seq, direction) { n in breakpoints.contains { $0.matches(n, in: self) } }
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import StripeCore
+
+struct ParserTests {
+    static let malformed: [(String, String)] = [
+        ("write 5..", "bad.scn:1:7: expected a page range like 5 or 5..9, found '5..'"),
+        ("# comment\nwrite 9..3", "bad.scn:2:7: page range 9..3 runs backwards; write the lower index first (3..9)"),
+        ("frobnicate 3", "bad.scn:1:1: unknown command 'frobnicate'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, evict, reclaim, truncate, completions, complete, fail, repair, set, check"),
+        ("layout raid7 devices=4 stripe-unit=16K", "bad.scn:1:8: expected a RAID level, 'raid0' or 'raid5', found 'raid7'"),
+        ("layout raid5 devices=4 stripe-unit=5000", "bad.scn:1:24: stripe-unit: must be a positive multiple of 4096 bytes (got 5000)"),
+        ("layout raid5 devices=4 stripe-unit=16Q", "bad.scn:1:36: expected a size like 4096, 16K, 1M or 2G for stripe-unit, found '16Q'"),
+        ("layout raid5 stripe-unit=16K", "bad.scn:1:29: expected devices=N"),
+        ("layout raid5 devices=1 stripe-unit=4K", "bad.scn:1:14: group-width: raid5 needs a group width of at least 2 (one data device at least; got 1)"),
+        ("file size=99999999999999999999K", "bad.scn:1:11: expected a size like 4096, 16K, 1M or 2G for size, found '99999999999999999999K'"),
+        ("file size=32G", "bad.scn:1:11: size=32G is larger than StripeScope models (at most 16G)"),
+        ("write 99999999", "bad.scn:1:7: page index 99999999 is past the largest file StripeScope models (16G, pages 0..4194303)"),
+        ("writepages sometimes", "bad.scn:1:12: expected 'sync', 'nosync', 'range=A..B' or 'nr=N', found 'sometimes'"),
+        ("writepages nr=0", "bad.scn:1:15: expected a positive page count for nr, found '0'"),
+        ("set r4w=maybe", "bad.scn:1:9: expected 'on' or 'off' for r4w, found 'maybe'"),
+        ("set colour=on", "bad.scn:1:5: unknown setting 'colour'; expected writepage, locked-page, r4w, dirty-uptodate or max-io-pages"),
+        ("cache 1..2 clean", "bad.scn:1:12: expected 'dirty' or the end of the line, found 'clean'"),
+        ("profile mainline", "bad.scn:1:9: expected a profile, 'final' or 'seed', found 'mainline'"),
+        ("title", "bad.scn:1:6: expected text after 'title'"),
+        ("file size=4K size=8K", "bad.scn:1:14: 'size' is given twice"),
+        ("complete -1", "bad.scn:1:10: expected 'all' or a positive count, found '-1'"),
+        ("check now", "bad.scn:1:7: unexpected 'now'; expected the end of the line"),
+        ("write \u{1}", "bad.scn:1:7: unexpected control character U+1; scenarios are plain text"),
+    ]
+
+    @Test(arguments: malformed)
+    func errorNamesFileLineAndColumn(input: String, message: String) {
+        #expect(throws: ScenarioError.self) { try ScenarioParser.parse(input, name: "bad.scn") }
+        do {
+            _ = try ScenarioParser.parse(input, name: "bad.scn")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func parsesEveryCommandOfTheReferenceScenarios() throws {
+        let s = try ScenarioParser.parse("""
+            title T # a comment
+            note  two  words
+            profile seed
+            layout raid5 devices=6 stripe-unit=8K group-width=3 group-depth=2
+            file size=1M
+            cache 0..3 dirty
+            write-bytes offset=0 length=1
+            writepages nosync range=2..9 nr=4
+            completions manual
+            complete 2
+            set max-io-pages=8
+            """, name: "ok.scn")
+        #expect(s.title == "T")
+        #expect(s.lines.map(\.line) == Array(1...11))
+        #expect(s.lines[1].command == .note("two  words"))
+        #expect(s.lines[5].command == .cache(0...3, dirty: true))
+        #expect(s.lines[7].command == .writepages(sync: false, range: 2...9, nrToWrite: 4))
+        #expect(s.lines[9].command == .complete(2))
+        #expect(s.lines[10].command == .set(.maxIOPages(8)))
+    }
+}

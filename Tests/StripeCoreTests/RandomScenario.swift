@@ -1,0 +1,54 @@
+@testable import StripeCore
+
+/// A small deterministic generator (splitmix64), so a failing seed can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random scenarios in `profile final` mixing every implemented command, ending with
+/// a sync writeback and a `check` so the quiescent invariants are tested too.
+enum RandomScenario {
+    static func make(seed: UInt64) -> String {
+        var rng = SeededGenerator(state: seed)
+        var lines = ["title random \(seed)"]
+        let layouts = [
+            "layout raid5 devices=4 stripe-unit=8K", "layout raid5 devices=3 stripe-unit=4K",
+            "layout raid5 devices=5 stripe-unit=16K", "layout raid0 devices=3 stripe-unit=8K",
+            "layout raid5 devices=4 stripe-unit=4K mirrors=2",
+            "layout raid5 devices=6 stripe-unit=4K group-width=3 group-depth=2",
+            "layout raid0 devices=4 stripe-unit=4K mirrors=2",
+        ]
+        lines.append(layouts.randomElement(using: &rng)!)
+        let filePages = Int.random(in: 0...48, using: &rng)
+        if filePages > 0 { lines.append("file size=\(filePages * 4)K") }
+        func range() -> String {
+            let a = Int.random(in: 0...56, using: &rng)
+            let b = a + Int.random(in: 0...12, using: &rng)
+            return a == b ? "\(a)" : "\(a)..\(b)"
+        }
+        for _ in 0..<Int.random(in: 3...14, using: &rng) {
+            switch Int.random(in: 0..<12, using: &rng) {
+            case 0: lines.append("cache \(range())")
+            case 1: lines.append("cache \(range()) dirty")
+            case 2, 3: lines.append("write \(range())")
+            case 4: lines.append("write-bytes offset=\(Int.random(in: 0...200_000, using: &rng)) length=\(Int.random(in: 1...20_000, using: &rng))")
+            case 5: lines.append("read \(range())")
+            case 6: lines.append("writepages sync")
+            case 7: lines.append("writepages nosync nr=\(Int.random(in: 1...20, using: &rng))")
+            case 8: lines.append("writepages sync range=\(range())")
+            case 9: lines.append("evict \(range())")
+            case 10: lines.append(Bool.random(using: &rng) ? "completions manual" : "complete \(Int.random(in: 1...3, using: &rng))")
+            default: lines.append("set max-io-pages=\(Int.random(in: 1...9, using: &rng))")
+            }
+        }
+        lines += ["completions auto", "complete all", "writepages sync", "check"]
+        return lines.joined(separator: "\n")
+    }
+}
