@@ -6,6 +6,12 @@ public enum Token {
     /// The `n`-th fresh token handed out to a user write.
     public static func fresh(_ n: UInt64) -> UInt64 { mix(n &+ 0x00C0_FFEE_0000_0000) }
 
+    /// The content of a page whose bytes from `keeping` on were zeroed (a truncated tail).
+    public static func truncated(_ token: UInt64, keeping: UInt64) -> UInt64 {
+        if keeping == 0 || token == 0 { return 0 }
+        return keeping >= 4096 ? token : mix(token ^ (keeping &* 0x1000_0000_01B3))
+    }
+
     /// splitmix64: distinct inputs give distinct, well-spread tokens.
     private static func mix(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9E37_79B9_7F4A_7C15

@@ -64,8 +64,12 @@ public enum ScenarioParser {
             return .writeBytes(offset: offset, length: length)
         case "writepages":
             return try parseWritepages(&words)
-        case "reclaim", "truncate":
-            throw words.error(at: word, "'\(word.text)' is not implemented yet in this version of StripeScope")
+        case "reclaim":
+            var args = try words.keyValues(allowed: ["pages"])
+            return .reclaim(pages: try args.integer("pages", required: true, range: 1...Limits.maxPageIndex)!)
+        case "truncate":
+            var args = try words.keyValues(allowed: ["size"])
+            return .truncate(size: try args.size("size", required: true, allowZero: true)!)
         case "completions":
             let mode = try words.required("'auto' or 'manual'")
             guard mode.text == "auto" || mode.text == "manual" else {

@@ -13,7 +13,7 @@ enum AuxChange: Sendable {
     case sp2dEnd
     case mappingError(Bool)
     case deviceFailed(dev: Int, failed: Bool)
-    case objectSize(dev: Int, size: UInt64)
-    case deviceTruncate(dev: Int, fromPage: UInt64)
+    /// The object shrinks (or grows) to `size` bytes; data past it reads as zeros.
+    case deviceTruncate(dev: Int, size: UInt64)
     case completions(manual: Bool)
 }

@@ -72,9 +72,7 @@ extension Timeline {
                     s.pages[index].token = s.devices[request.dev].objects[Int(entry.objPage)]
                     s.pages[index].marks.insert(.readFromDevice)
                 } else {
-                    s.devices[request.dev].objects[Int(entry.objPage)] = entry.value
-                    let end = (entry.objPage + 1) * pageSize
-                    s.devices[request.dev].objectSize = max(s.devices[request.dev].objectSize, end)
+                    s.store(entry.value, dev: request.dev, objPage: entry.objPage)
                 }
             }
         }
@@ -112,14 +110,18 @@ extension SimState {
             mappingError = error
         case .deviceFailed(let dev, let failed):
             devices[dev].failed = failed
-        case .objectSize(let dev, let size):
-            devices[dev].objectSize = size
-        case .deviceTruncate(let dev, let fromPage):
-            var page = fromPage
-            while page < UInt64(devices[dev].objects.capacity) {
-                devices[dev].objects[Int(page)] = 0
+        case .deviceTruncate(let dev, let size):
+            let tail = size % pageSize
+            var page = Int(size / pageSize)
+            if tail != 0 {
+                devices[dev].objects[page] = Token.truncated(devices[dev].objects[page], keeping: tail)
                 page += 1
             }
+            while page < devices[dev].objects.capacity {
+                devices[dev].objects[page] = 0
+                page += 1
+            }
+            devices[dev].objectSize = size
         }
     }
 
@@ -129,12 +131,12 @@ extension SimState {
         iSize = size
         let pages = Int((size + pageSize - 1) / pageSize)
         for index in 0..<pages {
-            let token = Token.initial(page: index)
+            let location = layout.location(ofPage: index)
             for dev in layout.devicesHolding(page: index) {
-                devices[dev].objects[Int(layout.location(ofPage: index).objPage)] = token
+                store(Token.initial(page: index), dev: dev, objPage: location.objPage)
             }
         }
-        guard layout.parity > 0, pages > 0 else { return extendObjects(layout: layout, pages: pages) }
+        guard layout.parity > 0 else { return }
         let stripes = (pages + layout.pagesInStripe - 1) / layout.pagesInStripe
         for stripe in 0..<stripes {
             for row in 0..<layout.pagesInUnit {
@@ -144,18 +146,14 @@ extension SimState {
                     if index < pages { parity ^= Token.initial(page: index) }
                 }
                 let slot = layout.paritySlot(stripe: UInt64(stripe), row: row)
-                for dev in slot.devs { devices[dev].objects[Int(slot.objPage)] = parity }
+                for dev in slot.devs { store(parity, dev: dev, objPage: slot.objPage) }
             }
         }
-        extendObjects(layout: layout, pages: stripes * layout.pagesInStripe)
     }
 
-    private mutating func extendObjects(layout: OreLayout, pages: Int) {
-        for index in 0..<pages {
-            let loc = layout.location(ofPage: index)
-            for dev in layout.devicesHolding(page: index) {
-                devices[dev].objectSize = max(devices[dev].objectSize, (loc.objPage + 1) * pageSize)
-            }
-        }
+    /// Writes one object page, growing the object to cover it.
+    mutating func store(_ token: UInt64, dev: Int, objPage: UInt64) {
+        devices[dev].objects[Int(objPage)] = token
+        devices[dev].objectSize = max(devices[dev].objectSize, (objPage + 1) * pageSize)
     }
 }

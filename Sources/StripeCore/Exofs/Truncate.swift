@@ -1,0 +1,64 @@
+extension Engine {
+    /// `truncate size=`: exofs's `_do_truncate`, `truncate_setsize` of the cache then
+    /// `ore_truncate` of the component objects.
+    func truncate(size: UInt64) {
+        guard let layout else { return }
+        truncateSetsize(size)
+        oreTruncate(size, layout: layout)
+    }
+
+    /// Models `truncate_setsize`: the new `i_size`; pages past it leave the cache (after
+    /// their I/O, dirty or not); the tail of a partial last page is zeroed.
+    private func truncateSetsize(_ size: UInt64) {
+        traced(.truncate_setsize, size) {
+            stage(.iSize(size))
+            let keep = Int((size + pageSize - 1) / pageSize)
+            for index in stride(from: state.pageSpan - 1, through: keep, by: -1) where state.pages[index].present {
+                waitOnPage(index)
+                emit(.pageRemove, i: UInt32(index))
+            }
+            for index in keep..<max(keep, state.pageSpan) { expected[index] = 0 }
+            let tail = size % pageSize
+            guard tail != 0 else { return }
+            let last = keep - 1
+            expected[last] = Token.truncated(expected[last], keeping: tail)
+            if state.pages[last].present {
+                setFlags(last, token: Token.truncated(state.pages[last].token, keeping: tail))
+            }
+        }
+    }
+
+    /// Models `ore_truncate` with `_calc_trunk_info`: each component object gets a new
+    /// size from comparing its index with the device of the new end, the RAID0 rule
+    /// the kernel uses for every layout. On rotated RAID5 stripes that rule keeps or
+    /// cuts the wrong units, and the checker says what it did to data and parity.
+    private func oreTruncate(_ size: UInt64, layout: OreLayout) {
+        traced(.ore_truncate, size) {
+            let si = layout.stripeInfo(at: size)
+            let su = layout.stripeUnit
+            let prevGroupObjOff = si.cycle * su
+            let nextGroupObjOff = si.cycle > 0 ? (si.cycle - 1) * su : 0
+            let endDev = si.dev / layout.mirrors
+            let firstGroupDev = endDev - endDev % layout.groupWidth
+            let nextGroupDev = firstGroupDev + layout.groupWidth
+            for component in 0..<(layout.devices / layout.mirrors) {
+                let objSize: UInt64
+                if component < firstGroupDev {
+                    objSize = prevGroupObjOff
+                } else if component >= nextGroupDev {
+                    objSize = nextGroupObjOff
+                } else if component < endDev {
+                    objSize = si.objOffset + su - si.unitOffset
+                } else if component == endDev {
+                    objSize = si.objOffset
+                } else {
+                    objSize = si.objOffset - si.unitOffset
+                }
+                for dev in (component * layout.mirrors)..<((component + 1) * layout.mirrors) {
+                    stage(.deviceTruncate(dev: dev, size: objSize))
+                    note("ore_truncate: dev \(dev) object size \(SizeFormat.string(state.devices[dev].objectSize)) → \(SizeFormat.string(objSize))")
+                }
+            }
+        }
+    }
+}

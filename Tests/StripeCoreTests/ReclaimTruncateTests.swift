@@ -1,0 +1,88 @@
+import Testing
+@testable import StripeCore
+
+struct ReclaimTruncateTests {
+    func devicePagesWritten(_ t: Timeline) -> UInt64 {
+        t.state(at: t.count - 1).devices.reduce(0) { $0 + $1.pagesWritten }
+    }
+
+    /// 4 devices × 4K: a stripe is 3 data pages and 1 parity page. Six dirty pages are
+    /// two whole stripes: writepages writes 6 + 2 pages; one page at a time through
+    /// `.writepage` each page costs itself and a parity page: 12.
+    @Test(arguments: [(true, UInt64(12)), (false, UInt64(8))])
+    func reclaimWithWritepage(on: Bool, written: UInt64) throws {
+        let t = try run("""
+            set writepage=\(on ? "on" : "off")
+            layout raid5 devices=4 stripe-unit=4K
+            file size=48K
+            write 0..5
+            reclaim pages=1
+            writepages
+            check
+            """)
+        #expect(devicePagesWritten(t) == written)
+        #expect(t.execSummaries().count == (on ? 6 : 1))
+        #expect(!(0..<t.count).contains { t.event($0).kind == .violation })
+    }
+
+    @Test func reclaimFreesCleanPagesInIndexOrder() throws {
+        let t = try run("""
+            layout raid5 devices=4 stripe-unit=4K
+            file size=48K
+            cache 0..5
+            write 1
+            reclaim pages=3
+            """)
+        let final = t.state(at: t.count - 1)
+        #expect((0..<6).map { final.pages[$0].present } == [false, true, false, false, true, true])
+    }
+
+    /// Truncate to 10K inside stripe 0 (data on devs 0, 1, 2, parity on dev 3). The
+    /// kernel's rule: devs before the end device keep their unit (4K), the end device
+    /// keeps 2K, devs after it are cut to the unit's start (0), parity included.
+    @Test func truncateIntoStripeZeroCutsItsParity() throws {
+        let t = try run("""
+            layout raid5 devices=4 stripe-unit=4K
+            file size=24K
+            truncate size=10K
+            check
+            """)
+        let final = t.state(at: t.count - 1)
+        #expect(final.devices.map(\.objectSize) == [4096, 4096, 2048, 0])
+        #expect(final.iSize == 10240)
+        let rules = (0..<t.count).filter { t.event($0).kind == .violation }.map { t.event($0).a }
+        #expect(Set(rules) == [2])
+        #expect(final.inconsistentRows(stripe: 0) == [0])
+    }
+
+    /// Truncate to 16K, the start of rotated stripe 1 (parity on dev 2, data columns
+    /// on devs 3, 0, 1). The end device is dev 0, so devs 1, 2, 3 are cut to the
+    /// stripe's start: dev 3 held page 3, below the new size, and it is lost.
+    @Test func truncateIntoARotatedStripeLosesData() throws {
+        let t = try run("""
+            layout raid5 devices=4 stripe-unit=4K
+            file size=24K
+            truncate size=16K
+            check
+            """)
+        let final = t.state(at: t.count - 1)
+        #expect(final.devices.map(\.objectSize) == [4096, 4096, 4096, 4096])
+        let violations = (0..<t.count).filter { t.event($0).kind == .violation }
+        #expect(Set(violations.map { t.event($0).a }) == [1])
+        #expect(t.message(of: violations[0])!.contains("page 3 does not read back"))
+    }
+
+    @Test func truncateDropsCachedPagesAndZeroesThePartialTail() throws {
+        let t = try run("""
+            layout raid0 devices=2 stripe-unit=4K
+            write 0..3
+            writepages
+            truncate size=6K
+            check
+            """)
+        let final = t.state(at: t.count - 1)
+        #expect(final.pages[0].present && final.pages[1].present)
+        #expect(!final.pages[2].present && !final.pages[3].present)
+        #expect(!(0..<t.count).contains { t.event($0).kind == .violation })
+    }
+}
