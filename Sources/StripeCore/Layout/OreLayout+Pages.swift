@@ -21,3 +21,18 @@ extension OreLayout {
         return (dev..<(dev + mirrors), si.objOffset / pageSize + UInt64(row))
     }
 }
+
+extension OreLayout {
+    /// File-order stripe that object page `objPage` of device `dev` belongs to.
+    public func stripe(onDevice dev: Int, objPage: UInt64) -> UInt64 {
+        let pagesPerUnit = UInt64(pagesInUnit)
+        let unitIndex = objPage / pagesPerUnit  // units on this device before this one
+        let component = dev / mirrors
+        let group = UInt64(component / groupWidth)
+        guard let depth = groupDepth else { return unitIndex }
+        // Each cycle holds `depth` units per device; cycles pass through all groups.
+        let cycle = unitIndex / depth
+        let inGroup = unitIndex % depth
+        return (cycle * UInt64(groupCount) + group) * depth + inGroup
+    }
+}

@@ -32,9 +32,20 @@ extension Engine {
             }
             let offset = UInt64(timeline.args.count)
             let parityDev = layout.paritySlot(stripe: stripe, row: 0).devs.lowerBound
-            timeline.args.append(contentsOf: [stripe, UInt64(rows.lowerBound), UInt64(rows.upperBound), UInt64(parityDev)])
+            timeline.args.append(contentsOf: [stripe, UInt64(rows.lowerBound), UInt64(rows.upperBound), UInt64(parityDev),
+                                              readModifyWritePages(layout: layout)])
             emit(.xor, x: offset)
         }
+    }
+
+    /// What md's read-modify-write would read for this stripe if it is partial: the
+    /// old data of every written page and the old parity of every written row.
+    private func readModifyWritePages(layout: OreLayout) -> UInt64 {
+        let data = 0..<layout.dataDevices
+        let rows = (0..<layout.pagesInUnit).filter { r in data.contains { sp2d![r, $0] == .written } }
+        let written = rows.reduce(0) { n, r in n + data.filter { sp2d![r, $0] == .written }.count }
+        guard written < layout.pagesInStripe else { return 0 }
+        return UInt64(written + rows.count * layout.parity)
     }
 
     /// Models `_sp2d_reset`: `put_page` for every page got through r4w, columns from

@@ -12,7 +12,7 @@
 /// | r4w_get_page | source (bit 7: uptodate) | | page index | |
 /// | r4w_put_page | bit 0: released | | page index | |
 /// | dev_read / dev_write / io_done | bit 0: error (io_done) | | request id | |
-/// | xor | | | | argument-table offset (stripe, min row, max row, parity dev) |
+/// | xor | | | | argument-table offset (stripe, min row, max row, parity dev, RMW pages) |
 /// | violation | rule | | | string id |
 public struct Event: Sendable, Equatable {
     public var kindRaw: UInt8

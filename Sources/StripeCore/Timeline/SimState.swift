@@ -37,6 +37,11 @@ public struct Counters: Sendable, Equatable {
     public var r4wMisses: UInt64 = 0
     /// Device pages read to complete partial stripes.
     public var r4wDevicePagesRead: UInt64 = 0
+    /// Stripes written partially, which needed reads to complete their parity.
+    public var partialStripes: UInt64 = 0
+    /// Device pages md's read-modify-write would have read for those stripes instead
+    /// (old data of each written page, old parity of each written row).
+    public var rmwDevicePages: UInt64 = 0
     /// Violations so far.
     public var violations: UInt64 = 0
 

@@ -9,8 +9,14 @@ extension Timeline {
         switch e.kind {
         case .command:
             s.currentCommand = seq
-        case .note, .xor:
+        case .note:
             break
+        case .xor:
+            let rmw = args[Int(e.x) + 4]
+            if rmw > 0 {
+                s.counters.partialStripes += 1
+                s.counters.rmwDevicePages += rmw
+            }
         case .violation:
             s.counters.violations += 1
         case .call:

@@ -1,0 +1,19 @@
+extension Timeline {
+    /// `trace --format text`: one line per event, indented by call depth, with a line
+    /// whenever a stripe's write-hole window opens or closes.
+    public func writeTextTrace(to write: (String) -> Void) {
+        var tracker = WriteHoleTracker(timeline: self)
+        for seq in 0..<count {
+            write(text(of: seq))
+            for change in tracker.advance(to: seq) {
+                let pad = String(repeating: " ", count: 9 + 2 * Int(events[seq].depth))
+                switch change {
+                case .opens(let stripe):
+                    write(pad + "⚠ write-hole window opens on stripe \(stripe): its parity on disk disagrees with its data on disk")
+                case .closes(let stripe):
+                    write(pad + "✓ write-hole window closes on stripe \(stripe): parity and data agree on disk again")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// `trace --format summary`: totals only.
+public struct TraceSummary: Sendable {
+    public var events: Int
+    public var eventsByKind: [(kind: EventKind, count: Int)]
+    public var devices: [(pagesRead: UInt64, pagesWritten: UInt64, requests: UInt64)]
+    public var counters: Counters
+    public var violations: [String]
+
+    public init(_ timeline: Timeline) {
+        events = timeline.count
+        var byKind = [Int](repeating: 0, count: EventKind.allCases.count)
+        var violations: [String] = []
+        for seq in 0..<timeline.count {
+            let kind = timeline.event(seq).kind
+            byKind[Int(kind.rawValue)] += 1
+            if kind == .violation { violations.append(timeline.summary(of: seq)) }
+        }
+        eventsByKind = EventKind.allCases.map { ($0, byKind[Int($0.rawValue)]) }.filter { $0.count > 0 }
+        let final = timeline.state(at: timeline.count - 1)
+        devices = final.devices.map { ($0.pagesRead, $0.pagesWritten, $0.requests) }
+        counters = final.counters
+        self.violations = violations
+    }
+
+    /// Device pages written per page the user wrote; nil before any user write.
+    public var writeAmplification: Double? {
+        guard counters.userPagesWritten > 0 else { return nil }
+        return Double(devices.reduce(0) { $0 + $1.pagesWritten }) / Double(counters.userPagesWritten)
+    }
+
+    /// The summary as lines of text.
+    public var lines: [String] {
+        var out = ["events: \(events)"]
+        for (kind, n) in eventsByKind { out.append("  \(kind.name): \(n)") }
+        out.append("devices:")
+        for (dev, d) in devices.enumerated() {
+            out.append("  dev \(dev): \(d.pagesRead) pages read, \(d.pagesWritten) pages written, \(d.requests) requests")
+        }
+        let c = counters
+        out.append("r4w get_page: \(c.r4wHits + c.r4wMisses) calls, \(c.r4wHits) uptodate (cache hits), \(c.r4wMisses) read from devices (\(c.r4wDevicePagesRead) device pages)")
+        out.append("partial stripes: \(c.partialStripes); device pages read by r4w: \(c.r4wDevicePagesRead), md read-modify-write would read: \(c.rmwDevicePages)")
+        out.append("user pages written: \(c.userPagesWritten)")
+        if let amp = writeAmplification {
+            out.append("write amplification: \(Self.format(amp)) device pages written per user page")
+        }
+        if violations.isEmpty {
+            out.append("invariants: all hold")
+        } else {
+            out.append("invariants: \(violations.count) violation\(violations.count == 1 ? "" : "s")")
+            out += violations.map { "  " + $0 }
+        }
+        return out
+    }
+
+    static func format(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        let frac = hundredths % 100
+        return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+    }
+}
