@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import StripeCore
+
+struct TraceFormatTests {
+    func lines(_ write: ((String) -> Void) -> Void) -> [String] {
+        var out: [String] = []
+        write { out.append($0) }
+        return out
+    }
+
+    @Test func chromeTraceParsesAndEveryTrackNests() throws {
+        let t = try run(RandomScenario.make(seed: 7) + "\ncompletions manual\nwrite 0..9\nwritepages\ncomplete all")
+        let text = lines(t.writeChromeTrace).joined()
+        let events = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        let complete = events.filter { $0["ph"] as? String == "X" }
+        #expect(complete.count > 10)
+        let byTrack = Dictionary(grouping: complete) { $0["tid"] as! Int }
+        #expect(byTrack.keys.contains(1))
+        #expect(byTrack.keys.contains { $0 >= 100 })
+        for (tid, spans) in byTrack {
+            // Sorted by start (longest first on ties), each span must end inside every open parent.
+            let sorted = spans.map { ($0["ts"] as! Int, $0["ts"] as! Int + ($0["dur"] as! Int)) }
+                .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 > $1.1 }
+            var stack: [Int] = []
+            for (start, end) in sorted {
+                while let top = stack.last, top <= start { stack.removeLast() }
+                if let top = stack.last { #expect(end <= top, "track \(tid): [\(start), \(end)) overlaps its parent ending at \(top)") }
+                stack.append(end)
+            }
+        }
+        let names = Set(events.filter { $0["ph"] as? String == "M" }.compactMap { ($0["args"] as? [String: Any])?["name"] as? String })
+        #expect(names.contains("dev 0"))
+        #expect(events.contains { $0["ph"] as? String == "C" && $0["name"] as? String == "pages" })
+        #expect(events.contains { $0["ph"] as? String == "i" && ($0["name"] as? String ?? "").hasPrefix("get_page") })
+    }
+
+    @Test func textTraceOpensAndClosesTheWriteHoleWindow() throws {
+        let t = try run("""
+            layout raid5 devices=3 stripe-unit=4K
+            file size=16K
+            completions manual
+            write 0
+            writepages
+            complete 1
+            complete all
+            """)
+        let text = lines(t.writeTextTrace)
+        let opens = try #require(text.firstIndex { $0.contains("write-hole window opens on stripe 0") })
+        let closes = try #require(text.firstIndex { $0.contains("write-hole window closes on stripe 0") })
+        #expect(opens < closes)
+        #expect(text[opens - 1].contains("dev 0 write done"))
+    }
+
+    /// Page 5 alone in a 3-column stripe of 2-page units (row 1 of column 2): md's RMW
+    /// reads old page 5 and the old parity row (2 pages); r4w reads pages 1 and 3.
+    @Test func summaryComparesReadModifyWrite() throws {
+        let t = try run("""
+            layout raid5 devices=4 stripe-unit=8K
+            file size=48K
+            write 5
+            writepages
+            """)
+        let summary = TraceSummary(t)
+        #expect(summary.counters.partialStripes == 1)
+        #expect(summary.counters.rmwDevicePages == 2)
+        #expect(summary.counters.r4wDevicePagesRead == 2)
+        #expect(summary.writeAmplification == 2.0)
+        #expect(summary.lines.contains("invariants: all hold"))
+        #expect(summary.lines.contains("  dev 0: 1 pages read, 0 pages written, 1 requests"))
+    }
+}
+
+/// Every bundled scenario runs, and its `check` result is the one it teaches.
+struct BundledScenarioTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../assets/scenarios").standardizedFileURL
+    /// The deliberate what-if failures and the rules they break.
+    static let failing: [String: Set<UInt8>] = [
+        "device-failure": [1, 2], "truncate-mid-stripe": [2], "r4w-off": [1],
+    ]
+
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".scn") }.map { String($0.dropLast(4)) }.sorted()
+    }
+
+    @Test func thereAreAtLeastTen() { #expect(Self.names.count >= 10) }
+
+    @Test(arguments: names)
+    func checkResult(name: String) throws {
+        let text = try String(contentsOf: Self.directory.appendingPathComponent("\(name).scn"), encoding: .utf8)
+        let t = try run(text, name: name)
+        let rules = Set((0..<t.count).filter { t.event($0).kind == .violation }.map { t.event($0).a })
+        #expect(rules == Self.failing[name, default: []])
+        #expect(t.scenario.title != name, "every bundled scenario has a title")
+        #expect((0..<t.count).contains { t.event($0).kind == .note }, "every bundled scenario teaches with notes")
+        if Self.failing[name] != nil {
+            #expect(text.contains("deliberate failure"), "a failing scenario says so")
+        }
+    }
+}
