@@ -3,18 +3,15 @@ extension Engine {
     /// mode, every pending completion, and the invariants.
     func execute(_ line: ScenarioLine) {
         let command = line.command
+        currentLine = line.line
         stageConfiguration(command)
         emit(.command, i: UInt32(line.line), x: UInt64(timeline.commandCount))
         timeline.commandCount += 1
-        guard layout != nil || !command.needsLayout else {
-            note("'\(line.text)' needs a layout first; add a 'layout raid5 devices=N stripe-unit=SIZE' line before it", line: line.line)
-            return
-        }
         switch command {
         case .title, .profile, .layout, .file, .completions, .fail, .repair, .set:
             break
         case .note(let text):
-            note(text, line: line.line)
+            note(text)
         case .cache(let range, let dirty):
             cache(range, dirty: dirty)
         case .write(let range):
@@ -53,14 +50,12 @@ extension Engine {
             layout = l
             stage(.layout(l))
         case .file(let size):
-            guard layout != nil else { return }
             stage(.createFile(size: size))
             for index in 0..<Int((size + pageSize - 1) / pageSize) { expected[index] = Token.initial(page: index) }
         case .completions(let manual):
             manualCompletions = manual
             stage(.completions(manual: manual))
         case .fail(let dev), .repair(let dev):
-            guard let layout, dev < layout.devices else { return }
             if case .fail = command { stage(.deviceFailed(dev: dev, failed: true)) } else { stage(.deviceFailed(dev: dev, failed: false)) }
         case .set(let option):
             switch option {
@@ -78,7 +73,8 @@ extension Engine {
 }
 
 extension Command {
-    /// Commands that act on the file or devices and so need a layout first.
+    /// Commands that act on the file or devices and so need a layout first (the
+    /// parser makes sure one came before).
     var needsLayout: Bool {
         switch self {
         case .title, .note, .profile, .layout, .completions, .set, .complete, .check: false

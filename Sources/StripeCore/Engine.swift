@@ -32,6 +32,8 @@ public final class Engine {
     var expected = ChunkedArray<UInt64>(fill: 0)
     /// Violations already reported after a command, so a broken rule is said once.
     var reported: Set<String> = []
+    /// Scenario line of the command being executed.
+    var currentLine = 0
 
     init(scenario: Scenario, keyframeInterval: Int) {
         timeline = Timeline(scenario: scenario, keyframeInterval: keyframeInterval)
@@ -80,9 +82,10 @@ public final class Engine {
         return result
     }
 
-    func note(_ text: String, line: Int = 0) {
+    /// A `note` event; engine notes carry the line of the command that caused them.
+    func note(_ text: String) {
         timeline.strings.append(text)
-        emit(.note, i: UInt32(line), x: UInt64(timeline.strings.count - 1))
+        emit(.note, i: UInt32(currentLine), x: UInt64(timeline.strings.count - 1))
     }
 
     func violation(rule: Int, _ detail: String) {

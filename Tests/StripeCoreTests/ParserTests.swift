@@ -24,6 +24,10 @@ struct ParserTests {
         ("file size=4K size=8K", "bad.scn:1:14: 'size' is given twice"),
         ("complete -1", "bad.scn:1:10: expected 'all' or a positive count, found '-1'"),
         ("check now", "bad.scn:1:7: unexpected 'now'; expected the end of the line"),
+        ("layout raid0 devices=2 stripe-unit=4K\nlayout raid5 devices=3 stripe-unit=4K", "bad.scn:2:1: the layout is already set on line 1; a scenario has one layout"),
+        ("write 1", "bad.scn:1:1: 'write' needs a layout first; add a line like 'layout raid5 devices=4 stripe-unit=16K' before it"),
+        ("layout raid0 devices=2 stripe-unit=4K\nwrite 1\nfile size=8K", "bad.scn:3:1: 'file' must come before the commands that use the file"),
+        ("layout raid0 devices=2 stripe-unit=4K\nfail dev=2", "bad.scn:2:1: dev=2 does not exist; the layout has devices 0..1"),
         ("write \u{1}", "bad.scn:1:7: unexpected control character U+1; scenarios are plain text"),
     ]
 

@@ -4,6 +4,7 @@ public enum ScenarioParser {
     /// Parses `text`; `name` is the file name used in errors.
     public static func parse(_ text: String, name: String) throws(ScenarioError) -> Scenario {
         var lines: [ScenarioLine] = []
+        var context = Context()
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -11,9 +12,52 @@ public enum ScenarioParser {
             var words = LineLexer(line: lineText, lineNumber: lineNumber, file: name)
             guard let word = try words.next() else { continue }
             let command = try parseCommand(word, &words)
+            try context.validate(command, at: word, words)
             lines.append(ScenarioLine(line: lineNumber, text: String(lineText).trimmed, command: command))
         }
         return Scenario(name: name, lines: lines)
+    }
+
+    /// What earlier lines set up, for the rules that span lines.
+    private struct Context {
+        var layout: OreLayout?
+        var layoutLine = 0
+        var fileLine = 0
+        var touched = false
+
+        mutating func validate(_ command: Command, at word: Word, _ words: LineLexer) throws(ScenarioError) {
+            switch command {
+            case .layout(let l):
+                guard layout == nil else {
+                    throw words.error(at: word, "the layout is already set on line \(layoutLine); a scenario has one layout")
+                }
+                layout = l
+                layoutLine = words.lineNumber
+            case .file:
+                guard layout != nil else { throw needsLayout(word, words) }
+                guard fileLine == 0 else {
+                    throw words.error(at: word, "the file is already created on line \(fileLine); a scenario has one 'file' line")
+                }
+                guard !touched else {
+                    throw words.error(at: word, "'file' must come before the commands that use the file")
+                }
+                fileLine = words.lineNumber
+            case .fail(let dev), .repair(let dev):
+                guard let layout else { throw needsLayout(word, words) }
+                guard dev < layout.devices else {
+                    throw words.error(at: word, "dev=\(dev) does not exist; the layout has devices 0..\(layout.devices - 1)")
+                }
+            default:
+                if command.needsLayout {
+                    guard layout != nil else { throw needsLayout(word, words) }
+                    touched = true
+                }
+            }
+        }
+
+        private func needsLayout(_ word: Word, _ words: LineLexer) -> ScenarioError {
+            words.error(at: word, "'\(word.text)' needs a layout first; add a line like 'layout raid5 devices=4 stripe-unit=16K' before it")
+        }
     }
 
     private static func parseCommand(_ word: Word, _ words: inout LineLexer) throws(ScenarioError) -> Command {

@@ -1,0 +1,14 @@
+/// The invariants of SPEC 6, by rule number.
+public enum Invariant {
+    /// A short name for rule `rule`.
+    public static func name(_ rule: UInt8) -> String {
+        switch rule {
+        case 1: "no data loss"
+        case 2: "parity consistency"
+        case 3: "references"
+        case 4: "r4w never reads over dirty data"
+        case 5: "locking"
+        default: "unknown"
+        }
+    }
+}
