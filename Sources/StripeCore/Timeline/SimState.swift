@@ -22,6 +22,8 @@ public struct SimState: Sendable, Equatable {
     public var mappingError = false
     /// The latest `command` event.
     public var currentCommand: Int?
+    /// The latest `note` event.
+    public var lastNote: Int?
     public var counters = Counters()
 
     public init() {}

@@ -10,7 +10,7 @@ extension Timeline {
         case .command:
             s.currentCommand = seq
         case .note:
-            break
+            s.lastNote = seq
         case .xor:
             let rmw = args[Int(e.x) + 4]
             if rmw > 0 {

@@ -52,7 +52,8 @@ public struct TraceSummary: Sendable {
         return out
     }
 
-    static func format(_ x: Double) -> String {
+    /// Two decimals, without Foundation: 2.0 → "2.00".
+    public static func format(_ x: Double) -> String {
         let hundredths = Int((x * 100).rounded())
         let frac = hundredths % 100
         return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"

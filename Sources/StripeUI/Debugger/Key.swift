@@ -1,0 +1,18 @@
+/// A key press or mouse click, decoded from the terminal.
+public enum Key: Sendable, Equatable {
+    case character(Character)
+    case up, down, left, right, home, end, pageUp, pageDown
+    case tab, backTab, enter, escape, backspace
+    case function(Int)
+    /// Ctrl with a letter (Ctrl-L is `.control("l")`).
+    case control(Character)
+    case click(x: Int, y: Int)
+}
+
+/// Everything the debugger reacts to.
+public enum DebuggerMsg: Sendable, Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// A play-timer tick.
+    case tick
+}

@@ -1,0 +1,120 @@
+import StripeCore
+
+/// The page cache, stripe by stripe: a row of the grid is one stripe's data pages,
+/// units separated by a bar. Each cell is the page's main flag letter plus a marker.
+struct PageGridPanel {
+    let model: DebuggerModel
+    let rect: Rect
+
+    /// How the cells are laid out inside the box.
+    private struct Geometry {
+        var labelWidth: Int
+        /// Page cells per screen line and lines per stripe.
+        var cellsPerLine: Int
+        var linesPerStripe: Int
+        var firstStripe: Int
+        var stripes: Int
+    }
+
+    private var layout: OreLayout? { model.state.layout }
+
+    private var geometry: Geometry? {
+        guard let layout else { return nil }
+        let inner = rect.inset(1)
+        let perStripe = layout.pagesInStripe
+        let totalPages = max(model.state.pageSpan, Int((model.state.iSize + pageSize - 1) / pageSize))
+        let stripes = max(1, (totalPages + perStripe - 1) / perStripe)
+        let labelWidth = "s\(stripes - 1) ".count
+        let room = max(2, inner.width - labelWidth)
+        // 2 columns a page, 1 more at each unit boundary.
+        let unitWidth = layout.pagesInUnit * 2 + 1
+        var cellsPerLine: Int
+        if perStripe * 2 + layout.dataDevices <= room {
+            cellsPerLine = perStripe
+        } else if unitWidth <= room {
+            cellsPerLine = (room / unitWidth) * layout.pagesInUnit
+        } else {
+            cellsPerLine = max(1, (room - 1) / 2)
+        }
+        let linesPerStripe = (perStripe + cellsPerLine - 1) / cellsPerLine
+        let visible = max(1, (inner.height - (model.selectedPage == nil ? 0 : 1)) / linesPerStripe)
+        let focusPage = model.currentPage ?? model.state.pcol.pages.first ?? model.selectedPage ?? 0
+        var first = focusPage / perStripe - visible / 2 + model.scroll[.pages, default: 0]
+        first = max(0, min(first, stripes - visible))
+        return Geometry(labelWidth: labelWidth, cellsPerLine: cellsPerLine, linesPerStripe: linesPerStripe,
+                        firstStripe: first, stripes: min(visible, stripes - first))
+    }
+
+    /// Screen column of the `n`-th page cell on its line.
+    private func column(ofCell n: Int, layout: OreLayout, geometry g: Geometry) -> Int {
+        let inner = rect.inset(1)
+        return inner.x + g.labelWidth + n * 2 + n / layout.pagesInUnit
+    }
+
+    func draw(into screen: inout Screen) {
+        let theme = model.theme
+        let focused = model.focus == .pages
+        screen.box(rect, title: "page cache", glyphs: theme.box, style: focused ? Style(.default, [.bold]) : .plain)
+        guard let layout, let g = geometry else {
+            screen.put("no layout yet", x: rect.x + 2, y: rect.y + 1, style: theme.label, clip: rect.inset(1))
+            return
+        }
+        let inner = rect.inset(1)
+        let pcol = model.state.pcol.pages
+        for s in 0..<g.stripes {
+            let stripe = g.firstStripe + s
+            for line in 0..<g.linesPerStripe {
+                let y = inner.y + s * g.linesPerStripe + line
+                if line == 0 { screen.put("s\(stripe)", x: inner.x, y: y, style: theme.label, clip: inner) }
+                for n in 0..<g.cellsPerLine {
+                    let inStripe = line * g.cellsPerLine + n
+                    guard inStripe < layout.pagesInStripe else { break }
+                    let index = stripe * layout.pagesInStripe + inStripe
+                    let x = column(ofCell: n, layout: layout, geometry: g)
+                    if n > 0, n % layout.pagesInUnit == 0 {
+                        screen.put(String(theme.box.vertical), x: x - 1, y: y, style: theme.label, clip: inner)
+                    }
+                    let page = model.state.pages[index]
+                    var style = theme.pageStyle(page)
+                    if index == model.currentPage { style.attributes.insert(.underline) }
+                    if index == model.selectedPage { style.attributes.insert(.reverse) }
+                    let marker: Character = page.marks.contains(.r4wGot) ? "*"
+                        : page.marks.contains(.readFromDevice) ? theme.readGlyph
+                        : pcol.contains(index) ? "+" : " "
+                    screen.put(String(Theme.letter(page)), x: x, y: y, style: style, clip: inner)
+                    screen.put(String(marker), x: x + 1, y: y, style: marker == "*" ? theme.read : style, clip: inner)
+                }
+            }
+        }
+        if let selected = model.selectedPage {
+            let page = model.state.pages[selected]
+            let text = page.present
+                ? "page \(selected): \(page.flags.letters.isEmpty ? "-" : page.flags.letters), refs \(page.refs), data \(Self.short(page.token))"
+                : "page \(selected): not in the cache"
+            screen.put(text, x: inner.x, y: inner.maxY - 1, style: .bold, clip: inner)
+        }
+    }
+
+    /// The page under a screen position, if it is a visible cell.
+    func page(atX x: Int, y: Int) -> Int? {
+        guard let layout, let g = geometry else { return nil }
+        let inner = rect.inset(1)
+        let row = y - inner.y
+        guard row >= 0, row < g.stripes * g.linesPerStripe else { return nil }
+        let stripe = g.firstStripe + row / g.linesPerStripe
+        let line = row % g.linesPerStripe
+        for n in 0..<g.cellsPerLine {
+            let cx = column(ofCell: n, layout: layout, geometry: g)
+            if x == cx || x == cx + 1 {
+                let inStripe = line * g.cellsPerLine + n
+                return inStripe < layout.pagesInStripe ? stripe * layout.pagesInStripe + inStripe : nil
+            }
+        }
+        return nil
+    }
+
+    /// A token as its last 4 hex digits: enough to tell contents apart on screen.
+    static func short(_ token: UInt64) -> String {
+        token == 0 ? "0" : "…" + String(String(token, radix: 16).suffix(4))
+    }
+}

@@ -1,0 +1,60 @@
+import StripeCore
+
+/// exofs's pcol and the ORE's sp2d matrix for the stripe being prepared.
+struct Sp2dPanel {
+    let model: DebuggerModel
+    let rect: Rect
+
+    func draw(into screen: inout Screen) {
+        let theme = model.theme
+        screen.box(rect, title: "pcol & sp2d", glyphs: theme.box, style: model.focus == .sp2d ? Style(.default, [.bold]) : .plain)
+        let inner = rect.inset(1)
+        let pcol = model.state.pcol
+        var y = inner.y
+        let first = pcol.pgFirst < 0 ? "-" : "\(pcol.pgFirst)"
+        screen.put("pcol pg_first \(first) nr_pages \(pcol.nrPages) expected \(pcol.expectedPages) alloc \(pcol.allocPages)",
+                   x: inner.x, y: y, clip: inner)
+        y += 1
+        screen.put("that_locked_page \(pcol.thatLockedPage < 0 ? "-" : "\(pcol.thatLockedPage)")", x: inner.x, y: y, clip: inner)
+        y += 1
+        guard let layout = model.state.layout, let sp2d = model.state.sp2d else {
+            screen.put("sp2d: no stripe being prepared", x: inner.x, y: y, style: theme.label, clip: inner)
+            return
+        }
+        screen.put("sp2d of stripe \(sp2d.stripe): \(sp2d.rows) rows × \(sp2d.dataColumns)+\(sp2d.parityColumns)",
+                   x: inner.x, y: y, style: .bold, clip: inner)
+        y += 1
+        let firstPage = Int(sp2d.stripe) * layout.pagesInStripe
+        let width = "\(firstPage + layout.pagesInStripe)".count + 2
+        var x = inner.x + 4
+        for c in 0..<sp2d.columns {
+            screen.put(c < sp2d.dataColumns ? "c\(c)" : "P", x: x, y: y, style: theme.label, clip: inner)
+            x += width
+        }
+        y += 1
+        let rows = max(0, inner.maxY - y)
+        var top = max(0, model.scroll[.sp2d, default: 0])
+        if let written = sp2d.writtenRows, top == 0, written.upperBound >= rows { top = written.lowerBound }
+        top = min(top, max(0, sp2d.rows - rows))
+        for r in top..<min(sp2d.rows, top + rows) {
+            screen.put("r\(r)", x: inner.x, y: y, style: theme.label, clip: inner)
+            x = inner.x + 4
+            for c in 0..<sp2d.columns {
+                let cell = sp2d[r, c]
+                let page = firstPage + c * layout.pagesInUnit + r
+                let (text, style): (String, Style)
+                switch cell {
+                case .empty: (text, style) = ("·", theme.label)
+                case .written: (text, style) = ("W\(page)", theme.written)
+                case .got: (text, style) = ("R\(page)", theme.read)
+                case .zero: (text, style) = ("0", theme.read)
+                case .locked: (text, style) = ("L\(page)", theme.read)
+                case .parity: (text, style) = ("P", theme.parity)
+                }
+                screen.put(text, x: x, y: y, style: style, clip: inner)
+                x += width
+            }
+            y += 1
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import StripeCore
+
+/// Devices as columns, stripes as rows. Each unit shows its data column (D0, D1..)
+/// or P, and one glyph per page row: what the current I/O does to that row.
+struct StripeMapPanel {
+    let model: DebuggerModel
+    let rect: Rect
+
+    /// What the current I/O does to object pages: device → object page → glyph.
+    struct Activity {
+        var pages: [Int: [UInt64: Character]] = [:]
+
+        /// The I/O the cursor is inside (from its `write_exec` call to the cursor), or
+        /// the requests still in flight when the cursor is not inside one.
+        init(model: DebuggerModel) {
+            let t = model.timeline
+            let stack = model.state.stack
+            if let call = stack.last(where: { t.function(of: $0) == .write_exec }) {
+                for seq in call...model.cursor { add(t, seq) }
+            } else {
+                for id in model.state.inflight { add(t.request(id), t) }
+            }
+        }
+
+        private mutating func add(_ t: Timeline, _ seq: Int) {
+            let e = t.event(seq)
+            guard e.kind == .devRead || e.kind == .devWrite else { return }
+            add(t.request(Int(e.i)), t)
+        }
+
+        private mutating func add(_ request: IORequest, _ t: Timeline) {
+            for extent in t.extents(of: request) {
+                for offset in stride(from: extent.offset, to: extent.offset + extent.length, by: Int(pageSize)) {
+                    pages[request.dev, default: [:]][offset / pageSize] = request.isRead ? "R" : "W"
+                }
+            }
+            for extent in t.extents(of: request, parityOnly: true) {
+                for offset in stride(from: extent.offset, to: extent.offset + extent.length, by: Int(pageSize)) {
+                    pages[request.dev, default: [:]][offset / pageSize] = "P"
+                }
+            }
+        }
+    }
+
+    func draw(into screen: inout Screen) {
+        let theme = model.theme
+        screen.box(rect, title: "stripe map (devices →)", glyphs: theme.box,
+                   style: model.focus == .stripes ? Style(.default, [.bold]) : .plain)
+        let inner = rect.inset(1)
+        guard let layout = model.state.layout else { return }
+        let stripes = Int(max(1, model.state.stripeSpan))
+        let labelWidth = "s\(stripes - 1) ".count
+        let glyphs = max(1, min(layout.pagesInUnit, (inner.width - labelWidth - 2) / layout.devices - 4))
+        let columnWidth = glyphs + 4
+        // Header: device numbers.
+        for dev in 0..<layout.devices {
+            screen.put("dev\(dev)", x: inner.x + labelWidth + dev * columnWidth, y: inner.y, style: theme.label, clip: inner)
+        }
+        let activity = Activity(model: model)
+        let rows = max(1, inner.height - 1)
+        let focusStripe = model.state.sp2d.map { Int($0.stripe) }
+            ?? model.currentPage.map { $0 / layout.pagesInStripe } ?? 0
+        var first = focusStripe - rows / 2 + model.scroll[.stripes, default: 0]
+        first = max(0, min(first, stripes - rows))
+        for row in 0..<min(rows, stripes - first) {
+            let stripe = first + row
+            let y = inner.y + 1 + row
+            let current = model.state.sp2d.map { Int($0.stripe) == stripe } ?? false
+            screen.put("s\(stripe)", x: inner.x, y: y, style: current ? Style(.default, [.bold, .reverse]) : theme.label, clip: inner)
+            let firstPage = stripe * layout.pagesInStripe
+            for dev in 0..<layout.devices {
+                let x = inner.x + labelWidth + dev * columnWidth
+                let (label, objBase) = unit(layout: layout, stripe: stripe, dev: dev, firstPage: firstPage)
+                screen.put(label, x: x, y: y, style: label == "P" ? theme.parity : .plain, clip: inner)
+                for g in 0..<glyphs {
+                    let rowInUnit = g * layout.pagesInUnit / glyphs
+                    let glyph = activity.pages[dev]?[objBase + UInt64(rowInUnit)] ?? "·"
+                    let style = glyph == "W" ? theme.written : glyph == "R" ? theme.read : glyph == "P" ? theme.parity : theme.label
+                    screen.put(String(glyph), x: x + 3 + g, y: y, style: style, clip: inner)
+                }
+            }
+            if !model.state.isParityConsistent(stripe: UInt64(stripe)) {
+                screen.put("!", x: inner.x + labelWidth + layout.devices * columnWidth, y: y, style: theme.error, clip: inner)
+            }
+        }
+    }
+
+    /// The label of `dev`'s unit in `stripe` and the unit's first object page.
+    private func unit(layout: OreLayout, stripe: Int, dev: Int, firstPage: Int) -> (String, UInt64) {
+        let first = dev / layout.mirrors * layout.mirrors
+        for column in 0..<layout.dataDevices {
+            let location = layout.location(ofPage: firstPage + column * layout.pagesInUnit)
+            if location.dev == first { return ("D\(column)", location.objPage) }
+        }
+        let slot = layout.paritySlot(stripe: UInt64(stripe), row: 0)
+        if slot.devs.contains(dev) { return ("P", slot.objPage) }
+        return ("", 0)
+    }
+}

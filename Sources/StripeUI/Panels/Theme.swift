@@ -1,0 +1,57 @@
+import StripeCore
+
+/// Colours and glyphs. Letters always carry the meaning; colour only reinforces it,
+/// so the screen reads on a monochrome terminal, a projector, or to a colour-blind eye.
+public struct Theme: Sendable {
+    public var box: BoxStyle
+    public var monochrome: Bool
+
+    public init(ascii: Bool, monochrome: Bool) {
+        box = ascii ? .ascii : .unicode
+        self.monochrome = monochrome
+        self.ascii = ascii
+    }
+
+    public let ascii: Bool
+
+    /// A style, with colours dropped on monochrome terminals.
+    func style(_ color: Color, _ attributes: Attributes = []) -> Style {
+        monochrome ? Style(.default, attributes) : Style(color, attributes)
+    }
+
+    /// The one letter a page cell shows: the flag that matters most now.
+    static func letter(_ page: Page) -> Character {
+        guard page.present else { return "·" }
+        let f = page.flags
+        if f.contains(.error) { return "E" }
+        if f.contains(.writeback) { return "W" }
+        if f.contains(.dirty) { return "D" }
+        if f.contains(.locked) { return "L" }
+        if f.contains(.uptodate) { return "U" }
+        return "-"
+    }
+
+    func pageStyle(_ page: Page) -> Style {
+        switch Self.letter(page) {
+        case "E": return monochrome ? Style(.default, [.reverse, .bold]) : Style(.white, on: .red, [.bold])
+        case "W": return style(.yellow, [.bold])
+        case "D": return style(.red, [.bold])
+        case "L": return style(.magenta, [.bold])
+        case "U": return style(.green)
+        case "·": return Style(.default, [.dim])
+        default: return style(.cyan)
+        }
+    }
+
+    var readGlyph: Character { ascii ? "v" : "↓" }
+    var arrow: String { ascii ? ">" : "›" }
+
+    var header: Style { monochrome ? Style(.default, [.reverse, .bold]) : Style(.white, on: .blue, [.bold]) }
+    var note: Style { style(.cyan, [.bold]) }
+    var error: Style { monochrome ? Style(.default, [.reverse, .bold]) : Style(.red, [.bold]) }
+    var current: Style { Style(.default, [.reverse]) }
+    var written: Style { style(.red, [.bold]) }
+    var read: Style { style(.cyan, [.bold]) }
+    var parity: Style { style(.magenta, [.bold]) }
+    var label: Style { Style(.default, [.dim]) }
+}
