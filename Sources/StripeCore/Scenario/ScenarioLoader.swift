@@ -1,6 +1,7 @@
 /// Why a scenario could not be loaded, as one line that says what to fix.
 public struct ScenarioLoadError: Error, CustomStringConvertible, Sendable {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// Turns a command-line SCENARIO argument (a path, or a bundled scenario's name) into

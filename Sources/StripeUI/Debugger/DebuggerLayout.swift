@@ -7,6 +7,8 @@ struct DebuggerLayout {
     static let minimumHeight = 24
 
     var tooSmall: Bool
+    /// Below 30 rows the counters shrink to one line beside the scenario line.
+    var compact: Bool
     var header = Rect(x: 0, y: 0, width: 0, height: 0)
     var command = Rect(x: 0, y: 0, width: 0, height: 0)
     var note = Rect(x: 0, y: 0, width: 0, height: 0)
@@ -22,18 +24,19 @@ struct DebuggerLayout {
     init(_ model: DebuggerModel) {
         let w = model.width, h = model.height
         tooSmall = w < Self.minimumWidth || h < Self.minimumHeight
+        compact = h < 30
         guard !tooSmall else { return }
         var rest = Rect(x: 0, y: 0, width: w, height: h)
         (header, rest) = rest.splitTop(1)
         (command, rest) = rest.splitTop(1)
-        (note, rest) = rest.splitTop(1)
+        (note, rest) = rest.splitTop(h >= 36 ? 2 : 1)
         (rest, status) = rest.splitBottom(1)
         (rest, legend) = rest.splitBottom(h >= 30 ? 2 : 1)
         (rest, log) = rest.splitBottom(h >= 36 ? 10 : h >= 30 ? 8 : 6)
         let (left, right) = rest.splitLeft(max(44, w * 56 / 100))
         (pages, stripes) = left.splitTop(left.height / 2 + 1)
-        let stackHeight = max(4, right.height * 3 / 10)
-        let countersHeight = max(4, right.height * 3 / 10)
+        let stackHeight = compact ? right.height * 4 / 10 : min(9, right.height * 4 / 10)
+        let countersHeight = compact ? 0 : min(7, right.height * 3 / 10)
         (stack, rest) = right.splitTop(stackHeight)
         (sp2d, counters) = rest.splitTop(rest.height - countersHeight)
     }

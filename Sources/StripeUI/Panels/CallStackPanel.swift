@@ -31,7 +31,7 @@ struct CallStackPanel {
         var first = max(0, frames.count - inner.height) + model.scroll[.stack, default: 0]
         first = max(0, min(first, max(0, frames.count - inner.height)))
         for (row, n) in (first..<min(frames.count, first + inner.height)).enumerated() {
-            let indent = String(repeating: " ", count: min(n, max(0, inner.width / 3)))
+            let indent = String(repeating: " ", count: min(n, inner.width < 50 ? 0 : 8))
             let style: Style = n == frames.count - 1 ? Style(.default, [.bold]) : .plain
             screen.put(indent + (n > 0 ? theme.arrow + " " : "") + frames[n], x: inner.x, y: inner.y + row, style: style, clip: inner)
         }

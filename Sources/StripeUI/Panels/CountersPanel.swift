@@ -6,7 +6,16 @@ struct CountersPanel {
     let model: DebuggerModel
     let rect: Rect
 
+    /// The one-line form used by the compact layout.
+    static func summary(_ s: SimState) -> String {
+        let c = s.counters
+        let written = s.devices.reduce(0) { $0 + $1.pagesWritten }
+        let amp = c.userPagesWritten > 0 ? TraceSummary.format(Double(written) / Double(c.userPagesWritten)) : "-"
+        return "amp \(amp)  get_page \(c.r4wHits)/\(c.r4wMisses) hit/read  flight \(s.inflight.count)  viol \(c.violations)"
+    }
+
     func draw(into screen: inout Screen) {
+        guard !rect.isEmpty else { return }
         let theme = model.theme
         screen.box(rect, title: "counters", glyphs: theme.box)
         let inner = rect.inset(1)
@@ -15,9 +24,9 @@ struct CountersPanel {
         var lines: [(String, Style)] = []
         let written = s.devices.reduce(0) { $0 + $1.pagesWritten }
         let amp = c.userPagesWritten > 0 ? TraceSummary.format(Double(written) / Double(c.userPagesWritten)) : "-"
-        lines.append(("write amplification \(amp) (\(written) device pages / \(c.userPagesWritten) user pages)", .bold))
-        lines.append(("r4w get_page \(c.r4wHits) uptodate, \(c.r4wMisses) read (\(c.r4wDevicePagesRead) dev pages)", .plain))
-        lines.append(("partial stripes \(c.partialStripes): r4w read \(c.r4wDevicePagesRead), RMW would read \(c.rmwDevicePages)", .plain))
+        lines.append(("write amp \(amp) = \(written) device pages / \(c.userPagesWritten) user pages", .bold))
+        lines.append(("get_page \(c.r4wHits) hits (uptodate), \(c.r4wMisses) device reads", .plain))
+        lines.append(("\(c.partialStripes) partial stripes: r4w read \(c.r4wDevicePagesRead) pages, RMW \(c.rmwDevicePages)", .plain))
         let devs = s.devices.enumerated().map { "d\($0.offset) r\($0.element.pagesRead) w\($0.element.pagesWritten)\($0.element.failed ? " FAILED" : "")" }
         var line = ""
         for d in devs {

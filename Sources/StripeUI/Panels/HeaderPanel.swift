@@ -13,16 +13,25 @@ struct HeaderPanel {
         screen.fill(layout.header, style: theme.header)
         let position = "event \(model.cursor)/\(t.count - 1)"
         let setup = [s.layout?.summary ?? "no layout", "profile \(s.profile.rawValue)"].joined(separator: " │ ")
-        let bar = " StripeScope │ \(t.scenario.title)"
+        let right = " │ \(setup) │ \(position) "
+        let room = max(0, layout.header.width - right.count - " StripeScope │ ".count)
+        let bar = " StripeScope │ " + t.scenario.title.truncated(to: room)
         screen.put(bar, x: 0, y: layout.header.y, style: theme.header, clip: layout.header)
-        let right = " \(setup) │ \(position) "
-        let x = max(min(bar.count + 1, layout.header.maxX - right.count), layout.header.maxX - right.count)
-        screen.put(right, x: x, y: layout.header.y, style: theme.header)
+        screen.put(right, x: max(0, layout.header.maxX - right.count), y: layout.header.y, style: theme.header)
         if let command = s.currentCommand {
             screen.put("▶ " + t.summary(of: command), x: 0, y: layout.command.y, style: .bold, clip: layout.command)
         }
+        if layout.compact {
+            let counters = " " + CountersPanel.summary(s)
+            screen.put(counters, x: max(0, layout.command.maxX - counters.count), y: layout.command.y, style: theme.label)
+        }
         if let note = s.lastNote, note <= model.cursor {
-            screen.put("  " + t.message(of: note)!, x: 0, y: layout.note.y, style: theme.note, clip: layout.note)
+            let lines = t.message(of: note)!.wrapped(to: layout.note.width - 2)
+            for (row, line) in lines.prefix(layout.note.height).enumerated() {
+                let last = row == layout.note.height - 1 && lines.count > layout.note.height
+                screen.put("  " + (last ? line.truncated(to: layout.note.width - 3) + "…" : line), x: 0,
+                           y: layout.note.y + row, style: theme.note, clip: layout.note)
+            }
         }
     }
 }
@@ -87,5 +96,29 @@ struct StatusPanel {
                            x: rect.x, y: rect.y, style: theme.label, clip: rect)
             }
         }
+    }
+}
+
+extension String {
+    /// At most `width` characters, with "…" when cut.
+    func truncated(to width: Int) -> String {
+        guard count > width else { return self }
+        return width <= 1 ? String(prefix(max(0, width))) : String(prefix(width - 1)) + "…"
+    }
+
+    /// Words wrapped into lines of at most `width` characters.
+    func wrapped(to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }

@@ -9,6 +9,8 @@ struct PageGridPanel {
     /// How the cells are laid out inside the box.
     private struct Geometry {
         var labelWidth: Int
+        /// Columns per page cell: the letter, the marker, and spacing when there is room.
+        var cellWidth: Int
         /// Page cells per screen line and lines per stripe.
         var cellsPerLine: Int
         var linesPerStripe: Int
@@ -26,29 +28,30 @@ struct PageGridPanel {
         let stripes = max(1, (totalPages + perStripe - 1) / perStripe)
         let labelWidth = "s\(stripes - 1) ".count
         let room = max(2, inner.width - labelWidth)
-        // 2 columns a page, 1 more at each unit boundary.
-        let unitWidth = layout.pagesInUnit * 2 + 1
+        // Wider cells read better on a projector; 1 more column at each unit boundary.
+        let cellWidth = [4, 3, 2].first { perStripe * $0 + layout.dataDevices <= room } ?? 2
+        let unitWidth = layout.pagesInUnit * cellWidth + 1
         var cellsPerLine: Int
-        if perStripe * 2 + layout.dataDevices <= room {
+        if perStripe * cellWidth + layout.dataDevices <= room {
             cellsPerLine = perStripe
         } else if unitWidth <= room {
             cellsPerLine = (room / unitWidth) * layout.pagesInUnit
         } else {
-            cellsPerLine = max(1, (room - 1) / 2)
+            cellsPerLine = max(1, (room - 1) / cellWidth)
         }
         let linesPerStripe = (perStripe + cellsPerLine - 1) / cellsPerLine
         let visible = max(1, (inner.height - (model.selectedPage == nil ? 0 : 1)) / linesPerStripe)
         let focusPage = model.currentPage ?? model.state.pcol.pages.first ?? model.selectedPage ?? 0
         var first = focusPage / perStripe - visible / 2 + model.scroll[.pages, default: 0]
         first = max(0, min(first, stripes - visible))
-        return Geometry(labelWidth: labelWidth, cellsPerLine: cellsPerLine, linesPerStripe: linesPerStripe,
+        return Geometry(labelWidth: labelWidth, cellWidth: cellWidth, cellsPerLine: cellsPerLine, linesPerStripe: linesPerStripe,
                         firstStripe: first, stripes: min(visible, stripes - first))
     }
 
     /// Screen column of the `n`-th page cell on its line.
     private func column(ofCell n: Int, layout: OreLayout, geometry g: Geometry) -> Int {
         let inner = rect.inset(1)
-        return inner.x + g.labelWidth + n * 2 + n / layout.pagesInUnit
+        return inner.x + g.labelWidth + n * g.cellWidth + n / layout.pagesInUnit
     }
 
     func draw(into screen: inout Screen) {
@@ -105,7 +108,7 @@ struct PageGridPanel {
         let line = row % g.linesPerStripe
         for n in 0..<g.cellsPerLine {
             let cx = column(ofCell: n, layout: layout, geometry: g)
-            if x == cx || x == cx + 1 {
+            if x >= cx, x < cx + g.cellWidth {
                 let inStripe = line * g.cellsPerLine + n
                 return inStripe < layout.pagesInStripe ? stripe * layout.pagesInStripe + inStripe : nil
             }

@@ -12,21 +12,19 @@ struct Sp2dPanel {
         let pcol = model.state.pcol
         var y = inner.y
         let first = pcol.pgFirst < 0 ? "-" : "\(pcol.pgFirst)"
-        screen.put("pcol pg_first \(first) nr_pages \(pcol.nrPages) expected \(pcol.expectedPages) alloc \(pcol.allocPages)",
+        let locked = pcol.thatLockedPage < 0 ? "-" : "\(pcol.thatLockedPage)"
+        screen.put("pcol pg_first \(first) nr_pages \(pcol.nrPages) expected \(pcol.expectedPages) alloc \(pcol.allocPages) that_locked_page \(locked)",
                    x: inner.x, y: y, clip: inner)
-        y += 1
-        screen.put("that_locked_page \(pcol.thatLockedPage < 0 ? "-" : "\(pcol.thatLockedPage)")", x: inner.x, y: y, clip: inner)
         y += 1
         guard let layout = model.state.layout, let sp2d = model.state.sp2d else {
             screen.put("sp2d: no stripe being prepared", x: inner.x, y: y, style: theme.label, clip: inner)
             return
         }
-        screen.put("sp2d of stripe \(sp2d.stripe): \(sp2d.rows) rows × \(sp2d.dataColumns)+\(sp2d.parityColumns)",
-                   x: inner.x, y: y, style: .bold, clip: inner)
-        y += 1
         let firstPage = Int(sp2d.stripe) * layout.pagesInStripe
         let width = "\(firstPage + layout.pagesInStripe)".count + 2
-        var x = inner.x + 4
+        let label = "sp2d s\(sp2d.stripe)"
+        screen.put(label, x: inner.x, y: y, style: .bold, clip: inner)
+        var x = inner.x + label.count + 1
         for c in 0..<sp2d.columns {
             screen.put(c < sp2d.dataColumns ? "c\(c)" : "P", x: x, y: y, style: theme.label, clip: inner)
             x += width
@@ -37,8 +35,8 @@ struct Sp2dPanel {
         if let written = sp2d.writtenRows, top == 0, written.upperBound >= rows { top = written.lowerBound }
         top = min(top, max(0, sp2d.rows - rows))
         for r in top..<min(sp2d.rows, top + rows) {
-            screen.put("r\(r)", x: inner.x, y: y, style: theme.label, clip: inner)
-            x = inner.x + 4
+            screen.put("r\(r)", x: inner.x + label.count - "r\(r)".count, y: y, style: theme.label, clip: inner)
+            x = inner.x + label.count + 1
             for c in 0..<sp2d.columns {
                 let cell = sp2d[r, c]
                 let page = firstPage + c * layout.pagesInUnit + r

@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "StripeScope",
+    products: [
+        .executable(name: "stripescope", targets: ["stripescope"]),
+        // The engine as a library, for the fuzz harness in Fuzz/.
+        .library(name: "StripeCore", targets: ["StripeCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // ncursesw through a module map (no pkg-config: SwiftPM drops its -D flags).
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+        // The engine: a deterministic model of the exofs/ORE write path. No terminal here.
+        .target(name: "StripeCore"),
+        // Pure views: engine state to a grid of cells.
+        .target(name: "StripeUI", dependencies: ["StripeCore"]),
+        // The only module that talks to ncurses.
+        .target(name: "StripeTerminal", dependencies: ["CNCursesW", "StripeUI"]),
+        // assets/scenarios, embedded in the binary at build time.
+        .target(name: "StripeAssets", resources: [.embedInCode("scenarios")]),
+        .executableTarget(
+            name: "stripescope",
+            dependencies: [
+                "StripeCore", "StripeUI", "StripeTerminal", "StripeAssets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "StripeCoreTests", dependencies: ["StripeCore"], exclude: ["Reference"]),
+        .testTarget(name: "StripeUITests", dependencies: ["StripeUI", "StripeCore", "StripeAssets"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["StripeAssets"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,30 @@
+#ifndef STRIPESCOPE_CNCURSESW_SHIM_H
+#define STRIPESCOPE_CNCURSESW_SHIM_H
+
+// Wide-character ncurses: without this, add_wch, setcchar, get_wch and cchar_t are missing.
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <signal.h>
+#include <ncursesw/curses.h>
+
+// Macros and globals Swift does not import (or, in Swift 6, rejects as shared state).
+static inline WINDOW *ss_stdscr(void) { return stdscr; }
+static inline int ss_lines(void) { return LINES; }
+static inline int ss_cols(void) { return COLS; }
+static inline attr_t ss_a_bold(void) { return A_BOLD; }
+static inline attr_t ss_a_dim(void) { return A_DIM; }
+static inline attr_t ss_a_reverse(void) { return A_REVERSE; }
+static inline attr_t ss_a_underline(void) { return A_UNDERLINE; }
+static inline int ss_key_f(int n) { return KEY_F(n); }
+static inline int ss_color_pair(int n) { return COLOR_PAIR(n); }
+static inline mmask_t ss_button1_click(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
+
+/// Writes one wide character with attributes and colour pair at (y, x).
+static inline int ss_put_wch(int y, int x, wchar_t ch, attr_t attrs, short pair) {
+    cchar_t cell;
+    wchar_t text[2] = { ch, 0 };
+    setcchar(&cell, text, attrs, pair, NULL);
+    return mvadd_wch(y, x, &cell);
+}
+
+#endif

@@ -1,0 +1,107 @@
+import StripeCore
+
+/// The layout explorer: change RAID level, devices, stripe unit, mirrors and groups
+/// with single keys and watch the stripe map follow.
+public struct ExplorerModel: TerminalProgram {
+    public var raid = RaidLevel.raid5
+    public var devices = 4
+    public var stripeUnit: UInt64 = 16 << 10
+    public var mirrors = 1
+    /// nil: one group as wide as the devices allow.
+    public var groupWidth: Int?
+    public var groupDepth: UInt64 = 2
+    /// The last valid layout, shown while the parameters are invalid.
+    public private(set) var layout: OreLayout
+    public private(set) var error: String?
+    public var help = false
+    public var width: Int
+    public var height: Int
+    public var theme: Theme
+
+    public init(width: Int, height: Int, ascii: Bool = false, monochrome: Bool = false) {
+        self.width = width
+        self.height = height
+        theme = Theme(ascii: ascii, monochrome: monochrome)
+        layout = try! OreLayout(raid: .raid5, devices: 4, stripeUnit: 16 << 10)
+    }
+
+    public var wantsTicks: Bool { false }
+
+    public mutating func update(_ msg: DebuggerMsg) -> Bool {
+        switch msg {
+        case .resize(let w, let h):
+            width = w
+            height = h
+        case .tick:
+            break
+        case .key(let key):
+            if help {
+                help = false
+                return true
+            }
+            switch key {
+            case .character("q"), .function(10), .control("c"): return false
+            case .character("r"): raid = raid == .raid5 ? .raid0 : .raid5
+            case .character("d"): devices = max(1, devices - 1)
+            case .character("D"): devices = min(Limits.maxDevices, devices + 1)
+            case .character("u"): stripeUnit = max(pageSize, stripeUnit / 2)
+            case .character("U"): stripeUnit = min(1 << 30, stripeUnit * 2)
+            case .character("m"): mirrors = max(1, mirrors - 1)
+            case .character("M"): mirrors += 1
+            case .character("w"): groupWidth = groupWidth.map { $0 > 1 ? $0 - 1 : nil } ?? max(1, devices / mirrors - 1)
+            case .character("W"): groupWidth = groupWidth.map { $0 + 1 }
+            case .character("g"): groupDepth = max(1, groupDepth - 1)
+            case .character("G"): groupDepth += 1
+            case .character("?"), .function(1): help = true
+            default: return true
+            }
+            revalidate()
+        }
+        return true
+    }
+
+    private mutating func revalidate() {
+        do {
+            let groups = groupWidth.map { devices / mirrors / max(1, $0) } ?? 1
+            layout = try OreLayout(raid: raid, devices: devices, stripeUnit: stripeUnit, mirrors: mirrors,
+                                   groupWidth: groupWidth, groupDepth: groups > 1 || groupWidth != nil ? groupDepth : nil)
+            error = nil
+        } catch {
+            self.error = error.description
+        }
+    }
+
+    public func view() -> Screen {
+        var screen = Screen(width: width, height: height)
+        guard width >= 40, height >= 8 else {
+            screen.put("StripeScope explore needs 40×8 or more (q quits)", x: 0, y: 0, style: .bold)
+            return screen
+        }
+        let header = Rect(x: 0, y: 0, width: width, height: 1)
+        screen.fill(header, style: theme.header)
+        screen.put(" StripeScope │ layout explorer │ \(layout.summary)", x: 0, y: 0, style: theme.header, clip: header)
+        let body = Rect(x: 0, y: 1, width: width, height: height - 4)
+        screen.box(body, title: "stripe map", glyphs: theme.box)
+        LayoutTable(layout: layout, stripes: LayoutTable.defaultStripes(layout))
+            .draw(into: &screen, rect: body.inset(1), theme: theme)
+        let group = groupWidth.map { "\($0) × depth \(groupDepth)" } ?? "one group"
+        let params = "raid \(raid.rawValue)  devices \(devices)  stripe unit \(SizeFormat.string(stripeUnit))  mirrors \(mirrors)  group \(group)"
+        screen.put(params, x: 1, y: height - 3, style: .bold)
+        if let error {
+            screen.put("invalid: \(error) (showing the last valid layout)", x: 1, y: height - 2, style: theme.error)
+        }
+        screen.put("r raid  d/D devices  u/U stripe unit  m/M mirrors  w/W group width  g/G group depth  ? help  q quit",
+                   x: 1, y: height - 1, style: theme.label)
+        if help {
+            let lines = ["r  toggle raid0 / raid5", "d D  one device fewer / more", "u U  halve / double the stripe unit",
+                         "m M  fewer / more mirrors", "w W  narrower / wider groups (w from one group splits it)",
+                         "g G  shallower / deeper groups", "q  quit", "", "any key closes this help"]
+            let rect = Rect(x: max(0, width / 2 - 30), y: max(1, height / 2 - 6), width: min(width, 60), height: min(height - 1, lines.count + 2))
+            screen.fill(rect)
+            screen.box(rect, title: "explorer keys", glyphs: theme.box, style: .bold)
+            for (n, line) in lines.enumerated() { screen.put(line, x: rect.x + 2, y: rect.y + 1 + n, clip: rect.inset(1)) }
+        }
+        if theme.ascii { screen.asciify() }
+        return screen
+    }
+}

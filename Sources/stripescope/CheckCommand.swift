@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import StripeCore
+
+/// `stripescope check SCENARIO`: exit 0 when every invariant holds, 1 when one broke.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run a scenario and check the invariants: exit 0 if all hold, 1 if one broke, 2 for bad input.")
+
+    @Argument(help: "A scenario file, or the name of a bundled scenario.")
+    var scenario: String
+
+    func run() throws {
+        let timeline: Timeline
+        do {
+            timeline = Engine.run(try ScenarioInput.load(scenario))
+        } catch let failure as CLIFailure {
+            failure.exit()
+        }
+        let violations = (0..<timeline.count).filter { timeline.event($0).kind == .violation }
+        guard !violations.isEmpty else {
+            print("\(timeline.scenario.name): every invariant holds (\(timeline.count) events)")
+            return
+        }
+        for seq in violations {
+            let rule = timeline.event(seq).a
+            FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(rule))) broken: \(timeline.message(of: seq)!)\n".utf8))
+        }
+        throw ExitCode(1)
+    }
+}

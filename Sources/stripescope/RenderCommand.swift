@@ -1,0 +1,46 @@
+import ArgumentParser
+import StripeCore
+import StripeUI
+
+/// `stripescope render SCENARIO`: the TUI's frame at one event, as plain text.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print the TUI's frame at an event as plain text; no terminal needed.")
+
+    @Argument(help: "A scenario file, or the name of a bundled scenario.")
+    var scenario: String
+
+    @Option(help: "The event number to stand at, or 'end'.")
+    var at: String = "0"
+
+    @Option(help: "Frame size as COLSxROWS.")
+    var size: String = "120x40"
+
+    @Flag(help: "ASCII borders and glyphs only.")
+    var ascii = false
+
+    func run() throws {
+        let (width, height) = try Self.parseSize(size)
+        let timeline = Engine.run(try ScenarioInput.load(scenario))
+        let seq: Int
+        if at == "end" {
+            seq = timeline.count - 1
+        } else if let n = Int(at), n >= 0, n < timeline.count {
+            seq = n
+        } else {
+            throw CLIFailure("--at: expected an event number from 0 to \(timeline.count - 1) or 'end', found '\(at)'")
+        }
+        let model = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii, monochrome: true, at: seq)
+        print(model.view().text)
+    }
+
+    /// `COLSxROWS`, each from 1 to 1000.
+    static func parseSize(_ text: String) throws -> (Int, Int) {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...1000).contains(h) else {
+            throw CLIFailure("--size: expected COLSxROWS like 120x40 (each 1 to 1000), found '\(text)'")
+        }
+        return (w, h)
+    }
+}

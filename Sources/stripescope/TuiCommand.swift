@@ -1,0 +1,34 @@
+import ArgumentParser
+import StripeAssets
+import StripeCore
+import StripeTerminal
+import StripeUI
+
+/// `stripescope tui [SCENARIO]`: the debugger.
+struct TuiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Step through a scenario's write path like a debugger (the default command).",
+        discussion: "Press ? inside for every key.")
+
+    @Argument(help: "A scenario file, or the name of a bundled scenario (default: partial-stripe).")
+    var scenario: String = BundledScenarios.defaultName
+
+    @Flag(help: "Draw with ASCII only (automatic in a non-UTF-8 locale).")
+    var ascii = false
+
+    @Option(help: "Start at this event number.")
+    var at: Int = 0
+
+    func run() throws {
+        let timeline = Engine.run(try ScenarioInput.load(scenario))
+        if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
+        let ascii = self.ascii || !Terminal.localeIsUTF8()
+        var model = DebuggerModel(timeline: timeline, width: 80, height: 24, ascii: ascii, at: at)
+        Terminal.run(&model) { model, width, height, colour in
+            model.width = width
+            model.height = height
+            model.theme = Theme(ascii: ascii, monochrome: !colour)
+        }
+    }
+}
