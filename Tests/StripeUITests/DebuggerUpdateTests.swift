@@ -1,0 +1,151 @@
+import Testing
+import StripeAssets
+@testable import StripeCore
+@testable import StripeUI
+
+struct DebuggerUpdateTests {
+    func model(at seq: Int = 0) throws -> DebuggerModel {
+        DebuggerModel(timeline: try defaultTimeline(), width: 120, height: 40, at: seq)
+    }
+
+    func press(_ m: inout DebuggerModel, _ keys: Key...) {
+        for key in keys { _ = m.update(.key(key)) }
+    }
+
+    @Test func stepMovesOneEventEitherWay() throws {
+        var m = try model(at: 10)
+        press(&m, .right)
+        #expect(m.cursor == 11)
+        press(&m, .character("h"), .character("h"))
+        #expect(m.cursor == 9)
+        #expect(m.state == m.timeline.state(at: 9))
+    }
+
+    @Test func nextStepsOverAWholeCall() throws {
+        var m = try model()
+        let call = try firstCall(m.timeline, ._ore_add_parity_unit)
+        m.move(to: call)
+        press(&m, .character("n"))
+        #expect(m.timeline.event(m.cursor).kind == .return)
+        #expect(m.timeline.function(of: m.cursor) == ._ore_add_parity_unit)
+        press(&m, .character("N"))
+        #expect(m.cursor == call)
+    }
+
+    @Test func finishLeavesTheCall() throws {
+        var m = try model()
+        let inside = try firstCall(m.timeline, ._read_4_write_last_stripe, plus: 2)
+        m.move(to: inside)
+        press(&m, .character("f"))
+        #expect(m.timeline.function(of: m.cursor) == ._read_4_write_last_stripe)
+        #expect(m.timeline.event(m.cursor).kind == .return)
+        m.move(to: inside)
+        press(&m, .character("F"))
+        #expect(m.cursor == inside - 2)
+    }
+
+    @Test func continueStopsAtABreakpointBothWays() throws {
+        var m = try model()
+        m.breakpoints = [.function(._gen_xor_unit)]
+        press(&m, .character("c"))
+        let xor = try firstCall(m.timeline, ._gen_xor_unit)
+        #expect(m.cursor == xor)
+        press(&m, .end, .character("C"))
+        #expect(m.cursor == xor)
+    }
+
+    @Test func breakpointToggleOnTheCurrentEvent() throws {
+        var m = try model()
+        m.move(to: try firstCall(m.timeline, .write_exec))
+        press(&m, .character("b"))
+        #expect(m.breakpoints == [.function(.write_exec)])
+        press(&m, .character(" "))
+        #expect(m.breakpoints.isEmpty)
+    }
+
+    @Test func breakpointListAddsByTyping() throws {
+        var m = try model()
+        press(&m, .character("B"), .character("a"))
+        for c in "page 9" { press(&m, .character(c)) }
+        press(&m, .enter, .escape, .character("c"))
+        #expect(m.timeline.pageIndex(of: m.cursor) == 9)
+    }
+
+    @Test func homeEndAndGoTo() throws {
+        var m = try model(at: 5)
+        press(&m, .end)
+        #expect(m.cursor == m.timeline.count - 1)
+        press(&m, .home)
+        #expect(m.cursor == 0)
+        press(&m, .character("g"), .character("4"), .character("2"), .enter)
+        #expect(m.cursor == 42)
+        press(&m, .character("g"), .character("x"), .enter)
+        #expect(m.cursor == 42)
+        #expect(m.message?.isError == true)
+    }
+
+    @Test func searchFindsNextAndPrevious() throws {
+        var m = try model()
+        press(&m, .character("/"))
+        for c in "GET_PAGE(" { press(&m, .character(c)) }
+        press(&m, .enter)
+        #expect(m.timeline.summary(of: m.cursor).contains("get_page(1)"))
+        let first = m.cursor
+        press(&m, .character("."))
+        #expect(m.cursor > first)
+        press(&m, .character(","))
+        #expect(m.cursor == first)
+    }
+
+    @Test func promptAppliesACommandAndRecomputesTheFuture() throws {
+        var m = try model()
+        let before = m.timeline.count
+        m.move(to: try firstCall(m.timeline, .write_end))  // inside 'write 5..6'
+        press(&m, .character(":"))
+        for c in "write 7" { press(&m, .character(c)) }
+        press(&m, .enter)
+        #expect(m.message?.isError == false)
+        #expect(m.timeline.message(of: m.cursor) == "write 7")
+        // The future after 'write 5..6' was dropped: the writeback is gone.
+        #expect(!(0..<m.timeline.count).contains { m.timeline.function(of: $0) == .writepages })
+        #expect(m.timeline.count < before)
+        press(&m, .character(":"))
+        for c in "write 5.." { press(&m, .character(c)) }
+        press(&m, .enter)
+        #expect(m.message?.isError == true)
+    }
+
+    @Test func playAdvancesOnTicksAndStopsAtTheEnd() throws {
+        var m = try model()
+        press(&m, .character("P"), .character("+"))
+        #expect(m.playing && m.speed == 2)
+        _ = m.update(.tick)
+        #expect(m.cursor == 2)
+        for _ in 0..<200 { _ = m.update(.tick) }
+        #expect(!m.playing && m.cursor == m.timeline.count - 1)
+    }
+
+    @Test func tabFocusHelpAndQuit() throws {
+        var m = try model()
+        press(&m, .tab)
+        #expect(m.focus == .pages)
+        press(&m, .character("?"))
+        #expect(m.mode == .help)
+        press(&m, .character("x"))
+        #expect(m.mode == .normal)
+        #expect(m.update(.key(.character("q"))) == false)
+        #expect(m.update(.key(.control("c"))) == false)
+        #expect(m.update(.key(.function(10))) == false)
+    }
+
+    @Test func clickSelectsAPage() throws {
+        var m = try model(at: 40)
+        let screen = m.view()
+        let y = try #require(screen.lines.firstIndex { $0.hasPrefix("│s0 ") })
+        // Page 5: unit 1 (after the bar), second cell.
+        let bar = try #require(Array(screen.lines[y]).indices.filter { Array(screen.lines[y])[$0] == "│" }.dropFirst().first)
+        press(&m, .click(x: bar + 1 + 4, y: y))
+        #expect(m.selectedPage == 5)
+        #expect(m.view().text.contains("page 5: "))
+    }
+}
