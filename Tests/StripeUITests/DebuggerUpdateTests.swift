@@ -42,6 +42,10 @@ struct DebuggerUpdateTests {
         m.move(to: inside)
         press(&m, .character("F"))
         #expect(m.cursor == inside - 2)
+        // At a call, finish completes the function just entered.
+        press(&m, .character("f"))
+        #expect(m.timeline.function(of: m.cursor) == ._read_4_write_last_stripe)
+        #expect(m.timeline.event(m.cursor).kind == .return)
     }
 
     @Test func continueStopsAtABreakpointBothWays() throws {

@@ -63,15 +63,20 @@ extension Timeline {
         return find(from: seq, direction) { self.events[$0].depth <= depth }
     }
 
-    /// gdb's `finish`: the `return` of the call enclosing `seq` (backwards: its `call`).
+    /// gdb's `finish`: forward, the `return` of the function the cursor is in (at a
+    /// `call`, the function just entered); backward, that function's `call` (from a
+    /// `call`, its caller's).
     public func finish(from seq: Int, _ direction: Direction) -> Int? {
         guard seq >= 0, seq < count else { return nil }
-        // The enclosing call and its return sit one level shallower than `seq`.
-        let depth = events[seq].depth
-        guard depth > 0 else { return nil }
-        return find(from: seq, direction) {
-            let other = self.events[$0]
-            return other.depth < depth && (other.kind == (direction == .forward ? .return : .call))
+        let e = events[seq]
+        switch direction {
+        case .forward:
+            let frame = Int(e.depth) + (e.kind == .call ? 1 : 0)
+            guard frame > 0 else { return nil }
+            return find(from: seq, .forward) { self.events[$0].kind == .return && Int(self.events[$0].depth) == frame - 1 }
+        case .backward:
+            let stack = state(at: seq).stack
+            return e.kind == .call ? stack.dropLast().last : stack.last
         }
     }
 

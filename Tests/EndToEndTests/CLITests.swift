@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// The command line as a user and other tools see it: stdout, stderr, exit status.
+struct CLITests {
+    static let kinds: Set<String> = ["command", "note", "call", "return", "page", "page_add", "page_remove", "r4w_get_page",
+                                     "r4w_put_page", "dev_read", "dev_write", "io_done", "xor", "violation"]
+
+    @Test func traceJsonlUsesTheSpecNames() throws {
+        let r = try Binary.run(["trace", "cold-cache", "--format", "jsonl"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count > 50)
+        for (n, line) in lines.enumerated() {
+            let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["seq"] as? Int == n)
+            #expect(Self.kinds.contains(object["kind"] as? String ?? ""))
+            #expect(object["depth"] is Int)
+        }
+        let gets = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .filter { $0["kind"] as? String == "r4w_get_page" }
+        #expect(gets.map { $0["index"] as! Int } == [0, 1, 2, 3, 4, 7])
+        #expect(gets.map { $0["source"] as! String } == ["cache", "cache", "cache", "cache", "created", "created"])
+        let write = try #require(lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .first { $0["kind"] as? String == "dev_write" && $0["dev"] as? Int == 4 })
+        #expect(write["extents"] as? [[Int]] == [[0, 8192]])
+        #expect(write["parity_extents"] as? [[Int]] == [[0, 8192]])
+    }
+
+    @Test func traceTextAndSummary() throws {
+        let text = try Binary.run(["trace", "partial-stripe"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("→ _read_4_write_last_stripe(stripe=0)"))
+        let summary = try Binary.run(["trace", "reclaim-writepage", "--format", "summary"])
+        #expect(summary.stdout.contains("write amplification: 1.67 device pages written per user page"))
+        #expect(summary.stdout.contains("invariants: all hold"))
+    }
+
+    @Test func traceToAFile() throws {
+        let dir = try Binary.scratch("", name: "unused").deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("t.json").path
+        let r = try Binary.run(["trace", "gap", "--format", "chrome", "--output", out])
+        #expect(r.status == 0 && r.stdout.isEmpty)
+        let data = try Data(contentsOf: URL(fileURLWithPath: out))
+        let parsed = try JSONSerialization.jsonObject(with: data) as? [Any]
+        #expect(parsed?.isEmpty == false)
+    }
+
+    @Test func checkExitStatuses() throws {
+        #expect(try Binary.run(["check", "partial-stripe"]).status == 0)
+        let broken = try Binary.run(["check", "truncate-mid-stripe"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("invariant 2 (parity consistency) broken"))
+        let bad = try Binary.scratch("layout raid5 devices=4 stripe-unit=16K\nwrite 5..\n")
+        defer { try? FileManager.default.removeItem(at: bad.deletingLastPathComponent()) }
+        let r = try Binary.run(["check", bad.path])
+        #expect(r.status == 2)
+        #expect(r.stderr == "stripescope: \(bad.path):2:7: expected a page range like 5 or 5..9, found '5..'\n")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test(arguments: [
+        (["trace", "/no/such.scn"], "stripescope: /no/such.scn: no such file"),
+        (["trace", "cold-cache", "--format", "xml"], "stripescope: "),
+        (["render", "gap", "--at", "999999"], "stripescope: --at: expected an event number from 0 to"),
+        (["render", "gap", "--size", "12by4"], "stripescope: --size: expected COLSxROWS"),
+        (["layout", "--stripe-unit", "5000"], "stripescope: stripe-unit: must be a positive multiple of 4096 bytes (got 5000)"),
+        (["layout", "--devices", "9", "--group-width", "3"], "stripescope: group-depth: is required"),
+        (["layout", "--pages", "9..3"], "stripescope: pages: expected N or A..B"),
+        (["frobnicate"], "stripescope: "),
+    ])
+    func badInputExitsTwoWithOneLine(arguments: [String], prefix: String) throws {
+        let r = try Binary.run(arguments)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix(prefix), "stderr: \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func emptyAndBinaryScenarios() throws {
+        let empty = try Binary.scratch("# nothing\n")
+        defer { try? FileManager.default.removeItem(at: empty.deletingLastPathComponent()) }
+        #expect(try Binary.run(["check", empty.path]).stderr.contains("is empty"))
+        let binary = empty.deletingLastPathComponent().appendingPathComponent("b.scn")
+        try Data([0x6c, 0x00, 0xff]).write(to: binary)
+        let r = try Binary.run(["trace", binary.path])
+        #expect(r.status == 2 && r.stderr.contains("binary file"))
+    }
+
+    @Test func layoutJsonAndTable() throws {
+        let r = try Binary.run(["layout", "--raid", "raid5", "--devices", "4", "--stripe-unit", "16K", "--pages", "0..13", "--format", "json"])
+        #expect(r.status == 0)
+        let pages = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(pages.count == 14)
+        #expect(Set(pages[0].keys) == ["index", "dev", "obj_offset", "stripe", "group", "cycle", "parity_dev"])
+        #expect(pages[12]["dev"] as? Int == 3 && pages[12]["stripe"] as? Int == 1 && pages[12]["parity_dev"] as? Int == 2)
+        #expect(pages[12]["obj_offset"] as? Int == 16384)
+        let raid0 = try Binary.run(["layout", "--raid", "raid0", "--devices", "3", "--stripe-unit", "4K", "--pages", "4", "--format", "json"])
+        #expect(raid0.stdout.contains("\"parity_dev\":null"))
+        let table = try Binary.run(["layout"])
+        #expect(table.stdout.contains("s1      D1 16-19  D2 20-23  P         D0 12-15"))
+    }
+
+    @Test func renderPrintsTheFrame() throws {
+        let r = try Binary.run(["render", "partial-stripe", "--at", "end", "--size", "100x30"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 31)  // 30 rows and the final newline
+        #expect(lines[0].contains("event 97/97"))
+        let ascii = try Binary.run(["render", "gap", "--at", "40", "--ascii"])
+        #expect(ascii.stdout.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
+    @Test func scenariosListsEveryBundledOne() throws {
+        let r = try Binary.run(["scenarios"])
+        #expect(r.stdout.split(separator: "\n").count >= 10)
+        #expect(r.stdout.contains("partial-stripe"))
+    }
+
+    @Test func noTerminalSaysSo() throws {
+        let r = try Binary.run([])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("must be a terminal"))
+        #expect(r.stderr.contains("render"))
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux 120×40).
+@Suite(.enabled(if: Tmux.available, "tmux is not installed"))
+struct TUITests {
+    /// A shell line that runs the binary, then reports its exit status and the tty modes.
+    static func shell(_ arguments: String) -> String {
+        "sh -c '\(Binary.path) \(arguments); echo EXIT=$?; stty -a; sleep 120'"
+    }
+
+    /// After the program ended: its exit line and whether the terminal is canonical again.
+    static func exitReport(_ tmux: Tmux) -> (exit: String?, canonical: Bool) {
+        let screen = tmux.wait(history: true) { $0.contains("EXIT=") && $0.contains("icanon") }
+        let exit = screen.split(separator: "\n").first { $0.hasPrefix("EXIT=") }.map(String.init)
+        let canonical = screen.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains("icanon")
+        return (exit, canonical)
+    }
+
+    @Test func firstScreenStepsAndEnd() throws {
+        let tmux = try Tmux(Self.shell("partial-stripe"))
+        let first = tmux.wait { $0.contains("event 0/97") }
+        #expect(first.contains("event 0/97"))
+        #expect(first.contains("U uptodate") && first.contains("D dirty") && first.contains("W writeback"))
+        try tmux.send("g", "3", "0", "Enter")
+        let start = tmux.wait { $0.contains("event 30/97") }
+        for _ in 0..<10 { try tmux.send("Right") }
+        tmux.wait { $0.contains("event 40/97") }
+        for _ in 0..<10 { try tmux.send("Left") }
+        let back = tmux.wait { $0.contains("event 30/97") }
+        #expect(back == start)
+        try tmux.send("End")
+        #expect(tmux.wait { $0.contains("event 97/97") }.contains("event 97/97"))
+        try tmux.send("q")
+        let report = Self.exitReport(tmux)
+        #expect(report.exit == "EXIT=0")
+        #expect(report.canonical)
+    }
+
+    @Test func stepIntoLastStripeAndOut() throws {
+        let tmux = try Tmux(Self.shell("partial-stripe"))
+        tmux.wait { $0.contains("event 0/97") }
+        try tmux.send("B", "a")
+        for c in "fn _read_4_write_last_stripe" { try tmux.send(c == " " ? "Space" : String(c)) }
+        try tmux.send("Enter", "Escape", "c")
+        let inside = tmux.wait { $0.contains("› _read_4_write_last_stripe(0)") }
+        #expect(inside.contains("› _read_4_write_last_stripe(0)"))
+        try tmux.send("f")
+        let out = tmux.wait { !$0.contains("› _read_4_write_last_stripe(0)") && $0.contains("› _ore_add_parity_unit(0)") }
+        #expect(!out.contains("› _read_4_write_last_stripe(0)"))
+        #expect(out.contains("← _read_4_write_last_stripe(stripe=0)"))
+        try tmux.send("q")
+    }
+
+    @Test func resizesSurvive() throws {
+        let tmux = try Tmux(Self.shell("gap"))
+        tmux.wait { $0.contains("event 0/") }
+        try tmux.resize(width: 80, height: 24)
+        #expect(tmux.wait { $0.contains("event 0/") && $0.split(separator: "\n").count <= 24 }.contains("page cache"))
+        try tmux.resize(width: 40, height: 10)
+        #expect(tmux.wait { $0.contains("needs at least") }.contains("needs at least"))
+        try tmux.resize(width: 120, height: 40)
+        #expect(tmux.wait { $0.contains("stripe map") }.contains("stripe map"))
+        try tmux.send("q")
+        #expect(Self.exitReport(tmux).exit == "EXIT=0")
+    }
+
+    @Test(arguments: ["C-c", "SIGTERM", "SIGHUP"])
+    func everyExitRestoresTheTerminal(way: String) throws {
+        let tmux = try Tmux(Self.shell("cold-cache"))
+        tmux.wait { $0.contains("event 0/") }
+        if way.hasPrefix("SIG") {
+            let pid = try #require(try tmux.childPid())
+            kill(pid, way == "SIGTERM" ? SIGTERM : SIGHUP)
+        } else {
+            try tmux.send(way)
+        }
+        let report = Self.exitReport(tmux)
+        #expect(report.exit != nil)
+        #expect(report.canonical, "after \(way) the terminal must be back in canonical mode")
+    }
+
+    @Test func explorerFollowsTheDeviceCount() throws {
+        let tmux = try Tmux(Self.shell("explore"))
+        let first = tmux.wait { $0.contains("raid5: 4 devices") }
+        #expect(first.contains("dev3") && !first.contains("dev4"))
+        try tmux.send("D")
+        let more = tmux.wait { $0.contains("raid5: 5 devices") }
+        #expect(more.contains("dev4"))
+        try tmux.send("q")
+        let report = Self.exitReport(tmux)
+        #expect(report.exit == "EXIT=0")
+        #expect(report.canonical)
+    }
+}
