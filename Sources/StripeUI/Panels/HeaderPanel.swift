@@ -28,8 +28,8 @@ struct HeaderPanel {
         if let note = s.lastNote, note <= model.cursor {
             let lines = t.message(of: note)!.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
-                let last = row == layout.note.height - 1 && lines.count > layout.note.height
-                screen.put("  " + (last ? line.truncated(to: layout.note.width - 3) + "…" : line), x: 0,
+                let cut = row == layout.note.height - 1 && lines.count > layout.note.height
+                screen.put("  " + (cut ? String(line.prefix(layout.note.width - 4)) + " …" : line), x: 0,
                            y: layout.note.y + row, style: theme.note, clip: layout.note)
             }
         }
