@@ -35,10 +35,11 @@ extension Engine {
 
     /// Models `read_exec`: one read request per device for the data pages of `pages`
     /// (reads never touch parity). A sync read (read-modify-write) completes at once
-    /// and leaves its page locked.
-    func readExec(_ pages: Range<Int>, sync: Bool) {
-        guard let layout else { return }
-        traced(.read_exec, UInt64(pages.lowerBound), UInt64(pages.count)) {
+    /// and leaves its page locked. Returns false when a sync read failed.
+    @discardableResult
+    func readExec(_ pages: Range<Int>, sync: Bool) -> Bool {
+        guard let layout else { return false }
+        return traced(.read_exec, UInt64(pages.lowerBound), UInt64(pages.count)) { () -> Bool in
             var perDev: [Int: [RequestEntry]] = [:]
             for index in pages {
                 let location = layout.location(ofPage: index)
@@ -52,6 +53,7 @@ extension Engine {
             } else {
                 track(io)
             }
+            return !io.error
         }
     }
 

@@ -1,16 +1,23 @@
 extension Engine {
     /// One user write into page `index` (`write_begin` then `write_end`), of `length`
     /// bytes at `offset` within the page. A partial write of a page that is not
-    /// uptodate reads it first, as exofs's read-modify-write (`_readpage(page, true)`).
-    func writePage(_ index: Int, offset: UInt64, length: UInt64) {
+    /// uptodate reads it first, as exofs's read-modify-write (`_readpage(page, true)`);
+    /// when that read fails, the write fails and nothing is written. Returns false then.
+    @discardableResult
+    func writePage(_ index: Int, offset: UInt64, length: UInt64) -> Bool {
         if state.pages[index].present { waitOnPage(index) }
-        traced(.write_begin, UInt64(index)) {
+        let begun = traced(.write_begin, UInt64(index)) { () -> Bool in
             if !state.pages[index].present { emit(.pageAdd, i: UInt32(index)) }
             setFlags(index, set: .locked)
-            if !state.pages[index].flags.contains(.uptodate), length != pageSize {
-                readForModify(index)
+            guard !state.pages[index].flags.contains(.uptodate), length != pageSize else { return true }
+            guard readForModify(index) else {
+                setFlags(index, clear: .locked)
+                note("write_begin(\(index)): _readpage failed with -EIO, so the write fails and the page is not dirtied")
+                return false
             }
+            return true
         }
+        guard begun else { return false }
         traced(.write_end, UInt64(index)) {
             tokensIssued += 1
             let token = Token.fresh(tokensIssued)
@@ -19,18 +26,19 @@ extension Engine {
             if end > state.iSize { stage(.iSize(end)) }
             setFlags(index, set: [.uptodate, .dirty], clear: .locked, token: token)
         }
+        return true
     }
 
     /// The read half of a partial write: a page past the end of file is zeroed, any
-    /// other is read synchronously and stays locked.
-    private func readForModify(_ index: Int) {
+    /// other is read synchronously and stays locked. Returns false when the read failed.
+    private func readForModify(_ index: Int) -> Bool {
         let endIndex = Int(state.iSize / pageSize)
         let tail = state.iSize % pageSize
         if index > endIndex || (index == endIndex && tail == 0) {
             setFlags(index, set: .uptodate, clear: .error, token: 0)
-            return
+            return true
         }
-        traced(.readpage, UInt64(index)) {
+        return traced(.readpage, UInt64(index)) {
             readExec(index..<(index + 1), sync: true)
         }
     }
@@ -43,7 +51,7 @@ extension Engine {
             let index = Int(position / pageSize)
             let inPage = position % pageSize
             let chunk = min(pageSize - inPage, end - position)
-            writePage(index, offset: inPage, length: chunk)
+            guard writePage(index, offset: inPage, length: chunk) else { return }
             position += chunk
         }
     }
