@@ -28,6 +28,9 @@ public struct IORequest: Sendable, Equatable {
 }
 
 extension Timeline {
+    /// The pages request `request` moves, in object order.
+    public func entries(of request: IORequest) -> ArraySlice<RequestEntry> { entries[request.entries] }
+
     /// Object byte extents ([offset, length]) of a request, contiguous pages merged.
     public func extents(of request: IORequest, parityOnly: Bool = false) -> [(offset: UInt64, length: UInt64)] {
         var result: [(offset: UInt64, length: UInt64)] = []

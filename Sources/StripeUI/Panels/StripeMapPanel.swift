@@ -6,38 +6,30 @@ struct StripeMapPanel {
     let model: DebuggerModel
     let rect: Rect
 
-    /// What the current I/O does to object pages: device → object page → glyph.
+    /// What the current I/O does to the visible object pages: device → object page → glyph.
     struct Activity {
         var pages: [Int: [UInt64: Character]] = [:]
+        /// Only these object pages are on screen; the rest of a large I/O is skipped.
+        let visible: Range<UInt64>
 
         /// The I/O the cursor is inside (from its `write_exec` call to the cursor), or
         /// the requests still in flight when the cursor is not inside one.
-        init(model: DebuggerModel) {
+        init(model: DebuggerModel, visible: Range<UInt64>) {
+            self.visible = visible
             let t = model.timeline
-            let stack = model.state.stack
-            if let call = stack.last(where: { t.function(of: $0) == .write_exec }) {
-                for seq in call...model.cursor { add(t, seq) }
+            if let call = model.state.stack.last(where: { t.function(of: $0) == .write_exec }) {
+                for seq in call...model.cursor {
+                    let e = t.event(seq)
+                    if e.kind == .devRead || e.kind == .devWrite { add(t.request(Int(e.i)), t) }
+                }
             } else {
                 for id in model.state.inflight { add(t.request(id), t) }
             }
         }
 
-        private mutating func add(_ t: Timeline, _ seq: Int) {
-            let e = t.event(seq)
-            guard e.kind == .devRead || e.kind == .devWrite else { return }
-            add(t.request(Int(e.i)), t)
-        }
-
         private mutating func add(_ request: IORequest, _ t: Timeline) {
-            for extent in t.extents(of: request) {
-                for offset in stride(from: extent.offset, to: extent.offset + extent.length, by: Int(pageSize)) {
-                    pages[request.dev, default: [:]][offset / pageSize] = request.isRead ? "R" : "W"
-                }
-            }
-            for extent in t.extents(of: request, parityOnly: true) {
-                for offset in stride(from: extent.offset, to: extent.offset + extent.length, by: Int(pageSize)) {
-                    pages[request.dev, default: [:]][offset / pageSize] = "P"
-                }
+            for entry in t.entries(of: request) where visible.contains(entry.objPage) {
+                pages[request.dev, default: [:]][entry.objPage] = entry.isParity ? "P" : request.isRead ? "R" : "W"
             }
         }
     }
@@ -56,12 +48,15 @@ struct StripeMapPanel {
         for dev in 0..<layout.devices {
             screen.put("dev\(dev)", x: inner.x + labelWidth + dev * columnWidth, y: inner.y, style: theme.label, clip: inner)
         }
-        let activity = Activity(model: model)
         let rows = max(1, inner.height - 1)
         let focusStripe = model.state.sp2d.map { Int($0.stripe) }
             ?? model.currentPage.map { $0 / layout.pagesInStripe } ?? 0
         var first = focusStripe - rows / 2 + model.scroll[.stripes, default: 0]
         first = max(0, min(first, stripes - rows))
+        let shown = first..<min(stripes, first + rows)
+        let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
+            + shown.map { layout.paritySlot(stripe: UInt64($0), row: 0).objPage }
+        let activity = Activity(model: model, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
         for row in 0..<min(rows, stripes - first) {
             let stripe = first + row
             let y = inner.y + 1 + row
