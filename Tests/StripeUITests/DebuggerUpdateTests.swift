@@ -101,6 +101,19 @@ struct DebuggerUpdateTests {
         #expect(m.cursor == first)
     }
 
+    @Test func searchGoesOnInChunks() throws {
+        var m = try model()
+        m.searchChunk = 10
+        press(&m, .character("/"))
+        for c in "writepages_done" { press(&m, .character(c)) }
+        press(&m, .enter)
+        #expect(m.cursor == 0)
+        #expect(m.message?.text.contains("no match up to event 10") == true)
+        let target = try firstCall(m.timeline, .writepages_done)
+        for _ in 0..<(target / 10 + 1) where m.cursor == 0 { press(&m, .character(".")) }
+        #expect(m.cursor == target)
+    }
+
     @Test func promptAppliesACommandAndRecomputesTheFuture() throws {
         var m = try model()
         let before = m.timeline.count

@@ -32,6 +32,11 @@ public struct DebuggerModel {
     public var mode = Mode.normal
     public var breakpoints: [Breakpoint] = []
     public var search: String?
+    /// Events one search key press looks through, so a key never stalls the screen on a
+    /// timeline of millions of events; pressing again searches on from where it stopped.
+    public var searchChunk = 250_000
+    /// Where a search that ran out of its chunk will go on, and in which direction.
+    var searchResume: (seq: Int, direction: Direction)?
     public var message: Message?
     public var playing = false
     /// Events per play tick.

@@ -165,9 +165,19 @@ extension DebuggerModel {
             return
         }
         let needle = query.lowercased()
-        if let seq = timeline.find(from: cursor, direction, where: { timeline.summary(of: $0).lowercased().contains(needle) }) {
+        let from = searchResume.flatMap { $0.direction == direction ? $0.seq : nil } ?? cursor
+        let limit = direction == .forward ? min(timeline.count, from + searchChunk) : max(-1, from - searchChunk)
+        searchResume = nil
+        let hit = timeline.find(from: from, direction) { seq in
+            seq == limit || timeline.summary(of: seq).lowercased().contains(needle)
+        }
+        if let seq = hit, seq != limit {
             move(to: seq)
             message = Message(text: "/\(query)", isError: false)
+        } else if limit > 0, limit < timeline.count - 1, hit == limit {
+            // The event at `limit` itself was not looked at: start there next time.
+            searchResume = (direction == .forward ? limit - 1 : limit + 1, direction)
+            message = Message(text: "/\(query): no match up to event \(limit); press \(direction == .forward ? "." : ",") to search on", isError: false)
         } else {
             message = Message(text: "/\(query): no \(direction == .forward ? "later" : "earlier") match", isError: true)
         }
@@ -215,6 +225,7 @@ extension DebuggerModel {
             move(to: n)
         case .search:
             search = text
+            searchResume = nil
             findMatch(.forward)
         case .breakpoint:
             guard let bp = Breakpoint(parsing: text) else {
