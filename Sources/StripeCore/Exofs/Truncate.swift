@@ -11,13 +11,15 @@ extension Engine {
     /// their I/O, dirty or not); the tail of a partial last page is zeroed.
     private func truncateSetsize(_ size: UInt64) {
         traced(.truncate_setsize, size) {
+            let oldPages = Int((state.iSize + pageSize - 1) / pageSize)
             stage(.iSize(size))
             let keep = Int((size + pageSize - 1) / pageSize)
             for index in stride(from: state.pageSpan - 1, through: keep, by: -1) where state.pages[index].present {
                 waitOnPage(index)
                 emit(.pageRemove, i: UInt32(index))
             }
-            for index in keep..<max(keep, state.pageSpan) { expected[index] = 0 }
+            // Past the new end the file reads as zeros, cached or not.
+            for index in keep..<max(keep, state.pageSpan, oldPages) { expected[index] = 0 }
             let tail = size % pageSize
             guard tail != 0 else { return }
             let last = keep - 1
