@@ -65,19 +65,42 @@ struct TUITests {
         #expect(Self.exitReport(tmux).exit == "EXIT=0")
     }
 
-    @Test(arguments: ["C-c", "SIGTERM", "SIGHUP"])
+    @Test(arguments: ["C-c", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGSEGV", "SIGABRT"])
     func everyExitRestoresTheTerminal(way: String) throws {
         let tmux = try Tmux(Self.shell("cold-cache"))
         tmux.wait { $0.contains("event 0/") }
-        if way.hasPrefix("SIG") {
+        let signals = ["SIGTERM": SIGTERM, "SIGHUP": SIGHUP, "SIGQUIT": SIGQUIT, "SIGSEGV": SIGSEGV, "SIGABRT": SIGABRT]
+        if let signal = signals[way] {
             let pid = try #require(try tmux.childPid())
-            kill(pid, way == "SIGTERM" ? SIGTERM : SIGHUP)
+            kill(pid, signal)
         } else {
             try tmux.send(way)
         }
         let report = Self.exitReport(tmux)
         #expect(report.exit != nil)
         #expect(report.canonical, "after \(way) the terminal must be back in canonical mode")
+    }
+
+    @Test func resizeStormAndTinyTerminal() throws {
+        let tmux = try Tmux(Self.shell("partial-stripe"))
+        tmux.wait { $0.contains("event 0/") }
+        for (w, h) in [(100, 30), (20, 5), (81, 25), (79, 23), (200, 60), (20, 5), (120, 40), (90, 28)] {
+            try tmux.resize(width: w, height: h)
+        }
+        try tmux.resize(width: 20, height: 5)
+        #expect(tmux.wait { $0.contains("needs") }.contains("needs"))
+        try tmux.resize(width: 120, height: 40)
+        try tmux.send("End")
+        #expect(tmux.wait { $0.contains("event 97/97") }.contains("event 97/97"))
+        try tmux.send("q")
+        #expect(Self.exitReport(tmux).exit == "EXIT=0")
+    }
+
+    @Test func dumbTerminalIsRefused() throws {
+        let tmux = try Tmux("sh -c 'TERM=dumb \(Binary.path); echo EXIT=$?; sleep 120'")
+        let screen = tmux.wait { $0.contains("EXIT=") }
+        #expect(screen.contains("TERM is 'dumb'"))
+        #expect(screen.contains("EXIT=2"))
     }
 
     @Test func explorerFollowsTheDeviceCount() throws {
