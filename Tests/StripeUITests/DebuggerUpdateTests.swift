@@ -163,6 +163,14 @@ struct DebuggerUpdateTests {
         let bar = try #require(Array(screen.lines[y]).indices.filter { Array(screen.lines[y])[$0] == "│" }.dropFirst().first)
         press(&m, .click(x: bar + 1 + 4, y: y))
         #expect(m.selectedPage == 5)
-        #expect(m.view().text.contains("page 5: "))
+        let text = m.view().text
+        #expect(text.contains("page 5: "))
+        // Flags by name, references, content and history replace the counters.
+        #expect(text.contains("page 5 (click again to close)"))
+        #expect(text.contains("locked uptodate"))
+        #expect(text.contains("refs 0  data 0x"))
+        #expect(text.contains("39: page 5 -D"))
+        press(&m, .click(x: bar + 1 + 4, y: y))
+        #expect(m.selectedPage == nil)
     }
 }

@@ -39,7 +39,7 @@ extension Engine {
                 let onDisk = state.devices[dev].objects[Int(location.objPage)]
                 guard onDisk != expected[index] else { continue }
                 if first == nil {
-                    first = "page \(index) on dev \(dev) (object page \(location.objPage), stripe \(layout.stripe(ofPage: index))) holds \(Self.hex(onDisk)) but the user last wrote \(Self.hex(expected[index]))"
+                    first = "page \(index) on dev \(dev) (object page \(location.objPage), stripe \(layout.stripe(ofPage: index))) holds \(Token.hex(onDisk)) but the user last wrote \(Token.hex(expected[index]))"
                 }
                 lost.append(index)
                 break
@@ -64,7 +64,6 @@ extension Engine {
         return result
     }
 
-    static func hex(_ token: UInt64) -> String { "0x" + String(token, radix: 16) }
 
     /// "pages 3, 4, 5 and 12 more".
     static func list(_ indices: [Int], noun: String) -> String {

@@ -6,6 +6,9 @@ public enum Token {
     /// The `n`-th fresh token handed out to a user write.
     public static func fresh(_ n: UInt64) -> UInt64 { mix(n &+ 0x00C0_FFEE_0000_0000) }
 
+    /// A token as people read it: `0x1f2e…`.
+    public static func hex(_ token: UInt64) -> String { "0x" + String(token, radix: 16) }
+
     /// The content of a page whose bytes from `keeping` on were zeroed (a truncated tail).
     public static func truncated(_ token: UInt64, keeping: UInt64) -> UInt64 {
         if keeping == 0 || token == 0 { return 0 }

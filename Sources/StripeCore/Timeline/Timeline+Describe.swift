@@ -70,7 +70,7 @@ extension Timeline {
                 ("set", .array(PageFlags(rawValue: e.a & 0x7f).names.map(JSONValue.string))),
                 ("clear", .array(PageFlags(rawValue: e.b).names.map(JSONValue.string))),
             ]
-            if e.a & Event.tokenChanged != 0 { pairs.append(("token", .string(Self.hex(e.x)))) }
+            if e.a & Event.tokenChanged != 0 { pairs.append(("token", .string(Token.hex(e.x)))) }
             return pairs
         case .pageAdd, .pageRemove:
             return [("index", .int(Int64(e.i)))]
@@ -129,7 +129,7 @@ extension Timeline {
             let set = PageFlags(rawValue: e.a & 0x7f), clear = PageFlags(rawValue: e.b)
             if !set.isEmpty { parts.append("+" + set.letters) }
             if !clear.isEmpty { parts.append("-" + clear.letters) }
-            if e.a & Event.tokenChanged != 0 { parts.append("data " + Self.hex(e.x)) }
+            if e.a & Event.tokenChanged != 0 { parts.append("data " + Token.hex(e.x)) }
             return "page \(e.i) " + parts.joined(separator: " ")
         case .pageAdd: return "page \(e.i) added to the cache"
         case .pageRemove: return "page \(e.i) removed from the cache"
@@ -164,5 +164,4 @@ extension Timeline {
         return pad + number + "  " + String(repeating: "  ", count: Int(events[seq].depth)) + summary(of: seq)
     }
 
-    static func hex(_ token: UInt64) -> String { "0x" + String(token, radix: 16) }
 }

@@ -19,7 +19,11 @@ extension DebuggerModel {
         StripeMapPanel(model: self, rect: layout.stripes).draw(into: &screen)
         CallStackPanel(model: self, rect: layout.stack).draw(into: &screen)
         Sp2dPanel(model: self, rect: layout.sp2d).draw(into: &screen)
-        CountersPanel(model: self, rect: layout.counters).draw(into: &screen)
+        if let page = selectedPage, !layout.counters.isEmpty {
+            PageDetailPanel(model: self, rect: layout.counters, index: page).draw(into: &screen)
+        } else {
+            CountersPanel(model: self, rect: layout.counters).draw(into: &screen)
+        }
         EventLogPanel(model: self, rect: layout.log).draw(into: &screen)
         LegendPanel(model: self, rect: layout.legend).draw(into: &screen)
         StatusPanel(model: self, rect: layout.status).draw(into: &screen)
