@@ -1,7 +1,7 @@
 extension Engine {
     /// Pages the pcol may hold in one I/O (`exofs_max_io_pages`'s cap).
     var maxIOPages: Int {
-        switches.maxIOPages ?? Int((layout?.maxIOLength ?? 0) / pageSize)
+        switches.maxIOPages ?? Int((layout?.maxIOLength ?? pageSize) / pageSize)
     }
 
     /// Mirrors the working pcol into the observable state.
