@@ -7,9 +7,11 @@ struct TraceCommand: ParsableCommand {
         commandName: "trace",
         abstract: "Print a scenario's timeline: every event of the write path.",
         discussion: """
-            Formats: text (indented by call depth, with write-hole windows), jsonl (one JSON
-            object per event, SPEC section 7 names), chrome (Chrome trace event JSON for
-            Perfetto: one microsecond per event), summary (totals only).
+            Formats: text (indented by call depth, with write-hole windows), jsonl (one \
+            JSON object per event, SPEC section 7 names), chrome (Chrome trace event JSON \
+            for Perfetto: one microsecond per event), summary (totals only).
+
+            Example: stripescope trace cold-cache --format jsonl | grep r4w_get_page
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
