@@ -41,7 +41,8 @@ struct LayoutCommand: ParsableCommand {
         switch format {
         case .table:
             let stripes = (range.lowerBound / layout.pagesInStripe)..<(range.upperBound / layout.pagesInStripe + 1)
-            LayoutTable(layout: layout, stripes: stripes).lines.forEach { print($0) }
+            // 80 columns: the table drops page ranges rather than wrap in a standard terminal.
+            LayoutTable(layout: layout, stripes: stripes).lines(width: 80).forEach { print($0) }
         case .json:
             let objects = range.map { page -> JSONValue in
                 let si = layout.stripeInfo(at: UInt64(page) * pageSize)

@@ -2,10 +2,12 @@ import Foundation
 
 /// Runs the built `stripescope` binary.
 enum Binary {
-    /// The binary: $STRIPESCOPE_BIN (set by `make test`), else the debug build.
+    /// The binary: $STRIPESCOPE_BIN (set by `make test`), else the one built next to this
+    /// test runner, so `--scratch-path` and `-c release` test their own build.
     static let path: String = {
         if let env = ProcessInfo.processInfo.environment["STRIPESCOPE_BIN"], !env.isEmpty { return env }
-        return root.appendingPathComponent(".build/debug/stripescope").path
+        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: runner).deletingLastPathComponent().appendingPathComponent("stripescope").path
     }()
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

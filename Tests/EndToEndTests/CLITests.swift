@@ -68,6 +68,7 @@ struct CLITests {
         (["layout", "--stripe-unit", "5000"], "stripescope: stripe-unit: must be a positive multiple of 4096 bytes (got 5000)"),
         (["layout", "--devices", "9", "--group-width", "3"], "stripescope: group-depth: is required"),
         (["layout", "--pages", "9..3"], "stripescope: pages: expected N or A..B"),
+        (["layout", "--group-width", "2", "--group-depth", "999999999999999999"], "stripescope: group-depth: must be at most 281474976710655"),
         (["frobnicate"], "stripescope: "),
     ])
     func badInputExitsTwoWithOneLine(arguments: [String], prefix: String) throws {
@@ -100,6 +101,14 @@ struct CLITests {
         #expect(raid0.stdout.contains("\"parity_dev\":null"))
         let table = try Binary.run(["layout"])
         #expect(table.stdout.contains("s1      D1 16-19  D2 20-23  P         D0 12-15"))
+    }
+
+    /// Eight devices of 16K fit 80 columns: the cells drop page ranges, keep first pages.
+    @Test func layoutTableFitsEightyColumns() throws {
+        let r = try Binary.run(["layout", "--devices", "8"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(r.stdout.contains("\ns7      P       D0 196  D1 200  D2 204  D3 208  D4 212  D5 216  D6 220\n"))
     }
 
     @Test func renderPrintsTheFrame() throws {

@@ -68,6 +68,9 @@ struct LayoutTests {
         ((.raid5, 9, 4096, 1, 3, 0), "group-depth: must be greater than 0"),
         ((.raid5, 1, 4096, 1, nil, nil), "group-width: raid5 needs a group width of at least 2 (one data device at least; got 1)"),
         ((.raid5, 4, 2 << 30, 1, nil, nil), "stripe-unit: stripe length (group width × stripe unit) must be below 2^32 bytes"),
+        ((.raid5, 4, 4096, 2, 1 << 62, nil), "devices: must be a multiple of mirrors × group width (4 devices, 2 × 4611686018427387904)"),
+        ((.raid5, 4, 16384, 1, 2, 999_999_999_999_999_999),
+         "group-depth: must be at most 281474976710655 for this layout, so that a cycle over all groups stays below 2^63 bytes (got 999999999999999999)"),
     ] as [((RaidLevel, Int, UInt64, Int, Int?, UInt64?), String)])
     func validation(parameters: (RaidLevel, Int, UInt64, Int, Int?, UInt64?), message: String) {
         let (raid, devices, unit, mirrors, width, depth) = parameters
@@ -79,6 +82,16 @@ struct LayoutTests {
         } catch {
             #expect(error.description == message)
         }
+    }
+
+    /// The deepest group the layout accepts still maps the last page of the largest file.
+    @Test func deepestGroupMapsWithoutOverflow() throws {
+        let l = try OreLayout(raid: .raid5, devices: 4, stripeUnit: 16384, groupWidth: 2, groupDepth: (1 << 48) - 1)
+        let si = l.stripeInfo(at: Limits.maxFileSize - pageSize)
+        // H = L: stripe N = (16G − 4K) / 16K = 2^20 − 1, odd, so parity on 0 and data on 1.
+        #expect(si.cycle == 0 && si.group == 0 && si.stripe == (1 << 20) - 1)
+        #expect(si.dev == 1 && si.parityDev == 0)
+        #expect(si.objOffset == Limits.maxFileSize - pageSize)
     }
 
     /// The file-order stripe of every object page agrees with the forward mapping.

@@ -69,10 +69,4 @@ struct DebuggerViewTests {
         let tiny = DebuggerModel(timeline: t, width: 20, height: 5, at: 0).view()
         #expect(tiny.width == 20 && tiny.height == 5)
     }
-
-    @Test func explorerSnapshots() {
-        for (w, h) in [(120, 40), (80, 24)] {
-            assertSnapshot(ExplorerModel(width: w, height: h, monochrome: true).view(), named: "explorer-\(w)x\(h)")
-        }
-    }
 }

@@ -54,7 +54,8 @@ public struct OreLayout: Equatable, Sendable {
         guard width >= 1 else {
             throw LayoutError(parameter: "group-width", rule: "must be at least 1 (got \(width))")
         }
-        guard devices % (mirrors * width) == 0 else {
+        let componentsPerGroup = mirrors.multipliedReportingOverflow(by: width)
+        guard !componentsPerGroup.overflow, devices % componentsPerGroup.partialValue == 0 else {
             throw LayoutError(parameter: "devices", rule: "must be a multiple of mirrors × group width (\(devices) devices, \(mirrors) × \(width))")
         }
         let groups = devices / mirrors / width
@@ -76,6 +77,13 @@ public struct OreLayout: Equatable, Sendable {
         guard UInt64(width).multipliedReportingOverflow(by: stripeUnit).partialValue < (1 << 32),
               stripeUnit < (1 << 32) else {
             throw LayoutError(parameter: "stripe-unit", rule: "stripe length (group width × stripe unit) must be below 2^32 bytes")
+        }
+        if groups > 1, let depth = groupDepth {
+            // `stripeInfo` multiplies the depth by a stripe's data bytes and the group count.
+            let maxDepth = UInt64(Int64.max) / (UInt64(width - raid.parity) * stripeUnit * UInt64(groups))
+            guard depth <= maxDepth else {
+                throw LayoutError(parameter: "group-depth", rule: "must be at most \(maxDepth) for this layout, so that a cycle over all groups stays below 2^63 bytes (got \(depth))")
+            }
         }
         self.raid = raid
         self.devices = devices

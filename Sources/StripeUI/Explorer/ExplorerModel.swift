@@ -71,6 +71,13 @@ public struct ExplorerModel: TerminalProgram {
         }
     }
 
+    /// The key line, longest first: the view shows the first that fits its width.
+    static let keyHints = [
+        "r raid  d/D devices  u/U stripe unit  m/M mirrors  w/W group width  g/G group depth  ? help  q quit",
+        "r raid  d/D devs  u/U unit  m/M mirrors  w/W width  g/G depth  ? help  q quit",
+        "r d/D u/U m/M w/W g/G change  ? help  q quit",
+    ]
+
     public func view() -> Screen {
         var screen = Screen(width: width, height: height)
         guard width >= 40, height >= 8 else {
@@ -80,22 +87,23 @@ public struct ExplorerModel: TerminalProgram {
         let header = Rect(x: 0, y: 0, width: width, height: 1)
         screen.fill(header, style: theme.header)
         screen.put(" StripeScope │ layout explorer │ \(layout.summary)", x: 0, y: 0, style: theme.header, clip: header)
-        let body = Rect(x: 0, y: 1, width: width, height: height - 4)
+        let errorLines = error.map { "invalid: \($0); the map shows the last valid layout".wrapped(to: width - 2) } ?? []
+        let (body, footer) = Rect(x: 0, y: 1, width: width, height: height - 1).splitBottom(2 + errorLines.count)
         screen.box(body, title: "stripe map", glyphs: theme.box)
         LayoutTable(layout: layout, stripes: LayoutTable.defaultStripes(layout))
             .draw(into: &screen, rect: body.inset(1), theme: theme)
         let group = groupWidth.map { "\($0) × depth \(groupDepth)" } ?? "one group"
         let params = "raid \(raid.rawValue)  devices \(devices)  stripe unit \(SizeFormat.string(stripeUnit))  mirrors \(mirrors)  group \(group)"
-        screen.put(params, x: 1, y: height - 3, style: .bold)
-        if let error {
-            screen.put("invalid: \(error) (showing the last valid layout)", x: 1, y: height - 2, style: theme.error)
+        screen.put(params, x: 1, y: footer.y, style: .bold, clip: footer)
+        for (n, line) in errorLines.enumerated() {
+            screen.put(line, x: 1, y: footer.y + 1 + n, style: theme.error, clip: footer)
         }
-        screen.put("r raid  d/D devices  u/U stripe unit  m/M mirrors  w/W group width  g/G group depth  ? help  q quit",
-                   x: 1, y: height - 1, style: theme.label)
+        let keys = Self.keyHints.first { $0.count < width } ?? Self.keyHints[Self.keyHints.count - 1]
+        screen.put(keys, x: 1, y: footer.maxY - 1, style: theme.label, clip: footer)
         if help {
             let lines = ["r  toggle raid0 / raid5", "d D  one device fewer / more", "u U  halve / double the stripe unit",
                          "m M  fewer / more mirrors", "w W  narrower / wider groups (w from one group splits it)",
-                         "g G  shallower / deeper groups", "q  quit", "", "any key closes this help"]
+                         "g G  shallower / deeper groups", "q F10 Ctrl-C  quit", "", "any key closes this help"]
             let rect = Rect(x: max(0, width / 2 - 30), y: max(1, height / 2 - 6), width: min(width, 60), height: min(height - 1, lines.count + 2))
             screen.fill(rect)
             screen.box(rect, title: "explorer keys", glyphs: theme.box, style: .bold)
