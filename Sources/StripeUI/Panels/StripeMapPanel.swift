@@ -66,6 +66,7 @@ struct StripeMapPanel {
             for dev in 0..<layout.devices {
                 let x = inner.x + labelWidth + dev * columnWidth
                 let (label, objBase) = unit(layout: layout, stripe: stripe, dev: dev, firstPage: firstPage)
+                guard !label.isEmpty else { continue }  // the device is in another group
                 screen.put(label, x: x, y: y, style: label == "P" ? theme.parity : .plain, clip: inner)
                 for g in 0..<glyphs {
                     let rowInUnit = g * layout.pagesInUnit / glyphs
