@@ -11,15 +11,7 @@ struct ReclaimTruncateTests {
     /// `.writepage` each page costs itself and a parity page: 12.
     @Test(arguments: [(true, UInt64(12)), (false, UInt64(8))])
     func reclaimWithWritepage(on: Bool, written: UInt64) throws {
-        let t = try run("""
-            set writepage=\(on ? "on" : "off")
-            layout raid5 devices=4 stripe-unit=4K
-            file size=48K
-            write 0..5
-            reclaim pages=1
-            writepages
-            check
-            """)
+        let t = try run("set writepage=\(on ? "on" : "off")\n" + Workload.sixDirtyPagesReclaimed)
         #expect(devicePagesWritten(t) == written)
         #expect(t.execSummaries().count == (on ? 6 : 1))
         #expect(!(0..<t.count).contains { t.event($0).kind == .violation })

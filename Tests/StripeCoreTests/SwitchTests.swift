@@ -12,15 +12,7 @@ struct SwitchTests {
         }
     }
 
-    static let partialWrite = """
-        layout raid5 devices=4 stripe-unit=8K
-        file size=48K
-        cache 0..11
-        write 0
-        write 2
-        writepages
-        check
-        """
+    static let partialWrite = Workload.twoRunsInOneStripe
     static let fullStripes = """
         layout raid5 devices=4 stripe-unit=4K
         write 0..5
@@ -34,14 +26,7 @@ struct SwitchTests {
         writepages
         check
         """
-    static let dirtyReclaim = """
-        layout raid5 devices=4 stripe-unit=4K
-        file size=48K
-        write 0..5
-        reclaim pages=1
-        writepages
-        check
-        """
+    static let dirtyReclaim = Workload.sixDirtyPagesReclaimed
 
     @Test(arguments: [
         ("set writepage=on", dirtyReclaim, fullStripes),

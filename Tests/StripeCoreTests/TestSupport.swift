@@ -65,3 +65,28 @@ extension Timeline {
 
 /// The folder of the reference scenarios copied from ../shared/scenarios.
 let referenceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference")
+
+/// Scenarios several tests work out by hand.
+enum Workload {
+    /// Pages 0 and 2 dirty in one stripe of 2-page units, the whole file cached: a
+    /// discontinuity, and a get_page of the page write_cache_pages holds.
+    static let twoRunsInOneStripe = """
+        layout raid5 devices=4 stripe-unit=8K
+        file size=48K
+        cache 0..11
+        write 0
+        write 2
+        writepages
+        check
+        """
+
+    /// Six dirty pages, two whole stripes of 3 data pages, under memory pressure.
+    static let sixDirtyPagesReclaimed = """
+        layout raid5 devices=4 stripe-unit=4K
+        file size=48K
+        write 0..5
+        reclaim pages=1
+        writepages
+        check
+        """
+}

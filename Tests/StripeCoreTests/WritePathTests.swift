@@ -24,14 +24,7 @@ struct WritePathTests {
     }
 
     @Test func discontinuityInOneStripeSplitsTheWrite() throws {
-        let t = try run("""
-            layout raid5 devices=4 stripe-unit=8K
-            file size=48K
-            cache 0..11
-            write 0
-            write 2
-            writepages
-            """)
+        let t = try run(Workload.twoRunsInOneStripe)
         let execs = t.execSummaries()
         #expect(execs.map(\.pages) == [[0, 0], [2, 2]])
         // Row 0 only. The first write_exec finds page 2 in the cache, locked by
