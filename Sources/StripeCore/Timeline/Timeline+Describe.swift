@@ -35,12 +35,6 @@ extension Timeline {
         }
     }
 
-    /// The scenario line of a `command` event, or the line a `note` belongs to.
-    public func line(of seq: Int) -> Int? {
-        let e = events[seq]
-        return e.kind == .command || e.kind == .note ? Int(e.i) : nil
-    }
-
     /// The text of a `command` (its scenario line), `note` or `violation`.
     public func message(of seq: Int) -> String? {
         let e = events[seq]

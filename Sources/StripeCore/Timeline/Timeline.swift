@@ -36,8 +36,6 @@ public final class Timeline: @unchecked Sendable {
 
     public func request(_ id: Int) -> IORequest { requests[id] }
 
-    public func string(_ id: UInt64) -> String { strings[Int(id)] }
-
     /// The state after event `seq` (the initial state for seq < 0).
     public func state(at seq: Int) -> SimState {
         let target = min(seq, count - 1)
