@@ -96,6 +96,15 @@ struct TUITests {
         #expect(Self.exitReport(tmux).exit == "EXIT=0")
     }
 
+    /// vt100 has no colours: the screen must still draw, with letters and attributes.
+    @Test func monochromeTerminal() throws {
+        let tmux = try Tmux("sh -c 'TERM=vt100 \(Binary.path) gap; echo EXIT=$?; sleep 120'")
+        let screen = tmux.wait { $0.contains("event 0/") }
+        #expect(screen.contains("U uptodate"))
+        try tmux.send("End", "q")
+        #expect(tmux.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+    }
+
     @Test func dumbTerminalIsRefused() throws {
         let tmux = try Tmux("sh -c 'TERM=dumb \(Binary.path); echo EXIT=$?; sleep 120'")
         let screen = tmux.wait { $0.contains("EXIT=") }
