@@ -12,10 +12,13 @@ deps:
 		$(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq libncursesw5-dev; \
 	fi
 
-## What the tests also need: tmux for the end-to-end TUI tests.
+## What the tests also need: tmux for the TUI, asciinema and xmllint for the exports.
 test-deps: deps
 	@missing=""; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v asciinema >/dev/null 2>&1 || missing="$$missing asciinema"; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	command -v script >/dev/null 2>&1 || missing="$$missing bsdutils"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing..."; \
 		$(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq $$missing; \

@@ -49,14 +49,13 @@ struct BenchCommand: ParsableCommand {
         let fields: [(String, JSONValue)] = [
             ("size_bytes", .int(Int64(bytes))),
             ("events", .int(Int64(timeline.count))),
-            ("build_seconds", .string(String(format: "%.3f", buildSeconds))),
-            ("bytes_per_event", .string(String(format: "%.1f", Double(max(0, rssAfter - rssBefore)) / Double(timeline.count)))),
-            ("jump_ms_median", .string(String(format: "%.4f", jumpTimes[jumpTimes.count / 2]))),
-            ("jump_ms_max", .string(String(format: "%.4f", jumpTimes.last!))),
-            ("render_ms", .string(String(format: "%.3f", renderMs))),
+            ("build_seconds", .decimal((buildSeconds * 1000).rounded() / 1000)),
+            ("bytes_per_event", .decimal((Double(max(0, rssAfter - rssBefore)) / Double(timeline.count) * 10).rounded() / 10)),
+            ("jump_ms_median", .decimal(jumpTimes[jumpTimes.count / 2])),
+            ("jump_ms_max", .decimal(jumpTimes.last!)),
+            ("render_ms", .decimal(renderMs)),
         ]
-        // Numbers are printed as JSON numbers; the string detour only fixes their precision.
-        print(JSONValue.object(fields).encoded.replacingOccurrences(of: #""([0-9.]+)""#, with: "$1", options: .regularExpression))
+        print(JSONValue.object(fields).encoded)
         _ = checksum
     }
 

@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run a scenario and check the invariants: exit 0 if all hold, 1 if one broke, 2 for bad input.")
 
-    @Argument(help: "A scenario file, or the name of a bundled scenario.")
+    @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String
 
     func run() throws {

@@ -6,10 +6,18 @@ import StripeUI
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print the TUI's frame at an event as plain text; no terminal needed.")
+        abstract: "Print the TUI's frame at an event: plain text, ANSI colours, SVG or HTML; no terminal needed.",
+        discussion: "Example: stripescope render cold-cache --at end --format svg > frame.svg")
 
-    @Argument(help: "A scenario file, or the name of a bundled scenario.")
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, ansi, svg, html
+    }
+
+    @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String
+
+    @Option(help: "text (plain), ansi (colours for a terminal or less -R), svg or html (for slides).")
+    var format: Format = .text
 
     @Option(help: "The event number to stand at, or 'end'.")
     var at: String = "0"
@@ -31,8 +39,16 @@ struct RenderCommand: ParsableCommand {
         } else {
             throw CLIFailure("--at: expected an event number from 0 to \(timeline.count - 1) or 'end', found '\(at)'")
         }
-        let model = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii, monochrome: true, at: seq)
-        print(model.view().text)
+        let model = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii,
+                                  monochrome: format == .text, at: seq)
+        let screen = model.view()
+        let title = "StripeScope: \(timeline.scenario.title), event \(seq)"
+        switch format {
+        case .text: print(screen.text)
+        case .ansi: print(ANSIFrame.render(screen))
+        case .svg: print(SVGFrame.document(screen, title: title), terminator: "")
+        case .html: print(HTMLFrame.document(screen, title: title), terminator: "")
+        }
     }
 
     /// `COLSxROWS`, each from 1 to 1000.

@@ -5,6 +5,13 @@ import StripeCore
 
 /// Shared handling of a SCENARIO argument: a path or a bundled name.
 enum ScenarioInput {
+    /// Shell completion for SCENARIO: the bundled names, then `.scn` files here, that
+    /// start with what is typed.
+    @Sendable static func completions(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: "."))?.filter { $0.hasSuffix(".scn") } ?? []
+        return (BundledScenarios.all.map(\.name) + files.sorted()).filter { $0.hasPrefix(prefix) }
+    }
+
     /// Loads and parses `argument`, or prints one line to stderr and exits 2.
     static func load(_ argument: String) throws -> Scenario {
         do {

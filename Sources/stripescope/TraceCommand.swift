@@ -18,7 +18,7 @@ struct TraceCommand: ParsableCommand {
         case text, jsonl, chrome, summary
     }
 
-    @Argument(help: "A scenario file, or the name of a bundled scenario (see 'stripescope scenarios').")
+    @Argument(help: "A scenario file, or the name of a bundled scenario (see 'stripescope scenarios').", completion: .custom(ScenarioInput.completions))
     var scenario: String
 
     @Option(help: "Output format: text, jsonl, chrome or summary.")

@@ -2,6 +2,8 @@
 /// fixed key order.
 public enum JSONValue: Sendable, Equatable {
     case int(Int64)
+    /// A non-negative decimal, written with up to 6 decimals (times, figures).
+    case decimal(Double)
     case bool(Bool)
     case string(String)
     case null
@@ -20,6 +22,12 @@ public enum JSONValue: Sendable, Equatable {
     func write(to out: inout String) {
         switch self {
         case .int(let n): out += String(n)
+        case .decimal(let x):
+            let micros = Int64((max(0, x) * 1_000_000).rounded())
+            var fraction = String(micros % 1_000_000)
+            fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+            while fraction.last == "0" { fraction.removeLast() }
+            out += String(micros / 1_000_000) + (fraction.isEmpty ? "" : "." + fraction)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .string(let s): JSONValue.quote(s, into: &out)

@@ -1,0 +1,53 @@
+import StripeCore
+
+/// An asciicast v2 recording of the debugger playing a timeline event by event:
+/// a header line, then `[time, "o", frame]` output events and `[time, "m", label]`
+/// markers at `command` and `note` events. `asciinema play` and `asciinema cat` read it.
+public struct Asciicast {
+    /// At most this many frames; longer timelines skip events evenly (the last is kept).
+    public static let maxFrames = 5000
+
+    public var timeline: Timeline
+    public var width: Int
+    public var height: Int
+    /// Seconds between two frames.
+    public var secondsPerFrame: Double
+
+    public init(timeline: Timeline, width: Int, height: Int, secondsPerFrame: Double) {
+        self.timeline = timeline
+        self.width = width
+        self.height = height
+        self.secondsPerFrame = secondsPerFrame
+    }
+
+    /// The events that become frames: all of them, or an even sample ending at the last.
+    public var frameEvents: [Int] {
+        let n = timeline.count
+        guard n > Self.maxFrames else { return Array(0..<n) }
+        return (0..<Self.maxFrames).map { $0 * (n - 1) / (Self.maxFrames - 1) }
+    }
+
+    /// Writes the recording line by line.
+    public func write(to out: (String) -> Void) {
+        let header: JSONValue = .object([
+            ("version", .int(2)), ("width", .int(Int64(width))), ("height", .int(Int64(height))),
+            ("title", .string("StripeScope: \(timeline.scenario.title)")),
+            ("env", .object([("TERM", .string("xterm-256color")), ("SHELL", .string("/bin/sh"))])),
+        ])
+        out(header.encoded)
+        var model = DebuggerModel(timeline: timeline, width: width, height: height)
+        var previous = -1
+        for (n, seq) in frameEvents.enumerated() {
+            let time = JSONValue.decimal(Double(n) * secondsPerFrame)
+            model.move(to: seq)
+            for marked in (previous + 1)...seq {
+                let kind = timeline.event(marked).kind
+                guard kind == .command || kind == .note, let text = timeline.message(of: marked) else { continue }
+                out(JSONValue.array([time, .string("m"), .string(text)]).encoded)
+            }
+            previous = seq
+            let frame = "\u{1b}[H\u{1b}[2J" + ANSIFrame.render(model.view(), separator: "\r\n")
+            out(JSONValue.array([time, .string("o"), .string(frame)]).encoded)
+        }
+    }
+}
