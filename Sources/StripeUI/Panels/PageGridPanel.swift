@@ -59,7 +59,12 @@ struct PageGridPanel {
         let focused = model.focus == .pages
         screen.box(rect, title: "page cache", glyphs: theme.box, style: focused ? Style(.default, [.bold]) : .plain)
         guard let layout, let g = geometry else {
-            screen.put("no layout yet", x: rect.x + 2, y: rect.y + 1, style: theme.label, clip: rect.inset(1))
+            let inner = rect.inset(1)
+            let hints = ["no layout yet: the scenario has not set up its devices.", "",
+                         "→ steps one event, n steps over a call, P plays,", "? lists every key, q quits."]
+            for (n, hint) in hints.enumerated() {
+                screen.put(hint, x: inner.x + 1, y: inner.y + n, style: n == 0 ? theme.label : .plain, clip: inner)
+            }
             return
         }
         let inner = rect.inset(1)
