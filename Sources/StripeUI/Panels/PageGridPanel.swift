@@ -60,8 +60,7 @@ struct PageGridPanel {
         screen.box(rect, title: "page cache", glyphs: theme.box, style: focused ? Style(.default, [.bold]) : .plain)
         guard let layout, let g = geometry else {
             let inner = rect.inset(1)
-            let hints = ["no layout yet: the scenario has not set up its devices.", "",
-                         "→ steps one event, n steps over a call, P plays,", "? lists every key, q quits."]
+            let hints = ["no layout yet", "", "→ one event   n over a call", "P play        ? every key"]
             for (n, hint) in hints.enumerated() {
                 screen.put(hint, x: inner.x + 1, y: inner.y + n, style: n == 0 ? theme.label : .plain, clip: inner)
             }
