@@ -36,13 +36,6 @@ public struct Screen: Sendable, Equatable {
         return column
     }
 
-    /// Sets the style of every cell in `rect`, keeping the characters.
-    public mutating func paint(_ rect: Rect, style: Style) {
-        for y in rect.y..<rect.maxY where y >= 0 && y < height {
-            for x in rect.x..<rect.maxX where x >= 0 && x < width { self[x, y].style = style }
-        }
-    }
-
     /// Fills `rect` with `character` in `style`.
     public mutating func fill(_ rect: Rect, _ character: Character = " ", style: Style = .plain) {
         for y in rect.y..<rect.maxY where y >= 0 && y < height {
