@@ -1,7 +1,7 @@
 # StripeScope: `make run` opens the TUI, `make test` runs every test.
 SWIFT ?= swift
 APT_GET := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
-FUZZ_SECONDS ?= 45
+FUZZ_SECONDS ?= 60
 
 .PHONY: build release run test deps test-deps fuzz fuzz-build bench clean
 
