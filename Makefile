@@ -35,9 +35,11 @@ run: build
 	$$($(SWIFT) build --show-bin-path)/stripescope
 
 ## Build, run every test (unit, snapshot, CLI, tmux end to end), then a short fuzz run.
+## The tests take seconds; the timeout turns a hang into a failure instead of a stuck CI.
 test: test-deps
 	$(SWIFT) build
-	STRIPESCOPE_BIN=$$($(SWIFT) build --show-bin-path)/stripescope SNAPSHOT_TESTING_RECORD=never $(SWIFT) test
+	STRIPESCOPE_BIN=$$($(SWIFT) build --show-bin-path)/stripescope SNAPSHOT_TESTING_RECORD=never \
+		timeout -k 10 900 $(SWIFT) test
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 ## The libFuzzer harness over the scenario parser and the engine (Fuzz/).

@@ -10,13 +10,7 @@ struct ExportTests {
     /// Runs a shell command line; returns its exit status.
     @discardableResult
     static func sh(_ command: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try Subprocess.run("/bin/sh", ["-c", command], capture: false).status
     }
 
     static func stripEscapes(_ text: String) -> String {

@@ -117,7 +117,7 @@ struct TUITests {
         let first = tmux.wait { $0.contains("raid5: 4 devices") }
         #expect(first.contains("dev3") && !first.contains("dev4"))
         try tmux.send("D")
-        let more = tmux.wait { $0.contains("raid5: 5 devices") }
+        let more = tmux.wait { $0.contains("raid5: 5 devices") && $0.contains("dev4") }
         #expect(more.contains("dev4"))
         try tmux.send("q")
         let report = Self.exitReport(tmux)

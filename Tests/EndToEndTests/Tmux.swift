@@ -29,43 +29,30 @@ final class Tmux {
     /// The pid of the program the pane's shell started.
     func childPid() throws -> Int32? {
         let shell = try Self.run(["display-message", "-p", "-t", name, "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        process.arguments = ["-P", shell]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        process.waitUntilExit()
-        return Int32(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").first ?? "")
+        return Int32(try Subprocess.run("/usr/bin/pgrep", ["-P", shell]).stdout.split(separator: "\n").first ?? "")
     }
 
-    /// Polls the screen until `predicate` holds or `seconds` pass; returns the last capture.
+    /// Polls the screen until `predicate` holds on a settled screen (two captures 50 ms
+    /// apart agree, so a frame caught half drawn is not taken) or `seconds` pass; returns
+    /// the last capture.
     @discardableResult
     func wait(seconds: Double = 15, history: Bool = false, until predicate: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = capture(history: history)
-        while !predicate(screen), Date() < deadline {
+        while Date() < deadline {
+            let holds = predicate(screen)
             Thread.sleep(forTimeInterval: 0.05)
-            screen = capture(history: history)
+            let next = capture(history: history)
+            if holds && next == screen { return screen }
+            screen = next
         }
         return screen
     }
 
-    /// Runs a tmux client. `capture: false` for commands that may start the server: it
-    /// would inherit a pipe and keep it open, so reading to its end would never return.
+    /// Runs a tmux client. `capture: false` for commands that may start the server, which
+    /// keeps the descriptors it inherits.
     @discardableResult
-    static func run(_ arguments: [String], capture: Bool = true) throws -> Binary.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let out = Pipe()
-        process.standardOutput = capture ? out : FileHandle.nullDevice
-        try process.run()
-        let stdout = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return Binary.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: "")
+    static func run(_ arguments: [String], capture: Bool = true) throws -> Subprocess.Result {
+        try Subprocess.run("/usr/bin/env", ["tmux"] + arguments, capture: capture)
     }
 }
