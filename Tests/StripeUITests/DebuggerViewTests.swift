@@ -61,6 +61,21 @@ struct DebuggerViewTests {
         #expect(colour[wx, y].foreground == .yellow)
     }
 
+    /// The stripe map follows the I/O: the pages ore_write writes from its call, the r4w
+    /// reads once issued, the parity rows once _gen_xor_unit recomputed them.
+    @Test func stripeMapFollowsTheIO() throws {
+        let t = try defaultTimeline()
+        func stripe0(at seq: Int) throws -> String {
+            try #require(DebuggerModel(timeline: t, width: 120, height: 40, at: seq).view().lines
+                .first { $0.hasPrefix("│s0 D0") })
+        }
+        let xor = try #require((0..<t.count).first { t.event($0).kind == .xor })
+        #expect(try stripe0(at: firstCall(t, .ore_write) - 1).hasPrefix("│s0 D0 ···· D1 ···· D2 ···· P  ····"))
+        #expect(try stripe0(at: firstCall(t, .ore_write)).hasPrefix("│s0 D0 ···· D1 ·WW· D2 ···· P  ····"))
+        #expect(try stripe0(at: xor - 1).hasPrefix("│s0 D0 ···· D1 ·WW· D2 ·RR· P  ····"))
+        #expect(try stripe0(at: xor).hasPrefix("│s0 D0 ···· D1 ·WW· D2 ·RR· P  ·PP·"))
+    }
+
     @Test func tooSmallSaysSo() throws {
         let t = try defaultTimeline()
         let text = DebuggerModel(timeline: t, width: 40, height: 10, at: 0).view().text

@@ -30,9 +30,17 @@ extension Timeline {
         let e = events[seq]
         switch e.kind {
         case .devRead, .devWrite, .ioDone: return requests[Int(e.i)].dev
-        case .xor: return Int(args[Int(e.x) + 3])
+        case .xor: return parityUpdate(of: seq)?.parityDev
         default: return nil
         }
+    }
+
+    /// What an `xor` event recomputed: the stripe, its page rows and the parity device.
+    public func parityUpdate(of seq: Int) -> (stripe: UInt64, rows: ClosedRange<Int>, parityDev: Int)? {
+        let e = events[seq]
+        guard e.kind == .xor else { return nil }
+        let at = Int(e.x)
+        return (args[at], Int(args[at + 1])...Int(args[at + 2]), Int(args[at + 3]))
     }
 
     /// The text of a `command` (its scenario line), `note` or `violation`.
@@ -90,10 +98,10 @@ extension Timeline {
             return [("dev", .int(Int64(request.dev))), ("op", .string(request.isRead ? "read" : "write")),
                     ("error", .bool(e.a & 1 != 0))]
         case .xor:
-            let at = Int(e.x)
-            return [("stripe", .int(Int64(args[at]))),
-                    ("rows", .array([.int(Int64(args[at + 1])), .int(Int64(args[at + 2]))])),
-                    ("parity_dev", .int(Int64(args[at + 3])))]
+            let update = parityUpdate(of: seq)!
+            return [("stripe", .int(Int64(update.stripe))),
+                    ("rows", .array([.int(Int64(update.rows.lowerBound)), .int(Int64(update.rows.upperBound))])),
+                    ("parity_dev", .int(Int64(update.parityDev)))]
         case .violation:
             return [("rule", .int(Int64(e.a))), ("detail", .string(strings[Int(e.x)]))]
         }
@@ -144,8 +152,8 @@ extension Timeline {
             let request = requests[Int(e.i)]
             return "dev \(request.dev) \(request.isRead ? "read" : "write") done\(e.a & 1 != 0 ? ": I/O error" : "")"
         case .xor:
-            let at = Int(e.x)
-            return "xor stripe \(args[at]) rows \(args[at + 1])..\(args[at + 2]) → parity on dev \(args[at + 3])"
+            let update = parityUpdate(of: seq)!
+            return "xor stripe \(update.stripe) rows \(update.rows.lowerBound)..\(update.rows.upperBound) → parity on dev \(update.parityDev)"
         case .violation:
             return "VIOLATION rule \(e.a): \(strings[Int(e.x)])"
         }

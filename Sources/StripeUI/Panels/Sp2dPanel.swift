@@ -11,11 +11,24 @@ struct Sp2dPanel {
         let inner = rect.inset(1)
         let pcol = model.state.pcol
         var y = inner.y
+        let t = model.timeline
+        let writing = model.state.stack.last { t.function(of: $0) == .ore_write }.map { call -> String in
+            let args = t.arguments(of: call)
+            let first = args[0].value / pageSize, end = (args[0].value + args[1].value) / pageSize
+            return end - first == 1 ? "\(first)" : "\(first)..\(end - 1)"
+        }
         let first = pcol.pgFirst < 0 ? "-" : "\(pcol.pgFirst)"
         let locked = pcol.thatLockedPage < 0 ? "-" : "\(pcol.thatLockedPage)"
-        screen.put("pcol pg_first \(first) nr_pages \(pcol.nrPages) expected \(pcol.expectedPages) alloc \(pcol.allocPages) that_locked_page \(locked)",
-                   x: inner.x, y: y, clip: inner)
-        y += 1
+        let wide = ["pcol pg_first \(first) nr_pages \(pcol.nrPages) that_locked_page \(locked)",
+                    "     expected \(pcol.expectedPages) alloc \(pcol.allocPages)\(writing.map { " · ore_write pages \($0)" } ?? "")"]
+        let narrow = ["pg_first \(first) nr_pages \(pcol.nrPages) locked \(locked)",
+                      "exp \(pcol.expectedPages) alloc \(pcol.allocPages)\(writing.map { " · writing \($0)" } ?? "")"]
+        // write_exec hands the pages to a copy and resets the pcol before ore_write, so
+        // an empty pcol beside a running ore_write is the kernel's order, not a loss.
+        for (i, line) in (wide.allSatisfy { $0.count <= inner.width } ? wide : narrow).enumerated() {
+            screen.put(line, x: inner.x, y: y, style: i == 0 ? .plain : theme.label, clip: inner)
+            y += 1
+        }
         guard let layout = model.state.layout, let sp2d = model.state.sp2d else {
             screen.put("sp2d: no stripe being prepared", x: inner.x, y: y, style: theme.label, clip: inner)
             return

@@ -12,24 +12,45 @@ struct StripeMapPanel {
         /// Only these object pages are on screen; the rest of a large I/O is skipped.
         let visible: Range<UInt64>
 
-        /// The I/O the cursor is inside (from its `write_exec` call to the cursor), or
-        /// the requests still in flight when the cursor is not inside one.
-        init(model: DebuggerModel, visible: Range<UInt64>) {
+        /// The I/O the cursor is inside (from its `write_exec` call to the cursor): the
+        /// pages `ore_write` will write from the moment it is called, parity rows once
+        /// `_gen_xor_unit` recomputed them, and the requests issued so far. Outside an
+        /// I/O: the requests still in flight.
+        init(model: DebuggerModel, layout: OreLayout, visible: Range<UInt64>) {
             self.visible = visible
             let t = model.timeline
-            if let call = model.state.stack.last(where: { t.function(of: $0) == .write_exec }) {
-                for seq in call...model.cursor {
-                    let e = t.event(seq)
-                    if e.kind == .devRead || e.kind == .devWrite { add(t.request(Int(e.i)), t) }
-                }
-            } else {
+            guard let call = model.state.stack.last(where: { t.function(of: $0) == .write_exec }) else {
                 for id in model.state.inflight { add(t.request(id), t) }
+                return
+            }
+            if let oreWrite = model.state.stack.last(where: { t.function(of: $0) == .ore_write }) {
+                let args = t.arguments(of: oreWrite)
+                let (offset, length) = (args[0].value, args[1].value)
+                for page in Int(offset / pageSize)..<Int((offset + length) / pageSize) {
+                    let location = layout.location(ofPage: page)
+                    mark(location.dev..<(location.dev + layout.mirrors), location.objPage, "W")
+                }
+            }
+            for seq in call...model.cursor {
+                let e = t.event(seq)
+                if e.kind == .devRead || e.kind == .devWrite { add(t.request(Int(e.i)), t) }
+                if let update = t.parityUpdate(of: seq) {
+                    for row in update.rows {
+                        let slot = layout.paritySlot(stripe: update.stripe, row: row)
+                        mark(slot.devs, slot.objPage, "P")
+                    }
+                }
             }
         }
 
+        private mutating func mark(_ devs: Range<Int>, _ objPage: UInt64, _ glyph: Character) {
+            guard visible.contains(objPage) else { return }
+            for dev in devs { pages[dev, default: [:]][objPage] = glyph }
+        }
+
         private mutating func add(_ request: IORequest, _ t: Timeline) {
-            for entry in t.entries(of: request) where visible.contains(entry.objPage) {
-                pages[request.dev, default: [:]][entry.objPage] = entry.isParity ? "P" : request.isRead ? "R" : "W"
+            for entry in t.entries(of: request) {
+                mark(request.dev..<(request.dev + 1), entry.objPage, entry.isParity ? "P" : request.isRead ? "R" : "W")
             }
         }
     }
@@ -56,7 +77,7 @@ struct StripeMapPanel {
         let shown = first..<min(stripes, first + rows)
         let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
             + shown.map { layout.paritySlot(stripe: UInt64($0), row: 0).objPage }
-        let activity = Activity(model: model, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
+        let activity = Activity(model: model, layout: layout, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
         for row in 0..<min(rows, stripes - first) {
             let stripe = first + row
             let y = inner.y + 1 + row
