@@ -52,8 +52,8 @@ struct DebuggerViewTests {
         let model = DebuggerModel(timeline: t, width: 120, height: 40, at: seq)
         let screen = model.view()
         let row = try #require(screen.lines.first { $0.hasPrefix("│s0 ") })
-        // Column 0 cached (U), 1 and 2 held by r4w (*), 5 and 6 under writeback, 9 and 10 got and read.
-        #expect(row.hasPrefix("│s0 U   U*  U*  U   │·   W   W   ·   │·   U*  U*  ·"))
+        // Column 0 cached (U), 1 and 2 held by r4w (*), 5 and 6 under writeback, 9 and 10 got and read (*↓).
+        #expect(row.hasPrefix("│s0 U   U*  U*  U   │·   W   W   ·   │·   U*↓ U*↓ ·"))
         // Colour reinforces: the writeback cell is yellow in colour mode.
         let colour = DebuggerModel(timeline: t, width: 120, height: 40, at: seq).view()
         let y = try #require(colour.lines.firstIndex { $0.hasPrefix("│s0 ") })

@@ -26,7 +26,7 @@ struct CountersPanel {
         let amp = c.userPagesWritten > 0 ? TraceSummary.format(Double(written) / Double(c.userPagesWritten)) : "-"
         lines.append(("write amp \(amp) = \(written) device pages / \(c.userPagesWritten) user pages", .bold))
         lines.append(("get_page \(c.r4wHits) hits (uptodate), \(c.r4wMisses) device reads", .plain))
-        lines.append(("\(c.partialStripes) partial stripes: r4w read \(c.r4wDevicePagesRead) pages, RMW \(c.rmwDevicePages)", .plain))
+        lines.append(("\(c.partialStripes) partial stripe\(c.partialStripes == 1 ? "" : "s"): r4w read \(c.r4wDevicePagesRead) pages, RMW \(c.rmwDevicePages)", .plain))
         let devs = s.devices.enumerated().map { "d\($0.offset) r\($0.element.pagesRead) w\($0.element.pagesWritten)\($0.element.failed ? " FAILED" : "")" }
         var line = ""
         for d in devs {

@@ -1,7 +1,7 @@
 import StripeCore
 
 /// The page cache, stripe by stripe: a row of the grid is one stripe's data pages,
-/// units separated by a bar. Each cell is the page's main flag letter plus a marker.
+/// units separated by a bar. Each cell is the page's main flag letter plus its markers.
 struct PageGridPanel {
     let model: DebuggerModel
     let rect: Rect
@@ -9,7 +9,7 @@ struct PageGridPanel {
     /// How the cells are laid out inside the box.
     private struct Geometry {
         var labelWidth: Int
-        /// Columns per page cell: the letter, the marker, and spacing when there is room.
+        /// Columns per page cell: the letter, one or two markers, and spacing when there is room.
         var cellWidth: Int
         /// Page cells per screen line and lines per stripe.
         var cellsPerLine: Int
@@ -85,11 +85,15 @@ struct PageGridPanel {
                     var style = theme.pageStyle(page)
                     if index == model.currentPage { style.attributes.insert(.underline) }
                     if index == model.selectedPage { style.attributes.insert(.reverse) }
-                    let marker: Character = page.marks.contains(.r4wGot) ? "*"
-                        : page.marks.contains(.readFromDevice) ? theme.readGlyph
-                        : pcol.contains(index) ? "+" : " "
+                    // As many markers as the cell has room for (two in a wide cell:
+                    // a page got by r4w and read from its device shows both).
+                    let markers: [Character] = [page.marks.contains(.r4wGot) ? "*" : nil,
+                                                page.marks.contains(.readFromDevice) ? theme.readGlyph : nil,
+                                                pcol.contains(index) ? "+" : nil].compactMap { $0 }
                     screen.put(String(Theme.letter(page)), x: x, y: y, style: style, clip: inner)
-                    screen.put(String(marker), x: x + 1, y: y, style: marker == "*" ? theme.read : style, clip: inner)
+                    for (k, marker) in markers.prefix(max(1, g.cellWidth - 2)).enumerated() {
+                        screen.put(String(marker), x: x + 1 + k, y: y, style: marker == "*" ? theme.read : style, clip: inner)
+                    }
                 }
             }
         }
