@@ -29,7 +29,8 @@ struct DebuggerLayout {
         var rest = Rect(x: 0, y: 0, width: w, height: h)
         (header, rest) = rest.splitTop(1)
         (command, rest) = rest.splitTop(1)
-        (note, rest) = rest.splitTop(h >= 36 ? 2 : 1)
+        // Three lines hold every bundled note at 120 columns; smaller screens cut it.
+        (note, rest) = rest.splitTop(h >= 40 ? 3 : h >= 36 ? 2 : 1)
         (rest, status) = rest.splitBottom(1)
         (rest, legend) = rest.splitBottom(h >= 30 ? 2 : 1)
         (rest, log) = rest.splitBottom(h >= 36 ? 10 : h >= 30 ? 8 : 6)
