@@ -63,4 +63,14 @@ struct ParserTests {
         #expect(s.lines[9].command == .complete(2))
         #expect(s.lines[10].command == .set(.maxIOPages(8)))
     }
+
+    /// An empty file is a file: the kernel allows it and a write then appends to it.
+    @Test func anEmptyFileIsAllowed() throws {
+        let s = try ScenarioParser.parse("layout raid5 devices=4 stripe-unit=16K\nfile size=0\nwrite 0..3\nwritepages\ncheck",
+                                         name: "empty.scn")
+        #expect(s.lines[1].command == .file(size: 0))
+        let t = Engine.run(s)
+        #expect(!(0..<t.count).contains { t.event($0).kind == .violation })
+        #expect((0..<t.count).filter { t.event($0).kind == .devWrite }.count == 2)
+    }
 }

@@ -77,7 +77,7 @@ public enum ScenarioParser {
             return .layout(try parseLayout(&words))
         case "file":
             var args = try words.keyValues(allowed: ["size"])
-            let size = try args.size("size", required: true)!
+            let size = try args.size("size", required: true, allowZero: true)!
             return .file(size: size)
         case "cache":
             let range = try words.pageRange()
