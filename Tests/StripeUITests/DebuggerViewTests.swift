@@ -76,6 +76,18 @@ struct DebuggerViewTests {
         #expect(try stripe0(at: xor).hasPrefix("│s0 D0 ···· D1 ·WW· D2 ·RR· P  ·PP·"))
     }
 
+    /// Every key and its meaning stand whole in the help, down to 80×24.
+    @Test(arguments: [(120, 40), (80, 24)])
+    func helpShowsEveryKeyWhole(width: Int, height: Int) throws {
+        var model = DebuggerModel(timeline: try defaultTimeline(), width: width, height: height, at: 0)
+        _ = model.update(.key(.character("?")))
+        let lines = model.view().lines
+        for entry in HelpOverlay.keys {
+            #expect(lines.contains { $0.contains(entry.keys) && $0.contains(entry.meaning) }, "\(entry.keys) at \(width)×\(height)")
+        }
+        #expect(lines.contains { $0.contains("! parity≠data on disk.") })
+    }
+
     @Test func tooSmallSaysSo() throws {
         let t = try defaultTimeline()
         let text = DebuggerModel(timeline: t, width: 40, height: 10, at: 0).view().text

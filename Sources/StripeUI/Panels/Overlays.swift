@@ -1,36 +1,49 @@
 import StripeCore
 
-/// The `?` help: every key.
+/// The `?` help: every key, in two columns that fit in 80 columns, then the legend.
 struct HelpOverlay {
-    static let lines = [
-        "→ l s    one event forward (step into calls)     ← h S   one event back",
-        "n        next event at this depth (over calls)   N       the same, backwards",
-        "f        finish: out of the current call         F       back to the call",
-        "c        continue to the next breakpoint         C       to the previous one",
-        "Home End first / last event                      g       go to an event number",
-        "b Space  breakpoint on the current event's function, page, device or kind",
-        "B        list breakpoints (a add, d delete)      / , .   search the log, previous / next",
-        ":        run a scenario command here (the future is recomputed)",
-        "P        play / pause     + -  speed             Tab     focus the next panel",
-        "↑ ↓ j k  scroll the focused panel                click   a page: its flags, refs, data",
-        "? F1     this help        Ctrl-L redraw          q F10   quit",
-        "",
-        "Page letters: L locked U uptodate D dirty W writeback E error · absent",
-        "Markers: + in the pcol, * got by r4w get_page, ↓ read from a device",
-        "Stripe map: D0.. data column, P parity; W written, R read for r4w, P parity; ! parity≠data",
+    static let keys: [(keys: String, meaning: String)] = [
+        ("→ l s", "one event on, into calls"), ("← h S", "one event back"),
+        ("n", "next at this call depth"), ("N", "the same, backwards"),
+        ("f", "finish: out of this call"), ("F", "back to the call"),
+        ("c", "continue to a breakpoint"), ("C", "back to a breakpoint"),
+        ("Home End", "first / last event"), ("g", "go to an event number"),
+        ("b Space", "breakpoint on this event"), ("B", "breakpoints, a add d delete"),
+        ("/", "search the event log"), (", .", "previous / next match"),
+        (":", "command; redoes the future"), ("P", "play / pause"),
+        ("+ -", "play speed"), ("Tab", "focus the next panel"),
+        ("↑ ↓ j k", "scroll the focused panel"), ("click", "a page: flags and history"),
+        ("? F1", "this help"), ("Ctrl-L", "redraw"),
+        ("q F10", "quit"),
+    ]
+
+    static let legend = [
+        "Letters: L locked, U uptodate, D dirty, W writeback, E error, · absent.",
+        "Markers: + in the pcol, * got by r4w get_page, ↓ read from a device.",
+        "Stripe map: D0.. data column, P parity unit; rows W written, R read for r4w, P parity recomputed; ! parity≠data on disk.",
     ]
 
     let model: DebuggerModel
 
     func draw(into screen: inout Screen) {
-        let width = min(screen.width - 2, (Self.lines.map(\.count).max() ?? 0) + 4)
-        let height = min(screen.height - 2, Self.lines.count + 3)
+        let keyWidth = Self.keys.map(\.keys.count).max()! + 1
+        let columnWidth = keyWidth + Self.keys.map(\.meaning.count).max()! + 1
+        let width = min(screen.width - 2, 2 * columnWidth + 3)
+        let legend = Self.legend.flatMap { $0.wrapped(to: width - 4) }
+        let rows = (Self.keys.count + 1) / 2
+        let height = min(screen.height - 2, rows + legend.count + 4)
         let rect = Rect(x: (screen.width - width) / 2, y: (screen.height - height) / 2, width: width, height: height)
+        let clip = rect.inset(1)
+        let text = { (line: String) in model.theme.ascii ? line.replacingArrows : line }
         screen.fill(rect)
         screen.box(rect, title: "keys (any key closes)", glyphs: model.theme.box, style: .bold)
-        for (row, line) in Self.lines.enumerated() {
-            let text = model.theme.ascii ? line.replacingArrows : line
-            screen.put(text, x: rect.x + 2, y: rect.y + 2 + row, clip: rect.inset(1))
+        for (n, entry) in Self.keys.enumerated() {
+            let x = rect.x + 2 + (n % 2) * columnWidth, y = rect.y + 2 + n / 2
+            screen.put(text(entry.keys), x: x, y: y, style: .bold, clip: clip)
+            screen.put(entry.meaning, x: x + keyWidth, y: y, clip: clip)
+        }
+        for (row, line) in legend.enumerated() {
+            screen.put(text(line), x: rect.x + 2, y: rect.y + 3 + rows + row, clip: clip)
         }
     }
 }
