@@ -26,6 +26,9 @@ struct LayoutCommand: ParsableCommand {
         guard let unit = SizeFormat.parse(Substring(stripeUnit)) else {
             throw CLIFailure("stripe-unit: expected a size like 16K, found '\(stripeUnit)'")
         }
+        guard unit < 1 << 32 else {
+            throw CLIFailure("stripe-unit: \(stripeUnit) is too large; the stripe length (group width × stripe unit) must be below 2^32 bytes")
+        }
         guard devices >= 1, devices <= Limits.maxDevices else {
             throw CLIFailure("devices: must be from 1 to \(Limits.maxDevices) (got \(devices))")
         }

@@ -66,6 +66,7 @@ struct CLITests {
         (["render", "gap", "--at", "999999"], "stripescope: --at: expected an event number from 0 to"),
         (["render", "gap", "--size", "12by4"], "stripescope: --size: expected COLSxROWS"),
         (["layout", "--stripe-unit", "5000"], "stripescope: stripe-unit: must be a positive multiple of 4096 bytes (got 5000)"),
+        (["layout", "--stripe-unit", "99999999999999999999G"], "stripescope: stripe-unit: 99999999999999999999G is too large"),
         (["layout", "--devices", "9", "--group-width", "3"], "stripescope: group-depth: is required"),
         (["layout", "--pages", "9..3"], "stripescope: pages: expected N or A..B"),
         (["layout", "--group-width", "2", "--group-depth", "999999999999999999"], "stripescope: group-depth: must be at most 281474976710655"),

@@ -1,6 +1,8 @@
 /// Sizes as scenarios and the CLI write them: `16K`, `1M`, `4096` (K, M, G are powers of 1024).
 public enum SizeFormat {
-    /// Parses `16K`, `1M`, `2G` or a plain byte count; nil when malformed or over 2^63.
+    /// Parses `16K`, `1M`, `2G` or a plain byte count; nil when malformed. A size too
+    /// large to count saturates to `UInt64.max`, so each caller's upper bound rejects it
+    /// with a message that says what is too large rather than "malformed".
     public static func parse(_ text: Substring) -> UInt64? {
         guard let last = text.last else { return nil }
         var digits = text
@@ -12,11 +14,10 @@ public enum SizeFormat {
         default: break
         }
         if scale != 1 { digits = digits.dropLast() }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-              let value = UInt64(digits) else { return nil }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        guard let value = UInt64(digits) else { return .max }
         let (bytes, overflow) = value.multipliedReportingOverflow(by: scale)
-        guard !overflow, bytes < (1 << 63) else { return nil }
-        return bytes
+        return overflow ? .max : bytes
     }
 
     /// The shortest exact spelling: 16384 → "16K", 5000 → "5000".
