@@ -50,6 +50,22 @@ struct TraceFormatTests {
         let closes = try #require(text.firstIndex { $0.contains("write-hole window closes on stripe 0") })
         #expect(opens < closes)
         #expect(text[opens - 1].contains("dev 0 write done"))
+        // Requests name object pages; a parity-only request says so.
+        #expect(text.contains { $0.hasSuffix("dev 1 read (r4w) object page 0") })
+        #expect(text.contains { $0.hasSuffix("dev 2 write object page 0 (parity)") })
+    }
+
+    @Test func requestsNameTheirParityPages() throws {
+        let t = try run("""
+            layout raid5 devices=4 stripe-unit=8K
+            file size=96K
+            write 1..8
+            writepages
+            """)
+        let text = lines(t.writeTextTrace)
+        // Stripe 0 (pages 0..5) and stripe 1 (6..11) in one I/O: device 2 holds stripe 0's
+        // data column 2 (object pages 0..1) and stripe 1's parity (object pages 2..3).
+        #expect(text.contains { $0.hasSuffix("dev 2 write object pages 0..3 (parity 2..3)") }, "\(text.filter { $0.contains("dev 2 write") })")
     }
 
     /// Page 5 alone in a 3-column stripe of 2-page units (row 1 of column 2): md's RMW

@@ -142,12 +142,12 @@ extension Timeline {
             return "put_page(\(e.i))\(e.a & 1 != 0 ? "" : ", no reference to drop")"
         case .devRead, .devWrite:
             let request = requests[Int(e.i)]
-            let ranges = extents(of: request).map { "\($0.offset / pageSize)+\($0.length / pageSize)" }.joined(separator: " ")
+            let all = extents(of: request), parity = extents(of: request, parityOnly: true)
             let verb = e.kind == .devRead ? "read (\(request.purpose.name))" : "write"
-            let parity = e.kind == .devWrite && extents(of: request, parityOnly: true).count > 0
-                ? ", parity " + extents(of: request, parityOnly: true).map { "\($0.offset / pageSize)+\($0.length / pageSize)" }.joined(separator: " ")
-                : ""
-            return "dev \(request.dev) \(verb) pages \(ranges)\(parity)"
+            let pages = all.reduce(0) { $0 + $1.length } == pageSize ? "object page" : "object pages"
+            let note = parity.isEmpty ? "" : parity.map(\.offset) == all.map(\.offset) && parity.map(\.length) == all.map(\.length)
+                ? " (parity)" : " (parity \(Self.pageRanges(parity)))"
+            return "dev \(request.dev) \(verb) \(pages) \(Self.pageRanges(all))\(note)"
         case .ioDone:
             let request = requests[Int(e.i)]
             return "dev \(request.dev) \(request.isRead ? "read" : "write") done\(e.a & 1 != 0 ? ": I/O error" : "")"
@@ -166,4 +166,12 @@ extension Timeline {
         return pad + number + "  " + String(repeating: "  ", count: Int(events[seq].depth)) + summary(of: seq)
     }
 
+
+    /// Byte extents as object page ranges: "4", "0..3, 8..9".
+    static func pageRanges(_ extents: [(offset: UInt64, length: UInt64)]) -> String {
+        extents.map { extent in
+            let first = extent.offset / pageSize, last = (extent.offset + extent.length) / pageSize - 1
+            return first == last ? "\(first)" : "\(first)..\(last)"
+        }.joined(separator: ", ")
+    }
 }
