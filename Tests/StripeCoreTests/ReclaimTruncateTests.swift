@@ -77,4 +77,42 @@ struct ReclaimTruncateTests {
         #expect(!final.pages[2].present && !final.pages[3].present)
         #expect(!(0..<t.count).contains { t.event($0).kind == .violation })
     }
+
+    /// truncate_inode_pages_range waits for the partial last page's writeback before it
+    /// zeroes the tail: the old write lands first, then the device object is cut, and
+    /// nothing is lost (RAID0, no parity to break).
+    @Test func truncateWaitsForThePartialPagesWriteback() throws {
+        let t = try run("""
+            layout raid0 devices=2 stripe-unit=4K
+            completions manual
+            write 0..1
+            writepages
+            truncate size=6K
+            complete all
+            check
+            """)
+        #expect(!(0..<t.count).contains { t.event($0).kind == .violation })
+        let setsize = try #require((0..<t.count).first { t.function(of: $0) == .truncate_setsize })
+        let oreTruncate = try #require((0..<t.count).first { t.function(of: $0) == .ore_truncate })
+        let lastDone = try #require((0..<t.count).last { t.event($0).kind == .ioDone })
+        #expect(setsize < lastDone && lastDone < oreTruncate, "truncate_setsize waits for the write")
+    }
+
+    /// 3 devices × 16K, truncate to 32K (the start of stripe 1, parity on dev 1, data
+    /// columns on devs 2 and 0). The end device is dev 2: devs 0 and 1 keep 32K, dev 2 is
+    /// cut to 16K. Stripe 1 is past the new size but its parity and one data unit stay
+    /// on disk: the check still covers it and finds every row inconsistent.
+    @Test func truncateLeavesAStripeBehindAndTheCheckStillSeesIt() throws {
+        let t = try run("""
+            layout raid5 devices=3 stripe-unit=16K
+            file size=112K
+            truncate size=32K
+            check
+            """)
+        let final = t.state(at: t.count - 1)
+        #expect(final.devices.map(\.objectSize) == [32768, 32768, 16384])
+        #expect(final.inconsistentRows(stripe: 1) == [0, 1, 2, 3])
+        let rules = Set((0..<t.count).filter { t.event($0).kind == .violation }.map { t.event($0).a })
+        #expect(rules == [2])
+    }
 }

@@ -1,8 +1,9 @@
 extension SimState {
-    /// Stripes (file order) that hold file data or were ever written.
+    /// Stripes (file order) that hold file data or ever did: a truncate does not take
+    /// a stripe out of the parity check, whatever it left on the devices.
     public var stripeSpan: UInt64 {
         guard let layout else { return 0 }
-        let bytes = max(iSize, UInt64(pageSpan) * pageSize)
+        let bytes = max(iSizeHighWater, UInt64(pageSpan) * pageSize)
         return (bytes + layout.stripeBytes - 1) / layout.stripeBytes
     }
 

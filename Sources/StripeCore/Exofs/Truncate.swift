@@ -8,7 +8,7 @@ extension Engine {
     }
 
     /// Models `truncate_setsize`: the new `i_size`; pages past it leave the cache (after
-    /// their I/O, dirty or not); the tail of a partial last page is zeroed.
+    /// their I/O, dirty or not); the tail of a partial last page is zeroed (after its I/O).
     private func truncateSetsize(_ size: UInt64) {
         traced(.truncate_setsize, size) {
             let oldPages = Int((state.iSize + pageSize - 1) / pageSize)
@@ -25,6 +25,9 @@ extension Engine {
             let last = keep - 1
             expected[last] = Token.truncated(expected[last], keeping: tail)
             if state.pages[last].present {
+                // truncate_inode_pages_range locks the partial page and waits for its
+                // writeback before zeroing its tail.
+                waitOnPage(last)
                 setFlags(last, token: Token.truncated(state.pages[last].token, keeping: tail))
             }
         }

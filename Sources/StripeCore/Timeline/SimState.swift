@@ -11,6 +11,9 @@ public struct SimState: Sendable, Equatable {
     /// Highest page index ever present, plus one (bounds scans of the cache).
     public var pageSpan = 0
     public var iSize: UInt64 = 0
+    /// The largest `i_size` the file ever had: no stripe past it ever held data, so
+    /// checks of what is on disk stop there (a truncate may leave data behind it).
+    public var iSizeHighWater: UInt64 = 0
     public var devices: [ObjectDevice] = []
     /// Requests submitted and not completed, in submission order.
     public var inflight: [Int] = []

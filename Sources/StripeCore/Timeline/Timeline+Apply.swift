@@ -101,6 +101,7 @@ extension SimState {
             createFile(size: size)
         case .iSize(let size):
             iSize = size
+            iSizeHighWater = max(iSizeHighWater, size)
         case .pcol(let view):
             pcol = view
         case .sp2dBegin(let stripe):
@@ -135,6 +136,7 @@ extension SimState {
     private mutating func createFile(size: UInt64) {
         guard let layout else { return }
         iSize = size
+        iSizeHighWater = max(iSizeHighWater, size)
         let pages = Int((size + pageSize - 1) / pageSize)
         for index in 0..<pages {
             let location = layout.location(ofPage: index)
