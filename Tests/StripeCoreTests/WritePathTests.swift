@@ -136,6 +136,40 @@ struct WritePathTests {
         }
     }
 
+    /// The `read_exec` calls of a timeline as (pg_first, nr_pages).
+    func readExecs(_ t: Timeline) -> [[UInt64]] {
+        (0..<t.count).filter { t.event($0).kind == .call && t.function(of: $0) == .read_exec }
+            .map { t.arguments(of: $0).map(\.value) }
+    }
+
+    /// Reads use a pcol like writes: `max-io-pages=2` makes 6 pages three read_execs.
+    /// Stripe 0 holds pages 0..2 on devs 0..2, stripe 1 holds 3..5 on devs 3, 0, 1: the
+    /// reads (0, 1), (2, 3), (4, 5) go to devs 0+1, 2+3, 0+1.
+    @Test func readsAreSplitWhenThePcolIsFull() throws {
+        let t = try run("""
+            layout raid5 devices=4 stripe-unit=4K
+            file size=64K
+            set max-io-pages=2
+            read 0..5
+            """)
+        #expect(readExecs(t) == [[0, 2], [2, 2], [4, 2]])
+        #expect(t.state(at: t.count - 1).devices.map(\.requests) == [2, 2, 1, 1])
+    }
+
+    /// A read never crosses a group boundary either: group width 3 (2 data pages a
+    /// stripe), depth 1, so pages 0..1 are group 0, 2..3 group 1, 4..5 group 0 again.
+    /// Each read_exec is trimmed and the rest is read next.
+    @Test func readsNeverCrossAGroupBoundary() throws {
+        let t = try run("""
+            layout raid5 devices=6 stripe-unit=4K group-width=3 group-depth=1
+            file size=64K
+            read 0..5
+            """)
+        #expect(readExecs(t) == [[0, 6], [2, 4], [4, 2]])
+        let reads = events(t, .devRead).map { t.request(Int(t.event($0).i)) }
+        #expect(reads.map(\.dev) == [0, 1, 3, 4, 0, 1])
+    }
+
     @Test func manualCompletionsShowTheWriteHoleWindow() throws {
         let t = try run("""
             completions manual

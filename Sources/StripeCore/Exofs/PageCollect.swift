@@ -36,4 +36,17 @@ public struct PageCollect: Sendable, Equatable {
         allocPages = min(expectedPages, maxIOPages)
         allocated = true
     }
+
+    /// `_maybe_not_all_in_one_io`: the I/O took only the first `taken` pages (`takenLength`
+    /// bytes) of `collected`, up to a group boundary; the rest become this (reset) pcol and
+    /// go in the next I/O.
+    mutating func keepRemainder(of collected: PageCollect, taken: Int, takenLength: UInt64, maxIOPages: Int) {
+        let pagesLess = collected.nrPages - taken
+        guard pagesLess > 0 else { return }
+        expectedPages += pagesLess
+        nrPages = pagesLess
+        length = collected.length - takenLength
+        pgFirst = collected.pgFirst + taken
+        tryAlloc(maxIOPages: maxIOPages)
+    }
 }

@@ -1,45 +1,66 @@
 extension Engine {
     /// Models `exofs_readpages`: pages that are absent or not uptodate are locked in
-    /// the cache and read in contiguous runs, one `read_exec` per run. Pages past the
-    /// end of file are zeroed instead, as `readpage_strip` does.
+    /// the cache and collected by `readpage_strip` into a pcol, which `read_exec`
+    /// submits on a discontinuity, when it is full and at the end. Pages past the end
+    /// of file are zeroed instead.
     func readpages(_ range: PageRange) {
         traced(.readpages, UInt64(range.lowerBound), UInt64(range.count)) {
-            var run: Range<Int>? = nil
-            func flush() {
-                if let r = run, !r.isEmpty { readExec(r, sync: false) }
-                run = nil
-            }
-            let endIndex = Int(state.iSize / pageSize)
-            let tail = state.iSize % pageSize
+            var pcol = PageCollect(expectedPages: range.count)
             for index in range {
                 let page = state.pages[index]
-                if page.present && (page.flags.contains(.uptodate) || page.flags.contains(.locked)) {
-                    flush()
-                    continue
-                }
+                if page.present && (page.flags.contains(.uptodate) || page.flags.contains(.locked)) { continue }
                 if !page.present { emit(.pageAdd, i: UInt32(index)) }
                 setFlags(index, set: .locked)
-                if index > endIndex || (index == endIndex && tail == 0) {
-                    flush()
-                    setFlags(index, set: .uptodate, clear: [.error, .locked], token: 0)
-                    continue
-                }
-                if let r = run, r.upperBound == index { run = r.lowerBound..<(index + 1) } else {
-                    flush()
-                    run = index..<(index + 1)
-                }
+                readpageStrip(index, into: &pcol)
             }
-            flush()
+            // The kernel submits once more here; a remainder left by a group boundary
+            // is read too, as writeback does with its own.
+            while pcol.nrPages > 0 { readExec(&pcol, sync: false) }
         }
     }
 
-    /// Models `read_exec`: one read request per device for the data pages of `pages`
-    /// (reads never touch parity). A sync read (read-modify-write) completes at once
-    /// and leaves its page locked. Returns false when a sync read failed.
+    /// Models `readpage_strip` for a locked page: past the end of file it is zeroed and
+    /// made uptodate (and unlocked, unless it is read for a write); otherwise it joins
+    /// the pcol, which is submitted first when the page does not continue it or it is full.
+    func readpageStrip(_ index: Int, into pcol: inout PageCollect, forWrite: Bool = false) {
+        let endIndex = Int(state.iSize / pageSize)
+        let length = index < endIndex ? pageSize : index == endIndex ? state.iSize % pageSize : 0
+        guard length > 0 else {
+            setFlags(index, set: .uptodate, clear: forWrite ? .error : [.error, .locked], token: 0)
+            return
+        }
+        while true {
+            if pcol.pgFirst == -1 {
+                pcol.pgFirst = index
+            } else if pcol.pgFirst + pcol.nrPages != index {
+                readExec(&pcol, sync: false)  // discontinuity: read what was collected
+                continue
+            }
+            if !pcol.allocated { pcol.tryAlloc(maxIOPages: maxIOPages) }
+            guard pcol.nrPages < pcol.allocPages else {
+                readExec(&pcol, sync: false)  // pcol full: split the request
+                continue
+            }
+            pcol.nrPages += 1
+            pcol.length += length
+            return
+        }
+    }
+
+    /// Models `read_exec`: `ore_get_rw_state` trims the I/O at a group boundary (the
+    /// rest stays in the pcol, `_maybe_not_all_in_one_io`), then one read request per
+    /// device for the data pages (reads never touch parity). A sync read (`_readpage`
+    /// for a write) completes at once and leaves its page locked. Returns false when
+    /// a sync read failed.
     @discardableResult
-    func readExec(_ pages: Range<Int>, sync: Bool) -> Bool {
-        guard let layout else { return false }
-        return traced(.read_exec, UInt64(pages.lowerBound), UInt64(pages.count)) { () -> Bool in
+    func readExec(_ pcol: inout PageCollect, sync: Bool) -> Bool {
+        guard pcol.nrPages > 0, let layout else { return false }
+        let collected = pcol
+        return traced(.read_exec, UInt64(collected.pgFirst), UInt64(collected.nrPages)) { () -> Bool in
+            let ios = oreGetRwState(offset: UInt64(collected.pgFirst) * pageSize, length: collected.length)
+            pcol.reset()
+            pcol.keepRemainder(of: collected, taken: ios.nrPages, takenLength: ios.length, maxIOPages: maxIOPages)
+            let pages = collected.pgFirst..<(collected.pgFirst + ios.nrPages)
             var perDev: [Int: [RequestEntry]] = [:]
             for index in pages {
                 let location = layout.location(ofPage: index)

@@ -29,17 +29,14 @@ extension Engine {
         return true
     }
 
-    /// The read half of a partial write: a page past the end of file is zeroed, any
-    /// other is read synchronously and stays locked. Returns false when the read failed.
+    /// The read half of a partial write, `_readpage(page, true)`: a page past the end
+    /// of file is zeroed, any other is read synchronously and stays locked. Returns
+    /// false when the read failed.
     private func readForModify(_ index: Int) -> Bool {
-        let endIndex = Int(state.iSize / pageSize)
-        let tail = state.iSize % pageSize
-        if index > endIndex || (index == endIndex && tail == 0) {
-            setFlags(index, set: .uptodate, clear: .error, token: 0)
-            return true
-        }
-        return traced(.readpage, UInt64(index)) {
-            readExec(index..<(index + 1), sync: true)
+        traced(.readpage, UInt64(index)) {
+            var pcol = PageCollect(expectedPages: 1)
+            readpageStrip(index, into: &pcol, forWrite: true)
+            return pcol.nrPages == 0 || readExec(&pcol, sync: true)
         }
     }
 

@@ -103,15 +103,7 @@ extension Engine {
         traced(.write_exec, UInt64(collected.pgFirst), UInt64(collected.nrPages)) {
             let io = oreGetRwState(offset: UInt64(collected.pgFirst) * pageSize, length: collected.length)
             pcol.reset()
-            let pagesLess = collected.nrPages - io.nrPages
-            if pagesLess > 0 {
-                // _maybe_not_all_in_one_io: the pages past the group boundary stay for the next I/O.
-                pcol.expectedPages += pagesLess
-                pcol.nrPages = pagesLess
-                pcol.length = collected.length - io.length
-                pcol.pgFirst = collected.pgFirst + io.nrPages
-                pcol.tryAlloc(maxIOPages: maxIOPages)
-            }
+            pcol.keepRemainder(of: collected, taken: io.nrPages, takenLength: io.length, maxIOPages: maxIOPages)
             publishPcol()
             let pages = collected.pgFirst..<(collected.pgFirst + io.nrPages)
             r4wPrivate = collected  // ios->private = pcol_copy: what the r4w ops see
