@@ -136,6 +136,32 @@ struct WritePathTests {
         }
     }
 
+    /// A file of 10K on 3 devices × 4K: page 2 is the partial last page (2K of data),
+    /// stripe 1's column 0 on dev 2 (object page 1), parity on dev 1. Writing into it
+    /// makes an I/O of 2048 bytes: `_add_to_r4w_last_page` reads the page's other 2K
+    /// from dev 2 so the parity covers them, `get_page(3)` is past i_size (the zero
+    /// page), and only the 2K below i_size are written.
+    @Test func partialLastPageReadsItsTailBeforeTheParity() throws {
+        let t = try run("""
+            layout raid5 devices=3 stripe-unit=4K
+            file size=10K
+            write-bytes offset=8192 length=100
+            writepages
+            check
+            """)
+        let oreWrite = try #require((0..<t.count).first { t.event($0).kind == .call && t.function(of: $0) == .ore_write })
+        #expect(t.arguments(of: oreWrite).map(\.value) == [8192, 2048])
+        func extents(_ kind: EventKind, purpose: IOPurpose? = nil) -> [[UInt64]] {
+            events(t, kind).map { t.request(Int(t.event($0).i)) }.filter { purpose == nil || $0.purpose == purpose }
+                .flatMap { request in t.extents(of: request).map { [UInt64(request.dev), $0.offset, $0.length] } }
+        }
+        #expect(extents(.devRead, purpose: .r4w) == [[2, 6144, 2048]])
+        #expect(extents(.devWrite) == [[1, 4096, 4096], [2, 4096, 2048]])
+        #expect(!(0..<t.count).contains { t.event($0).kind == .violation })
+        let final = t.state(at: t.count - 1)
+        #expect(final.devices[2].objectSize == 8192)
+    }
+
     /// The `read_exec` calls of a timeline as (pg_first, nr_pages).
     func readExecs(_ t: Timeline) -> [[UInt64]] {
         (0..<t.count).filter { t.event($0).kind == .call && t.function(of: $0) == .read_exec }

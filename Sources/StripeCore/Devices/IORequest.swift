@@ -10,10 +10,16 @@ public enum IOPurpose: UInt8, Sendable {
     public var name: String { "\(self)" }
 }
 
-/// One page a request moves: object page, whether it is parity, and its payload.
+/// One page a request moves: object page, whether it is parity, the bytes of the page
+/// it moves, and its payload.
 public struct RequestEntry: Sendable, Equatable {
     public var objPage: UInt64
     public var isParity: Bool
+    /// Bytes `start ..< end` of the page: all of it, except at the file's partial last
+    /// page, where an I/O ends inside the page (or `_add_to_r4w_last_page` reads from
+    /// there to the page's end).
+    public var start: UInt16 = 0
+    public var end = UInt16(pageSize)
     /// For writes the token written; for reads the file page index read into.
     public var value: UInt64
 }
@@ -35,11 +41,12 @@ extension Timeline {
     public func extents(of request: IORequest, parityOnly: Bool = false) -> [(offset: UInt64, length: UInt64)] {
         var result: [(offset: UInt64, length: UInt64)] = []
         for entry in entries[request.entries] where !parityOnly || entry.isParity {
-            let offset = entry.objPage * pageSize
+            let offset = entry.objPage * pageSize + UInt64(entry.start)
+            let length = UInt64(entry.end - entry.start)
             if let last = result.last, last.offset + last.length == offset {
-                result[result.count - 1].length += pageSize
+                result[result.count - 1].length += length
             } else {
-                result.append((offset, pageSize))
+                result.append((offset, length))
             }
         }
         return result

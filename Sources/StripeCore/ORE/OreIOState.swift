@@ -7,7 +7,7 @@ struct OreIOState {
     /// Object pages each device gets, in order: data and parity units together.
     var perDev: [Int: [RequestEntry]] = [:]
     /// Pages `get_page` reported not uptodate, waiting for `_read_4_write_execute`.
-    var r4wReads: [(index: Int, dev: Int, objPage: UInt64)] = []
+    var r4wReads: [(index: Int, dev: Int, objPage: UInt64, start: UInt16)] = []
     /// Stripe start offset of the first stripe of the I/O.
     var firstStripeStart: UInt64
 
@@ -64,7 +64,10 @@ extension Engine {
                 }
                 for page in index..<stripeEnd {
                     let location = layout.location(ofPage: page)
-                    let entry = RequestEntry(objPage: location.objPage, isParity: false, value: state.pages[page].token)
+                    // The file's partial last page: only its bytes below i_size are written.
+                    let tail = page == end - 1 ? UInt16(io.length % pageSize) : 0
+                    let entry = RequestEntry(objPage: location.objPage, isParity: false, end: tail == 0 ? UInt16(pageSize) : tail,
+                                             value: state.pages[page].token)
                     for dev in layout.devicesHolding(page: page) { io.perDev[dev, default: []].append(entry) }
                     if layout.parity > 0 {
                         let (row, column) = cell(ofPage: page, layout: layout)

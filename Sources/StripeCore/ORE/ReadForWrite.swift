@@ -17,11 +17,19 @@ extension Engine {
         }
     }
 
-    /// Models `_read_4_write_last_stripe`: when the I/O does not end on a stripe
-    /// boundary, `get_page` the pages after the last written one up to the end of the
-    /// stripe, in file order, rows min_p..max_p only.
+    /// Models `_read_4_write_last_stripe`: when the I/O ends inside a page (the file's
+    /// partial last page), `_add_to_r4w_last_page` reads the rest of that page from its
+    /// device, so the parity covers what the device holds there. Then, when the I/O
+    /// does not end on a stripe boundary, `get_page` the pages after the last written
+    /// one up to the end of the stripe, in file order, rows min_p..max_p only.
     func readForWriteLastStripe(_ io: inout OreIOState, stripe: UInt64, rows: ClosedRange<Int>, layout: OreLayout) {
         traced(._read_4_write_last_stripe, stripe) {
+            let tail = (io.offset + io.length) % pageSize
+            if tail != 0 {
+                let page = Int((io.offset + io.length) / pageSize)
+                let location = layout.location(ofPage: page)
+                io.r4wReads.append((page, location.dev, location.objPage, UInt16(tail)))
+            }
             let end = io.firstPage + io.nrPages
             let stripeEnd = Int(stripe + 1) * layout.pagesInStripe
             guard end < stripeEnd else { return }
@@ -40,7 +48,7 @@ extension Engine {
         setCell(row: row, column: column, got.cell)
         if !got.uptodate {
             let location = layout.location(ofPage: page)
-            io.r4wReads.append((page, location.dev, location.objPage))
+            io.r4wReads.append((page, location.dev, location.objPage, 0))
         }
     }
 
@@ -54,7 +62,7 @@ extension Engine {
             var requests: [Int] = []
             for dev in Set(reads.map(\.dev)).sorted() {
                 let entries = reads.filter { $0.dev == dev }.sorted { $0.objPage < $1.objPage }
-                    .map { RequestEntry(objPage: $0.objPage, isParity: false, value: UInt64($0.index)) }
+                    .map { RequestEntry(objPage: $0.objPage, isParity: false, start: $0.start, value: UInt64($0.index)) }
                 requests.append(submit(dev: dev, purpose: .r4w, entries: entries))
             }
             var failed = false

@@ -75,10 +75,12 @@ extension Timeline {
             for entry in entries[request.entries] {
                 if request.isRead {
                     let index = Int(entry.value)
-                    s.pages[index].token = s.devices[request.dev].objects[Int(entry.objPage)]
+                    // A read from inside the page (the tail of a partial last page)
+                    // fills only what lies past the data the page holds.
+                    if entry.start == 0 { s.pages[index].token = s.devices[request.dev].objects[Int(entry.objPage)] }
                     s.pages[index].marks.insert(.readFromDevice)
                 } else {
-                    s.store(entry.value, dev: request.dev, objPage: entry.objPage)
+                    s.store(entry.value, dev: request.dev, objPage: entry.objPage, end: UInt64(entry.end))
                 }
             }
         }
@@ -160,8 +162,8 @@ extension SimState {
     }
 
     /// Writes one object page, growing the object to cover it.
-    mutating func store(_ token: UInt64, dev: Int, objPage: UInt64) {
+    mutating func store(_ token: UInt64, dev: Int, objPage: UInt64, end: UInt64 = pageSize) {
         devices[dev].objects[Int(objPage)] = token
-        devices[dev].objectSize = max(devices[dev].objectSize, (objPage + 1) * pageSize)
+        devices[dev].objectSize = max(devices[dev].objectSize, objPage * pageSize + end)
     }
 }

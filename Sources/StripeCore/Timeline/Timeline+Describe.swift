@@ -144,7 +144,8 @@ extension Timeline {
             let request = requests[Int(e.i)]
             let all = extents(of: request), parity = extents(of: request, parityOnly: true)
             let verb = e.kind == .devRead ? "read (\(request.purpose.name))" : "write"
-            let pages = all.reduce(0) { $0 + $1.length } == pageSize ? "object page" : "object pages"
+            let pages = all.count == 1 && (all[0].offset + all[0].length - 1) / pageSize == all[0].offset / pageSize
+                ? "object page" : "object pages"
             let note = parity.isEmpty ? "" : parity.map(\.offset) == all.map(\.offset) && parity.map(\.length) == all.map(\.length)
                 ? " (parity)" : " (parity \(Self.pageRanges(parity)))"
             return "dev \(request.dev) \(verb) \(pages) \(Self.pageRanges(all))\(note)"
@@ -167,11 +168,14 @@ extension Timeline {
     }
 
 
-    /// Byte extents as object page ranges: "4", "0..3, 8..9".
+    /// Byte extents as object page ranges: "4", "0..3, 8..9", and the bytes of a
+    /// partial page: "1 (bytes 2048..4095)".
     static func pageRanges(_ extents: [(offset: UInt64, length: UInt64)]) -> String {
         extents.map { extent in
-            let first = extent.offset / pageSize, last = (extent.offset + extent.length) / pageSize - 1
-            return first == last ? "\(first)" : "\(first)..\(last)"
+            let first = extent.offset / pageSize, last = (extent.offset + extent.length - 1) / pageSize
+            guard first == last else { return "\(first)..\(last)" }
+            let from = extent.offset % pageSize, to = from + extent.length - 1
+            return extent.length == pageSize ? "\(first)" : "\(first) (bytes \(from)..\(to))"
         }.joined(separator: ", ")
     }
 }

@@ -16,7 +16,7 @@ struct StripeMapPanel {
         /// pages `ore_write` will write from the moment it is called, parity rows once
         /// `_gen_xor_unit` recomputed them, and the requests issued so far. Outside an
         /// I/O: the requests still in flight.
-        init(model: DebuggerModel, layout: OreLayout, visible: Range<UInt64>) {
+        init(model: DebuggerModel, layout: OreLayout, stripes: Range<Int>, visible: Range<UInt64>) {
             self.visible = visible
             let t = model.timeline
             guard let call = model.state.stack.last(where: { t.function(of: $0) == .write_exec }) else {
@@ -26,7 +26,8 @@ struct StripeMapPanel {
             if let oreWrite = model.state.stack.last(where: { t.function(of: $0) == .ore_write }) {
                 let args = t.arguments(of: oreWrite)
                 let (offset, length) = (args[0].value, args[1].value)
-                for page in Int(offset / pageSize)..<Int((offset + length) / pageSize) {
+                let onScreen = (stripes.lowerBound * layout.pagesInStripe)..<(stripes.upperBound * layout.pagesInStripe)
+                for page in (Int(offset / pageSize)..<Int((offset + length + pageSize - 1) / pageSize)).clamped(to: onScreen) {
                     let location = layout.location(ofPage: page)
                     mark(location.dev..<(location.dev + layout.mirrors), location.objPage, "W")
                 }
@@ -34,7 +35,7 @@ struct StripeMapPanel {
             for seq in call...model.cursor {
                 let e = t.event(seq)
                 if e.kind == .devRead || e.kind == .devWrite { add(t.request(Int(e.i)), t) }
-                if let update = t.parityUpdate(of: seq) {
+                if e.kind == .xor, let update = t.parityUpdate(of: seq), stripes.contains(Int(update.stripe)) {
                     for row in update.rows {
                         let slot = layout.paritySlot(stripe: update.stripe, row: row)
                         mark(slot.devs, slot.objPage, "P")
@@ -77,7 +78,7 @@ struct StripeMapPanel {
         let shown = first..<min(stripes, first + rows)
         let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
             + shown.map { layout.paritySlot(stripe: UInt64($0), row: 0).objPage }
-        let activity = Activity(model: model, layout: layout, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
+        let activity = Activity(model: model, layout: layout, stripes: shown, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
         for row in 0..<min(rows, stripes - first) {
             let stripe = first + row
             let y = inner.y + 1 + row
