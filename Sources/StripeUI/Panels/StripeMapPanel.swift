@@ -6,11 +6,17 @@ struct StripeMapPanel {
     let model: DebuggerModel
     let rect: Rect
 
-    /// What the current I/O does to the visible object pages: device → object page → glyph.
+    /// What the current I/O does to the visible object pages: a glyph per device and
+    /// object page, in one flat array (a large I/O marks thousands of pages a frame).
     struct Activity {
-        var pages: [Int: [UInt64: Character]] = [:]
+        private var glyphs: [Character?]
         /// Only these object pages are on screen; the rest of a large I/O is skipped.
         let visible: Range<UInt64>
+
+        /// The glyph of `dev`'s object page `objPage`, if the I/O does something there.
+        func glyph(dev: Int, objPage: UInt64) -> Character? {
+            visible.contains(objPage) ? glyphs[dev * visible.count + Int(objPage - visible.lowerBound)] : nil
+        }
 
         /// The I/O the cursor is inside (from its `write_exec` call to the cursor): the
         /// pages `ore_write` will write from the moment it is called, parity rows once
@@ -18,6 +24,7 @@ struct StripeMapPanel {
         /// I/O: the requests still in flight.
         init(model: DebuggerModel, layout: OreLayout, stripes: Range<Int>, visible: Range<UInt64>) {
             self.visible = visible
+            glyphs = Array(repeating: nil, count: layout.devices * visible.count)
             let t = model.timeline
             guard let call = model.state.stack.last(where: { t.function(of: $0) == .write_exec }) else {
                 for id in model.state.inflight { add(t.request(id), t) }
@@ -27,9 +34,14 @@ struct StripeMapPanel {
                 let args = t.arguments(of: oreWrite)
                 let (offset, length) = (args[0].value, args[1].value)
                 let onScreen = (stripes.lowerBound * layout.pagesInStripe)..<(stripes.upperBound * layout.pagesInStripe)
-                for page in (Int(offset / pageSize)..<Int((offset + length + pageSize - 1) / pageSize)).clamped(to: onScreen) {
+                let written = (Int(offset / pageSize)..<Int((offset + length + pageSize - 1) / pageSize)).clamped(to: onScreen)
+                var page = written.lowerBound
+                while page < written.upperBound {
+                    // The rest of this page's unit lies on consecutive object pages of one device.
+                    let run = min(written.upperBound - page, layout.pagesInUnit - page % layout.pagesInUnit)
                     let location = layout.location(ofPage: page)
-                    mark(location.dev..<(location.dev + layout.mirrors), location.objPage, "W")
+                    for k in 0..<UInt64(run) { mark(location.dev..<(location.dev + layout.mirrors), location.objPage + k, "W") }
+                    page += run
                 }
             }
             for seq in call...model.cursor {
@@ -46,7 +58,7 @@ struct StripeMapPanel {
 
         private mutating func mark(_ devs: Range<Int>, _ objPage: UInt64, _ glyph: Character) {
             guard visible.contains(objPage) else { return }
-            for dev in devs { pages[dev, default: [:]][objPage] = glyph }
+            for dev in devs { glyphs[dev * visible.count + Int(objPage - visible.lowerBound)] = glyph }
         }
 
         private mutating func add(_ request: IORequest, _ t: Timeline) {
@@ -92,7 +104,7 @@ struct StripeMapPanel {
                 screen.put(label, x: x, y: y, style: label == "P" ? theme.parity : .plain, clip: inner)
                 for g in 0..<glyphs {
                     let rowInUnit = g * layout.pagesInUnit / glyphs
-                    let glyph = activity.pages[dev]?[objBase + UInt64(rowInUnit)] ?? "·"
+                    let glyph = activity.glyph(dev: dev, objPage: objBase + UInt64(rowInUnit)) ?? "·"
                     let style = glyph == "W" ? theme.written : glyph == "R" ? theme.read : glyph == "P" ? theme.parity : theme.label
                     screen.put(String(glyph), x: x + 3 + g, y: y, style: style, clip: inner)
                 }
