@@ -37,7 +37,7 @@ public struct TraceSummary: Sendable {
             out.append("  dev \(dev): \(d.pagesRead) pages read, \(d.pagesWritten) pages written, \(d.requests) requests")
         }
         let c = counters
-        out.append("r4w get_page: \(c.r4wHits + c.r4wMisses) calls, \(c.r4wHits) uptodate (cache hits), \(c.r4wMisses) not uptodate (read from devices)")
+        out.append("r4w get_page: \(c.r4wHits + c.r4wMisses) calls, \(c.r4wHits) uptodate (cache hits), \(c.r4wMisses) read from devices (\(c.r4wDevicePagesRead) device pages)")
         out.append("partial stripes: \(c.partialStripes); device pages read by r4w: \(c.r4wDevicePagesRead) (get_page misses and tails of partial last pages), md read-modify-write would read: \(c.rmwDevicePages)")
         out.append("user pages written: \(c.userPagesWritten)")
         if let amp = writeAmplification {
