@@ -20,6 +20,7 @@ public enum BundledScenarios {
         ("mirrors", text(PackageResources.mirrors_scn)),
         ("nosync-remainder", text(PackageResources.nosync_remainder_scn)),
         ("partial-ends", text(PackageResources.partial_ends_scn)),
+        ("partial-last-page", text(PackageResources.partial_last_page_scn)),
         ("partial-stripe", text(PackageResources.partial_stripe_scn)),
         ("r4w-off", text(PackageResources.r4w_off_scn)),
         ("reclaim-writepage", text(PackageResources.reclaim_writepage_scn)),

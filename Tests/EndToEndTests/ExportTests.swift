@@ -91,6 +91,8 @@ struct ExportTests {
             #expect(try Binary.run(["--generate-completion-script", shell]).status == 0)
         }
         let offered = try Binary.run(["---completion", "trace", "--", "positional@0", "2", "2", "stripescope", "trace", "pa"])
-        #expect(offered.stdout.split(separator: "\n") == ["partial-ends", "partial-stripe"])
+        let bundled = try Binary.run(["scenarios"]).stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }
+        #expect(offered.stdout.split(separator: "\n") == bundled.filter { $0.hasPrefix("pa") })
+        #expect(offered.stdout.contains("partial-stripe"))
     }
 }
