@@ -76,6 +76,14 @@ struct DebuggerViewTests {
         #expect(try stripe0(at: xor).hasPrefix("│s0 D0 ···· D1 ·WW· D2 ·RR· P  ·PP·"))
     }
 
+    /// An I/O that ends inside the file's partial last page still names that page.
+    @Test func pcolPanelNamesAPartialLastPage() throws {
+        let text = try #require(BundledScenarios.text(named: "partial-last-page"))
+        let t = Engine.run(try ScenarioParser.parse(text, name: "partial-last-page.scn"))
+        let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: try firstCall(t, .ore_write)).view().lines
+        #expect(lines.contains { $0.contains("expected 31 alloc 0 · ore_write pages 2 ") })
+    }
+
     /// Every key and its meaning stand whole in the help, down to 80×24.
     @Test(arguments: [(120, 40), (80, 24)])
     func helpShowsEveryKeyWhole(width: Int, height: Int) throws {

@@ -14,7 +14,7 @@ struct Sp2dPanel {
         let t = model.timeline
         let writing = model.state.stack.last { t.function(of: $0) == .ore_write }.map { call -> String in
             let args = t.arguments(of: call)
-            let first = args[0].value / pageSize, end = (args[0].value + args[1].value) / pageSize
+            let first = args[0].value / pageSize, end = (args[0].value + args[1].value + pageSize - 1) / pageSize
             return end - first == 1 ? "\(first)" : "\(first)..\(end - 1)"
         }
         let first = pcol.pgFirst < 0 ? "-" : "\(pcol.pgFirst)"
