@@ -5,46 +5,34 @@ extension Engine {
     /// of file are zeroed instead.
     func readpages(_ range: PageRange) {
         traced(.readpages, UInt64(range.lowerBound), UInt64(range.count)) {
-            var pcol = PageCollect(expectedPages: range.count)
+            pcol = PageCollect(expectedPages: range.count)
+            publishPcol()
             for index in range {
                 let page = state.pages[index]
                 if page.present && (page.flags.contains(.uptodate) || page.flags.contains(.locked)) { continue }
                 if !page.present { emit(.pageAdd, i: UInt32(index)) }
                 setFlags(index, set: .locked)
-                readpageStrip(index, into: &pcol)
+                readpageStrip(index)
             }
             // The kernel submits once more here; a remainder left by a group boundary
             // is read too, as writeback does with its own.
-            while pcol.nrPages > 0 { readExec(&pcol, sync: false) }
+            while pcol.nrPages > 0 { readExec(sync: false) }
+            pcol = PageCollect()
+            publishPcol()
         }
     }
 
     /// Models `readpage_strip` for a locked page: past the end of file it is zeroed and
     /// made uptodate (and unlocked, unless it is read for a write); otherwise it joins
     /// the pcol, which is submitted first when the page does not continue it or it is full.
-    func readpageStrip(_ index: Int, into pcol: inout PageCollect, forWrite: Bool = false) {
+    func readpageStrip(_ index: Int, forWrite: Bool = false) {
         let endIndex = Int(state.iSize / pageSize)
         let length = index < endIndex ? pageSize : index == endIndex ? state.iSize % pageSize : 0
         guard length > 0 else {
             setFlags(index, set: .uptodate, clear: forWrite ? .error : [.error, .locked], token: 0)
             return
         }
-        while true {
-            if pcol.pgFirst == -1 {
-                pcol.pgFirst = index
-            } else if pcol.pgFirst + pcol.nrPages != index {
-                readExec(&pcol, sync: false)  // discontinuity: read what was collected
-                continue
-            }
-            if !pcol.allocated { pcol.tryAlloc(maxIOPages: maxIOPages) }
-            guard pcol.nrPages < pcol.allocPages else {
-                readExec(&pcol, sync: false)  // pcol full: split the request
-                continue
-            }
-            pcol.nrPages += 1
-            pcol.length += length
-            return
-        }
+        pcolAddPage(index, length: length) { readExec(sync: false) }
     }
 
     /// Models `read_exec`: `ore_get_rw_state` trims the I/O at a group boundary (the
@@ -53,13 +41,14 @@ extension Engine {
     /// for a write) completes at once and leaves its page locked. Returns false when
     /// a sync read failed.
     @discardableResult
-    func readExec(_ pcol: inout PageCollect, sync: Bool) -> Bool {
+    func readExec(sync: Bool) -> Bool {
         guard pcol.nrPages > 0, let layout else { return false }
         let collected = pcol
         return traced(.read_exec, UInt64(collected.pgFirst), UInt64(collected.nrPages)) { () -> Bool in
             let ios = oreGetRwState(offset: UInt64(collected.pgFirst) * pageSize, length: collected.length)
             pcol.reset()
             pcol.keepRemainder(of: collected, taken: ios.nrPages, takenLength: ios.length, maxIOPages: maxIOPages)
+            publishPcol()
             let pages = collected.pgFirst..<(collected.pgFirst + ios.nrPages)
             var perDev: [Int: [RequestEntry]] = [:]
             for index in pages {

@@ -34,9 +34,12 @@ extension Engine {
     /// false when the read failed.
     private func readForModify(_ index: Int) -> Bool {
         traced(.readpage, UInt64(index)) {
-            var pcol = PageCollect(expectedPages: 1)
-            readpageStrip(index, into: &pcol, forWrite: true)
-            return pcol.nrPages == 0 || readExec(&pcol, sync: true)
+            pcol = PageCollect(expectedPages: 1)
+            readpageStrip(index, forWrite: true)
+            let read = pcol.nrPages == 0 || readExec(sync: true)
+            pcol = PageCollect()
+            publishPcol()
+            return read
         }
     }
 

@@ -7,6 +7,29 @@ extension Engine {
     /// Mirrors the working pcol into the observable state.
     func publishPcol() { stage(.pcol(pcol)) }
 
+    /// The pcol half of `writepage_strip` and `readpage_strip`: page `index` (`length`
+    /// bytes) joins the pcol, which `submit` sends first when the page does not continue
+    /// it (a discontinuity) or it is full (`pcol_add_page` fails).
+    func pcolAddPage(_ index: Int, length: UInt64, submit: () -> Void) {
+        while true {
+            if pcol.pgFirst == -1 {
+                pcol.pgFirst = index
+            } else if pcol.pgFirst + pcol.nrPages != index {
+                submit()
+                continue
+            }
+            if !pcol.allocated { pcol.tryAlloc(maxIOPages: maxIOPages) }
+            guard pcol.nrPages < pcol.allocPages else {
+                submit()
+                continue
+            }
+            pcol.nrPages += 1
+            pcol.length += length
+            publishPcol()
+            return
+        }
+    }
+
     /// Models `exofs_writepages`: collect dirty pages with `write_cache_pages`, submit
     /// what is left, and in `WB_SYNC_NONE` let the remainder join the next writeout.
     func writepages(sync: Bool, range: PageRange?, nrToWrite: Int?) {
@@ -74,23 +97,7 @@ extension Engine {
                 pcol.thatLockedPage = index
                 publishPcol()
             }
-            while true {
-                if pcol.pgFirst == -1 {
-                    pcol.pgFirst = index
-                } else if pcol.pgFirst + pcol.nrPages != index {
-                    writeExec()  // discontinuity: split the request
-                    continue
-                }
-                if !pcol.allocated { pcol.tryAlloc(maxIOPages: maxIOPages) }
-                guard pcol.nrPages < pcol.allocPages else {
-                    writeExec()  // pcol full: split the request
-                    continue
-                }
-                pcol.nrPages += 1
-                pcol.length += length
-                break
-            }
-            publishPcol()
+            pcolAddPage(index, length: length, submit: writeExec)
             setFlags(index, set: .writeback)
         }
     }
