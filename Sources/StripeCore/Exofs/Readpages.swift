@@ -54,10 +54,8 @@ extension Engine {
             for index in pages {
                 let location = layout.location(ofPage: index)
                 // The file's partial last page: only its bytes below i_size are read.
-                let tail = index == pages.upperBound - 1 ? UInt16(ios.length % pageSize) : 0
                 perDev[location.dev, default: []].append(RequestEntry(objPage: location.objPage, isParity: false,
-                                                                      end: tail == 0 ? UInt16(pageSize) : tail,
-                                                                      value: UInt64(index)))
+                                                                      end: ios.bytes(ofPage: index), value: UInt64(index)))
             }
             let requests = perDev.keys.sorted().map { submit(dev: $0, purpose: .read, entries: perDev[$0]!) }
             var io = PendingIO(kind: .read, pages: pages, requests: requests)

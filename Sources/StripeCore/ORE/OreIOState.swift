@@ -12,6 +12,13 @@ struct OreIOState {
     var firstStripeStart: UInt64
 
     var firstPage: Int { Int(offset / pageSize) }
+
+    /// Bytes of page `page` this I/O covers: the whole page, except the last one when
+    /// the I/O ends inside it (the file's partial last page).
+    func bytes(ofPage page: Int) -> UInt16 {
+        let tail = (offset + length) % pageSize
+        return page == firstPage + nrPages - 1 && tail != 0 ? UInt16(tail) : UInt16(pageSize)
+    }
 }
 
 extension Engine {
@@ -65,8 +72,7 @@ extension Engine {
                 for page in index..<stripeEnd {
                     let location = layout.location(ofPage: page)
                     // The file's partial last page: only its bytes below i_size are written.
-                    let tail = page == end - 1 ? UInt16(io.length % pageSize) : 0
-                    let entry = RequestEntry(objPage: location.objPage, isParity: false, end: tail == 0 ? UInt16(pageSize) : tail,
+                    let entry = RequestEntry(objPage: location.objPage, isParity: false, end: io.bytes(ofPage: page),
                                              value: state.pages[page].token)
                     for dev in layout.devicesHolding(page: page) { io.perDev[dev, default: []].append(entry) }
                     if layout.parity > 0 {

@@ -24,13 +24,12 @@ extension Engine {
     /// one up to the end of the stripe, in file order, rows min_p..max_p only.
     func readForWriteLastStripe(_ io: inout OreIOState, stripe: UInt64, rows: ClosedRange<Int>, layout: OreLayout) {
         traced(._read_4_write_last_stripe, stripe) {
-            let tail = (io.offset + io.length) % pageSize
-            if tail != 0 {
-                let page = Int((io.offset + io.length) / pageSize)
-                let location = layout.location(ofPage: page)
-                io.r4wReads.append((page, location.dev, location.objPage, UInt16(tail)))
-            }
             let end = io.firstPage + io.nrPages
+            let covered = io.bytes(ofPage: end - 1)
+            if covered < UInt16(pageSize) {
+                let location = layout.location(ofPage: end - 1)
+                io.r4wReads.append((end - 1, location.dev, location.objPage, covered))
+            }
             let stripeEnd = Int(stripe + 1) * layout.pagesInStripe
             guard end < stripeEnd else { return }
             for page in end..<stripeEnd {

@@ -142,13 +142,12 @@ extension Timeline {
             return "put_page(\(e.i))\(e.a & 1 != 0 ? "" : ", no reference to drop")"
         case .devRead, .devWrite:
             let request = requests[Int(e.i)]
-            let all = extents(of: request), parity = extents(of: request, parityOnly: true)
+            let moved = entries(of: request)
+            let parity = extents(of: request, parityOnly: true)
             let verb = e.kind == .devRead ? "read (\(request.purpose.name))" : "write"
-            let pages = all.count == 1 && (all[0].offset + all[0].length - 1) / pageSize == all[0].offset / pageSize
-                ? "object page" : "object pages"
-            let note = parity.isEmpty ? "" : parity.map(\.offset) == all.map(\.offset) && parity.map(\.length) == all.map(\.length)
-                ? " (parity)" : " (parity \(Self.pageRanges(parity)))"
-            return "dev \(request.dev) \(verb) \(pages) \(Self.pageRanges(all))\(note)"
+            let pages = moved.count == 1 ? "object page" : "object pages"
+            let note = parity.isEmpty ? "" : moved.allSatisfy(\.isParity) ? " (parity)" : " (parity \(Self.pageRanges(parity)))"
+            return "dev \(request.dev) \(verb) \(pages) \(Self.pageRanges(extents(of: request)))\(note)"
         case .ioDone:
             let request = requests[Int(e.i)]
             return "dev \(request.dev) \(request.isRead ? "read" : "write") done\(e.a & 1 != 0 ? ": I/O error" : "")"
@@ -166,7 +165,6 @@ extension Timeline {
         let pad = String(repeating: " ", count: max(0, 7 - number.count))
         return pad + number + "  " + String(repeating: "  ", count: Int(events[seq].depth)) + summary(of: seq)
     }
-
 
     /// Byte extents as object page ranges: "4", "0..3, 8..9", and the bytes of a
     /// partial page: "1 (bytes 2048..4095)".

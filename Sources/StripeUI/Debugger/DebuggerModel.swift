@@ -75,4 +75,14 @@ public struct DebuggerModel {
 
     /// The page the current event is about, if any.
     public var currentPage: Int? { timeline.pageIndex(of: cursor) }
+
+    /// The file pages of the `ore_write` the cursor is inside, if any (the last one may
+    /// be the file's partial last page).
+    var oreWritePages: Range<Int>? {
+        state.stack.last { timeline.function(of: $0) == .ore_write }.map { call in
+            let args = timeline.arguments(of: call)
+            let (offset, length) = (args[0].value, args[1].value)
+            return Int(offset / pageSize)..<Int((offset + length + pageSize - 1) / pageSize)
+        }
+    }
 }

@@ -11,12 +11,7 @@ struct Sp2dPanel {
         let inner = rect.inset(1)
         let pcol = model.state.pcol
         var y = inner.y
-        let t = model.timeline
-        let writing = model.state.stack.last { t.function(of: $0) == .ore_write }.map { call -> String in
-            let args = t.arguments(of: call)
-            let first = args[0].value / pageSize, end = (args[0].value + args[1].value + pageSize - 1) / pageSize
-            return end - first == 1 ? "\(first)" : "\(first)..\(end - 1)"
-        }
+        let writing = model.oreWritePages.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound - 1)" }
         let first = pcol.pgFirst < 0 ? "-" : "\(pcol.pgFirst)"
         let locked = pcol.thatLockedPage < 0 ? "-" : "\(pcol.thatLockedPage)"
         let wide = ["pcol pg_first \(first) nr_pages \(pcol.nrPages) that_locked_page \(locked)",

@@ -30,11 +30,9 @@ struct StripeMapPanel {
                 for id in model.state.inflight { add(t.request(id), t) }
                 return
             }
-            if let oreWrite = model.state.stack.last(where: { t.function(of: $0) == .ore_write }) {
-                let args = t.arguments(of: oreWrite)
-                let (offset, length) = (args[0].value, args[1].value)
+            if let oreWrite = model.oreWritePages {
                 let onScreen = (stripes.lowerBound * layout.pagesInStripe)..<(stripes.upperBound * layout.pagesInStripe)
-                let written = (Int(offset / pageSize)..<Int((offset + length + pageSize - 1) / pageSize)).clamped(to: onScreen)
+                let written = oreWrite.clamped(to: onScreen)
                 var page = written.lowerBound
                 while page < written.upperBound {
                     // The rest of this page's unit lies on consecutive object pages of one device.
