@@ -21,7 +21,7 @@ extension KernelModel {
     func maybeNotAllInOneIO(iosNrPages: Int, iosLength: UInt64, source: inout KPageCollect, next: inout KPageCollect) {
         guard source.nrPages > iosNrPages else { return }
         let less = Array(source.pages![iosNrPages...])
-        next.expectedPages += UInt32(less.count)
+        next.expectedPages &+= UInt32(less.count)   // unsigned: wraps after _pcol_reset's ~0, as in C
         next.length = source.length - iosLength
         next.pgFirst = less[0]
         source.pages = Array(source.pages![..<iosNrPages])

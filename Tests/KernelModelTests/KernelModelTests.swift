@@ -67,6 +67,21 @@ final class KernelModelTests: XCTestCase {
         XCTAssertEqual(trace.finalFlags[4], "locked,writeback,uptodate")
     }
 
+    /// A later wait on a stranded page never ends: the run stops with `kernel_bug` in the function
+    /// that waits, after what the command did before it reached the page.
+    func testWaitingOnAStrandedPageIsAKernelBug() {
+        let strand: [KCommand] = [
+            .layout(parity: 0, devices: 4, stripeUnitPages: 1, mirrors: 1, groupWidth: 2, groupDepth: 1),
+            .write(0...5), .writepages(sync: true, range: nil, nr: nil),
+        ]
+        XCTAssertEqual(KernelModel.run(strand + [.write(3...4)]).kernelBug, "lock_page")
+        XCTAssertEqual(KernelModel.run(strand + [.write(3...4)]).finalFlags[3], "dirty,uptodate")
+        XCTAssertEqual(KernelModel.run(strand + [.truncate(size: 8192)]).kernelBug, "truncate_inode_pages")
+        XCTAssertEqual(KernelModel.run(strand + [.fsync(range: 0...3)]).kernelBug, nil)
+        XCTAssertEqual(KernelModel.run(strand + [.fsync(range: 4...4)]).kernelBug, "wait_on_page_writeback")
+        XCTAssertNil(KernelModel.run(strand + [.writepages(sync: true, range: nil, nr: nil)]).kernelBug)
+    }
+
     func testTruncateWithMirrorsIsAKernelBug() {
         let trace = KernelModel.run([
             .layout(parity: 0, devices: 4, stripeUnitPages: 1, mirrors: 2, groupWidth: nil, groupDepth: nil),
