@@ -54,7 +54,9 @@ enum EngineTrace {
     }
 
     private static func devIO(_ event: [String: Any]) -> KDevIO {
-        let extents = (event["extents"] as! [[Int]]).map { (UInt64($0[0]), UInt64($0[1])) }
-        return KDevIO(dev: event["dev"] as! Int, extents: extents)
+        func ranges(_ key: String) -> [(UInt64, UInt64)] {
+            ((event[key] as? [[Int]]) ?? []).map { (UInt64($0[0]), UInt64($0[1])) }
+        }
+        return KDevIO(dev: event["dev"] as! Int, extents: ranges("extents"), parity: ranges("parity_extents"))
     }
 }

@@ -5,6 +5,8 @@ struct KPerDev {
     var offset: UInt64 = 0
     var length: UInt64 = 0
     var tokens: [UInt64] = []
+    /// The parity units among them, as object byte ranges.
+    var parity: [(UInt64, UInt64)] = []
 }
 
 /// `struct ore_io_state` of one `ore_write`, plus the r4w read ios it may own.
@@ -46,7 +48,8 @@ extension KernelModel {
             let firstPage = Int(perDev.offset / KLayout.pageSize)
             let writes = perDev.tokens.enumerated().map { (objPage: firstPage + $0.offset, token: $0.element) }
             for copy in 0..<layout.mirrors {
-                current!.writes.append(KDevIO(dev: perDev.dev + copy, extents: [(perDev.offset, perDev.length)]))
+                current!.writes.append(KDevIO(dev: perDev.dev + copy, extents: [(perDev.offset, perDev.length)],
+                                              parity: perDev.parity))
                 inflight.append(KRequest(dev: perDev.dev + copy, writes: writes, ios: id))
                 requests += 1
             }
@@ -147,11 +150,13 @@ extension KernelModel {
         if curLen == 0 && doXor { readForWriteLastStripe(ios) }
         readForWriteExecute(ios)
         let firstParity = ios.perDev[comp].tokens.count
+        let parityBytes = UInt64(maxPg + 1 - minPg) * KLayout.pageSize
+        ios.perDev[comp].parity.append((ios.perDev[comp].offset + ios.perDev[comp].length, parityBytes))
         for _ in minPg...maxPg {
             ios.sp2d!.add(.parity, si: &ios.si)
             ios.perDev[comp].tokens.append(0)
         }
-        ios.perDev[comp].length += UInt64(maxPg + 1 - minPg) * KLayout.pageSize
+        ios.perDev[comp].length += parityBytes
         if doXor {
             for row in minPg...maxPg { ios.perDev[comp].tokens[firstParity + row - minPg] = genXor(ios.sp2d!, row: row) }
             sp2dReset(ios)

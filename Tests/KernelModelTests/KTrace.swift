@@ -7,13 +7,20 @@ struct KGet: Equatable, CustomStringConvertible {
     var description: String { "get(\(index),\(uptodate ? "U" : "-"),\(source))" }
 }
 
-/// A device request: its component and the object byte ranges it moves, adjacent ranges merged.
+/// A device request: its component, the object byte ranges it moves and the parity part of
+/// them, adjacent ranges merged.
 struct KDevIO: Equatable, CustomStringConvertible {
     let dev: Int
     let extents: [[UInt64]]
+    let parity: [[UInt64]]
 
-    init(dev: Int, extents: [(UInt64, UInt64)]) {
+    init(dev: Int, extents: [(UInt64, UInt64)], parity: [(UInt64, UInt64)] = []) {
         self.dev = dev
+        self.extents = Self.merged(extents)
+        self.parity = Self.merged(parity)
+    }
+
+    static func merged(_ extents: [(UInt64, UInt64)]) -> [[UInt64]] {
         var merged: [[UInt64]] = []
         for (offset, length) in extents.sorted(by: { $0.0 < $1.0 }) where length > 0 {
             if let last = merged.last, last[0] + last[1] == offset {
@@ -22,9 +29,9 @@ struct KDevIO: Equatable, CustomStringConvertible {
                 merged.append([offset, length])
             }
         }
-        self.extents = merged
+        return merged
     }
-    var description: String { "dev \(dev) \(extents)" }
+    var description: String { "dev \(dev) \(extents)" + (parity.isEmpty ? "" : " parity \(parity)") }
 }
 
 /// One `write_exec` that had pages: the pcol as it was passed in and what the ORE did for it.
