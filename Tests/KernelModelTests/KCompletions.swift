@@ -10,7 +10,7 @@ extension KernelModel {
         }
     }
 
-    func completeAll() throws {
+    func completeAll() {
         while !inflight.isEmpty { completeOne() }
     }
 

@@ -82,4 +82,11 @@ extension KernelModel {
             return
         }
     }
+
+    /// `filemap_write_and_wait_range`: sync writepages of the range, then wait on writeback.
+    func fsync(range: ClosedRange<Int>?) throws {
+        try exofsWritepages(sync: true, range: range, nrToWrite: nil)
+        let indices = cache.pages.keys.sorted().filter { range?.contains($0) ?? true }
+        for index in indices { try waitUntil(index, not: .writeback, fn: "wait_on_page_writeback") }
+    }
 }

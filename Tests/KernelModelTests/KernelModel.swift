@@ -43,7 +43,7 @@ final class KernelModel {
         do {
             for command in commands {
                 try model.execute(command)
-                if !model.manualCompletions { try model.completeAll() }
+                if !model.manualCompletions { model.completeAll() }
             }
         } catch let bug as KernelBug {
             model.trace.kernelBug = bug.fn
@@ -89,80 +89,10 @@ final class KernelModel {
         case .truncate(let size): try exofsSetattr(size: size)
         case .completions(let manual): manualCompletions = manual
         case .complete(let count):
-            if let count { for _ in 0..<count where !inflight.isEmpty { completeOne() } } else { try completeAll() }
+            if let count { for _ in 0..<count where !inflight.isEmpty { completeOne() } } else { completeAll() }
         case .pumpLoop(let on): pumpLoop = on
         case .placementSeed(let on): placementSeed = on
         case .check: trace.checks.append(check())
         }
-    }
-
-    /// `file size=`: the objects already hold the file, with consistent parity; nothing cached.
-    func createFile(size: UInt64) {
-        iSize = size
-        let pages = Int((size + KLayout.pageSize - 1) / KLayout.pageSize)
-        for index in 0..<pages {
-            let token = freshToken()
-            expected[index] = token
-            let home = layout.home(ofPage: index)
-            for copy in 0..<layout.mirrors { devices.write(dev: home.dev + copy, objPage: home.objPage, token: token) }
-        }
-        writeConsistentParity()
-    }
-
-    /// Sets every parity page to the XOR of its row (RAID5), as a freshly written file has it.
-    func writeConsistentParity() {
-        guard layout.parity == 1, let last = devices.objects.flatMap(\.keys).max() else { return }
-        for row in 0...last {
-            for group in 0..<layout.groupCount {
-                let parityColumn = parityColumn(objPage: row)
-                for copy in 0..<layout.mirrors {
-                    var xor: UInt64 = 0
-                    for column in 0..<layout.groupWidth where column != parityColumn {
-                        xor ^= devices.token(dev: componentDev(group: group, column: column, copy: copy), objPage: row)
-                    }
-                    devices.write(dev: componentDev(group: group, column: parityColumn, copy: copy), objPage: row, token: xor)
-                }
-            }
-        }
-    }
-
-    func componentDev(group: Int, column: Int, copy: Int) -> Int {
-        group * layout.devsInGroup + column * layout.mirrors + copy
-    }
-
-    /// The parity column (within its group) of the stripe that object page `objPage` is in.
-    func parityColumn(objPage: Int) -> Int {
-        let stripe = UInt64(objPage / layout.pagesInUnit)
-        let n = layout.groupDepth == UInt64.max ? stripe : stripe % layout.groupDepth
-        let w = layout.groupWidth
-        return (2 * w - 1 - Int(n % UInt64(w))) % w
-    }
-
-    /// `write_begin` / `write_end` of one whole page: `lock_page` waits for I/O in flight (and
-    /// forever on a stranded page); the page becomes uptodate and dirty with new content.
-    func writeBeginEnd(_ index: Int) throws {
-        if cache[index] == nil { cache[index] = KPage() }
-        try waitUntil(index, not: .locked, fn: "lock_page")
-        let token = freshToken()
-        cache[index]!.token = token
-        cache.set(index, [.uptodate, .dirty])
-        expected[index] = token
-        iSize = max(iSize, UInt64(index + 1) * KLayout.pageSize)
-    }
-
-    /// Delivers pending completions until page `index` loses `flag`; a page no I/O will ever
-    /// release hangs the task (`kernel_bug` in `fn`).
-    func waitUntil(_ index: Int, not flag: KFlags, fn: String) throws {
-        while cache.has(index, flag) {
-            guard !inflight.isEmpty else { throw KernelBug(fn: fn) }
-            completeOne()
-        }
-    }
-
-    /// `filemap_write_and_wait_range`: sync writepages of the range, then wait on writeback.
-    func fsync(range: ClosedRange<Int>?) throws {
-        try exofsWritepages(sync: true, range: range, nrToWrite: nil)
-        let indices = cache.pages.keys.sorted().filter { range?.contains($0) ?? true }
-        for index in indices { try waitUntil(index, not: .writeback, fn: "wait_on_page_writeback") }
     }
 }
