@@ -36,9 +36,9 @@ final class KIOState {
 extension KernelModel {
     /// `ore_write`: `_prepare_for_striping`, one `_write_mirror` per component (every mirror copy
     /// gets the master's offset and length), then the requests go out together.
-    func oreWrite(offset: UInt64, length: UInt64, pages: [Int], si: KStripeInfo) {
+    func oreWrite(offset: UInt64, length: UInt64, pages: [Int], si: KStripeInfo) throws {
         let ios = KIOState(layout: layout, offset: offset, length: length, pages: pages, si: si)
-        prepareForStriping(ios)
+        try prepareForStriping(ios)
         let id = nextIOS
         nextIOS += 1
         var requests = 0
@@ -61,8 +61,10 @@ extension KernelModel {
     /// starts at `si->obj_offset - si->unit_off`, and obj_offset advances (by the last data
     /// unit's length) only when the loop reaches a parity unit, which RAID0 has only in group 1
     /// (`par_dev = group_width * mirrors`). Seed (3.2's dev_order comparison): every unit where
-    /// `ore_calc_stripe_info` maps it.
-    func prepareForStriping(_ ios: KIOState) {
+    /// `ore_calc_stripe_info` maps it — and RAID0 in group 1, reaching `par_dev`, takes the
+    /// parity branch into `_ore_add_parity_unit`, which dereferences the NULL `ios->sp2d`
+    /// (the final code loops `for (do_parity = parity; ...)` and so skips it).
+    func prepareForStriping(_ ios: KIOState) throws {
         let su = layout.stripeUnit, mirrors = layout.mirrors, devsInGroup = layout.devsInGroup
         var dev = ios.si.dev
         let firstDev = dev - dev % devsInGroup
@@ -90,6 +92,7 @@ extension KernelModel {
             dev = (dev + mirrors) % devsInGroup + firstDev
             ios.si.curComp = (ios.si.curComp + 1) % layout.groupWidth
             if dev == ios.si.parDev || (length == 0 && ios.sp2d != nil) {
+                if seedPlacement && layout.parity == 0 { throw KernelBug(fn: "_ore_add_parity_unit") }
                 if length == 0 && ios.sp2d != nil {
                     dev = ios.si.parDev
                     ios.si.curComp = layout.groupWidth - layout.parity

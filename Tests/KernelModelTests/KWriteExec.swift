@@ -11,7 +11,7 @@ extension KernelModel {
         var copy = pcol
         pcolReset(&pcol)
         maybeNotAllInOneIO(iosNrPages: iosNrPages, iosLength: iosLength, source: &copy, next: &pcol)
-        oreWrite(offset: offset, length: iosLength, pages: copy.pages!, si: si)
+        try oreWrite(offset: offset, length: iosLength, pages: copy.pages!, si: si)
         trace.execs.append(current!)
         current = nil
     }

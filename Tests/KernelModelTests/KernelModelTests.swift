@@ -54,6 +54,19 @@ final class KernelModelTests: XCTestCase {
         XCTAssertEqual(final.checks, [])
     }
 
+    /// 3.2's `_prepare_for_striping` sends a RAID0 write in group 1 that reaches `par_dev` into
+    /// `_ore_add_parity_unit` with no sp2d: an oops before any request goes out.
+    func testSeedRAID0InGroupOneOopses() {
+        let commands: [KCommand] = [
+            .layout(parity: 0, devices: 4, stripeUnitPages: 1, mirrors: 1, groupWidth: 2, groupDepth: 2),
+            .write(4...6), .writepages(sync: true, range: nil, nr: nil),
+        ]
+        let seed = KernelModel.run([.profile(seed: true)] + commands)
+        XCTAssertEqual(seed.kernelBug, "_ore_add_parity_unit")
+        XCTAssertEqual(seed.execs.first?.writes, [])
+        XCTAssertNil(KernelModel.run(commands).kernelBug)
+    }
+
     /// Sync writepages pumps twice: a run over two group boundaries strands its third part
     /// (locked, under writeback, no I/O), which `check` reports as rule 6 — and rule 1, its data
     /// never reached the devices.
