@@ -38,6 +38,9 @@ enum EngineTrace {
             case "r4w_put_page": exec?.puts.append(int("index"))
             case "dev_read": exec?.reads.append(devIO(event))
             case "dev_write": exec?.writes.append(devIO(event))
+            case "xor":
+                let rows = event["rows"] as! [Int]
+                exec?.xors.append([event["parity_dev"] as! Int, rows[0], rows[1]])
             case "page_add": flags[int("index")] = []
             case "page_remove": flags[int("index")] = nil
             case "page":

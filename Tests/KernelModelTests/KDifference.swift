@@ -34,6 +34,7 @@ enum KDifference {
         if m.gets != e.gets { return at + "r4w get_page " + firstMismatch(m.gets, e.gets) }
         if m.puts != e.puts { return at + "r4w put_page " + firstMismatch(m.puts, e.puts) }
         if m.reads != e.reads { return at + "dev_read " + firstMismatch(m.reads, e.reads) }
+        if m.xors != e.xors { return at + "xor [parity_dev, min_p, max_p] " + firstMismatch(m.xors, e.xors) }
         return at + "dev_write " + firstMismatch(m.writes, e.writes)
     }
 

@@ -161,6 +161,7 @@ extension KernelModel {
         }
         ios.perDev[comp].length += parityBytes
         if doXor {
+            current!.xors.append([ios.perDev[comp].dev, minPg, maxPg])
             for row in minPg...maxPg { ios.perDev[comp].tokens[firstParity + row - minPg] = genXor(ios.sp2d!, row: row) }
             sp2dReset(ios)
         }

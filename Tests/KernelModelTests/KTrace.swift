@@ -42,9 +42,11 @@ struct KWriteExec: Equatable, CustomStringConvertible {
     var puts: [Int] = []
     var reads: [KDevIO] = []
     var writes: [KDevIO] = []
+    /// `_gen_xor_unit` calls: the parity device and the rows [min_p, max_p] it recomputed.
+    var xors: [[Int]] = []
 
     var description: String {
-        "write_exec(pg_first \(pgFirst), nr_pages \(nrPages)) gets \(gets) puts \(puts) reads \(reads) writes \(writes)"
+        "write_exec(pg_first \(pgFirst), nr_pages \(nrPages)) gets \(gets) puts \(puts) reads \(reads) writes \(writes) xors \(xors)"
     }
 }
 

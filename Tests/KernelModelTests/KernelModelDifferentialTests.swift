@@ -33,6 +33,12 @@ final class KernelModelDifferentialTests: XCTestCase {
         for difference in differences.prefix(5) {
             print("seed \(difference.seed): \(difference.what)\n\(difference.text)\n")
         }
+        let kinds = Dictionary(grouping: differences) { difference in
+            String(difference.what.replacingOccurrences(of: "[0-9]+", with: "N", options: .regularExpression).prefix(60))
+        }
+        for (kind, list) in kinds.sorted(by: { $0.value.count > $1.value.count }) {
+            print("\(list.count) × \(kind) (seeds \(list.prefix(8).map(\.seed)))")
+        }
         XCTAssertEqual(differences.count, 0, "\(differences.count) of \(Self.seeds.count) scenarios differ from the kernel model")
     }
 }
