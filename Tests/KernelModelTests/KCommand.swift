@@ -14,6 +14,8 @@ enum KCommand {
     case complete(count: Int?)
     case pumpLoop(Bool)
     case placementSeed(Bool)
+    case r4w(Bool)
+    case dirtyUptodate(Bool)
     case check
 
     var text: String {
@@ -40,6 +42,8 @@ enum KCommand {
         case .complete(let count): return "complete \(count.map(String.init) ?? "all")"
         case .pumpLoop(let on): return "set pump=\(on ? "loop" : "twice")"
         case .placementSeed(let on): return "set placement=\(on ? "seed" : "final")"
+        case .r4w(let on): return "set r4w=\(on ? "on" : "off")"
+        case .dirtyUptodate(let on): return "set dirty-uptodate=\(on ? "on" : "off")"
         case .check: return "check"
         }
     }

@@ -23,7 +23,7 @@ extension KernelModel {
         if cache[index] == nil { cache[index] = KPage() }
         cache[index]!.refs += 1
         let flags = cache[index]!.flags
-        let uptodate = seedProfile ? !flags.isDisjoint(with: [.uptodate, .dirty, .writeback]) : flags.contains(.uptodate)
+        let uptodate = dirtyUptodate ?? seedProfile ? !flags.isDisjoint(with: [.uptodate, .dirty, .writeback]) : flags.contains(.uptodate)
         current!.gets.append(KGet(index: index, uptodate: uptodate, source: source))
         return (.page(index), uptodate)
     }

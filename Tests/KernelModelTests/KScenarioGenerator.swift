@@ -70,6 +70,7 @@ enum KScenarioGenerator {
             case 13: commands.append(.completions(manual: true))
             case 14: commands.append(.complete(count: chance(0.5) ? Int.random(in: 1...4, using: &rng) : nil))
             case 15 where chance(0.3): commands.append(chance(0.5) ? .pumpLoop(chance(0.5)) : .placementSeed(chance(0.5)))
+            case 15, 17: commands.append(chance(0.5) ? .r4w(chance(0.5)) : .dirtyUptodate(chance(0.5)))
             case 16: commands.append(.check)
             default: commands.append(.write(range(upTo: limit)))
             }

@@ -11,9 +11,20 @@ extension KernelModel {
         var copy = pcol
         pcolReset(&pcol)
         maybeNotAllInOneIO(iosNrPages: iosNrPages, iosLength: iosLength, source: &copy, next: &pcol)
+        defer {
+            trace.execs.append(current!)
+            current = nil
+        }
+        guard layout.parity == 0 || r4wOps else {
+            // ore_write: "A library is attempting a RAID-write without providing a pages lock
+            // interface" → -ENOTSUPP; err: _unlock_pcol_pages → update_write_page(page, ret).
+            for index in copy.pages! {
+                cache.set(index, .error)
+                cache.clear(index, [.writeback, .locked])
+            }
+            throw KWriteError()
+        }
         try oreWrite(offset: offset, length: iosLength, pages: copy.pages!, si: si)
-        trace.execs.append(current!)
-        current = nil
     }
 
     /// `_maybe_not_all_in_one_io`: the ORE trimmed the I/O at a group boundary; the pages past it

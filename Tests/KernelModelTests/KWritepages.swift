@@ -1,5 +1,6 @@
-/// `-ENOMEM` from `pcol_try_alloc`, passed up through writepage_strip and write_cache_pages.
-struct KNoMemory: Error {}
+/// An errno that ends the writeback walk: `-ENOMEM` from `pcol_try_alloc`, `-ENOTSUPP` from
+/// `ore_write` without r4w ops; passed up through writepage_strip and write_cache_pages.
+struct KWriteError: Error {}
 
 extension KernelModel {
     /// `exofs_writepages`: expected_pages from the range, `write_cache_pages`, then `write_exec`
@@ -23,7 +24,7 @@ extension KernelModel {
                     cache.set(index, .dirty)
                 }
             }
-        } catch is KNoMemory {
+        } catch is KWriteError {
             return
         }
     }
@@ -57,23 +58,23 @@ extension KernelModel {
         if index >= endIndex {
             len = iSize % KLayout.pageSize
             if index > endIndex || len == 0 {
-                try writeExec(&pcol)
+                try writeExecOrFail(index, &pcol)
                 cache.clear(index, [.error, .locked])
                 return
             }
         }
         while true {
             if let first = pcol.pgFirst, first + pcol.nrPages != index {
-                try writeExec(&pcol)
+                try writeExecOrFail(index, &pcol)
                 continue
             }
             if pcol.pgFirst == nil { pcol.pgFirst = index }
             if pcol.pages == nil, !pcolTryAlloc(&pcol) {
-                cache.clear(index, .locked)   // set_bit(AS_EIO); unlock_page; the data is dropped
-                throw KNoMemory()
+                cache.clear(index, .locked)   // fail: set_bit(AS_EIO); unlock_page; the data is dropped
+                throw KWriteError()
             }
             if UInt32(pcol.nrPages) >= pcol.allocPages {
-                try writeExec(&pcol)
+                try writeExecOrFail(index, &pcol)
                 continue
             }
             pcol.pages!.append(index)
@@ -88,5 +89,16 @@ extension KernelModel {
         try exofsWritepages(sync: true, range: range, nrToWrite: nil)
         let indices = cache.pages.keys.sorted().filter { range?.contains($0) ?? true }
         for index in indices { try waitUntil(index, not: .writeback, fn: "wait_on_page_writeback") }
+    }
+
+    /// writepage_strip's `goto fail` after a failed write_exec: the page in hand is unlocked
+    /// (its dirty bit already cleared) and the error ends the walk.
+    func writeExecOrFail(_ index: Int, _ pcol: inout KPageCollect) throws {
+        do {
+            try writeExec(&pcol)
+        } catch let error as KWriteError {
+            cache.clear(index, .locked)
+            throw error
+        }
     }
 }

@@ -10,6 +10,10 @@ final class KernelModel {
     var seedProfile = false
     var placementSeed: Bool?
     var pumpLoop = false
+    /// `set r4w=off`: exofs without the r4w ops, as before the patch.
+    var r4wOps = true
+    /// `set dirty-uptodate=`: the seed's "dirty or writeback counts as uptodate" on its own.
+    var dirtyUptodate: Bool?
     var manualCompletions = false
 
     var layout: KLayout!
@@ -92,6 +96,8 @@ final class KernelModel {
             if let count { for _ in 0..<count where !inflight.isEmpty { completeOne() } } else { completeAll() }
         case .pumpLoop(let on): pumpLoop = on
         case .placementSeed(let on): placementSeed = on
+        case .r4w(let on): r4wOps = on
+        case .dirtyUptodate(let on): dirtyUptodate = on
         case .check: trace.checks.append(check())
         }
     }
