@@ -39,15 +39,20 @@ extension KernelModel {
         for (dev, objSize) in sizes { devices.truncate(dev: dev, toBytes: objSize) }
     }
 
-    /// `truncate_setsize` → `truncate_inode_pages`: i_size first; pages past the new end go, the
-    /// unlocked ones at once, then each locked one after waiting for its I/O (forever for a
-    /// stranded page).
+    /// `truncate_setsize` → `truncate_inode_pages_range` (mm/truncate.c, 4.18): i_size first;
+    /// pages past the new end that trylock and are not under writeback go at once; the page
+    /// holding a new end inside it is `find_lock_page`d and waited on; then, in ascending order,
+    /// each remaining page is locked, waited on and removed (forever for a stranded page).
     func truncateSetsize(_ size: UInt64) throws {
         iSize = size
         let keep = Int((size + KLayout.pageSize - 1) / KLayout.pageSize)
         expected = expected.filter { $0.key < keep }
         let doomed = cache.pages.keys.filter { $0 >= keep }.sorted()
         for index in doomed where !cache.has(index, .locked) && !cache.has(index, .writeback) { cache[index] = nil }
+        if size % KLayout.pageSize != 0, cache[keep - 1] != nil {
+            try waitUntil(keep - 1, not: .locked, fn: "truncate_inode_pages")
+            try waitUntil(keep - 1, not: .writeback, fn: "truncate_inode_pages")
+        }
         for index in doomed where cache[index] != nil {
             try waitUntil(index, not: .locked, fn: "truncate_inode_pages")
             try waitUntil(index, not: .writeback, fn: "truncate_inode_pages")

@@ -90,6 +90,8 @@ final class KernelModelTests: XCTestCase {
         XCTAssertEqual(KernelModel.run(strand + [.write(3...4)]).kernelBug, "lock_page")
         XCTAssertEqual(KernelModel.run(strand + [.write(3...4)]).finalFlags[3], "dirty,uptodate")
         XCTAssertEqual(KernelModel.run(strand + [.truncate(size: 8192)]).kernelBug, "truncate_inode_pages")
+        // The new end inside stranded page 4: find_lock_page waits on it before any removal.
+        XCTAssertEqual(KernelModel.run(strand + [.truncate(size: 4 * 4096 + 100)]).kernelBug, "truncate_inode_pages")
         XCTAssertEqual(KernelModel.run(strand + [.fsync(range: 0...3)]).kernelBug, nil)
         XCTAssertEqual(KernelModel.run(strand + [.fsync(range: 4...4)]).kernelBug, "wait_on_page_writeback")
         XCTAssertNil(KernelModel.run(strand + [.writepages(sync: true, range: nil, nr: nil)]).kernelBug)
