@@ -68,7 +68,7 @@ struct ParserTests {
     @Test func anEmptyFileIsAllowed() throws {
         let s = try ScenarioParser.parse("layout raid5 devices=4 stripe-unit=16K\nfile size=0\nwrite 0..3\nwritepages\ncheck",
                                          name: "empty.scn")
-        #expect(s.lines[1].command == .file(size: 0))
+        #expect(s.lines[1].command == .file(size: 0, ino: 3))
         let t = Engine.run(s)
         #expect(!(0..<t.count).contains { t.event($0).kind == .violation })
         #expect((0..<t.count).filter { t.event($0).kind == .devWrite }.count == 2)

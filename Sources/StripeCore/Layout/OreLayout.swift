@@ -106,20 +106,6 @@ public struct OreLayout: Equatable, Sendable {
     /// Data pages in one stripe.
     public var pagesInStripe: Int { dataDevices * pagesInUnit }
 
-    /// `layout->max_io_length`: the largest I/O in bytes, a whole number of stripes with
-    /// parity. Units of more than 249 pages make the kernel's unsigned subtraction wrap;
-    /// the model then allows one stripe (one unit without parity), so writes still progress.
-    public var maxIOLength: UInt64 {
-        let bioMaxPagesKmalloc: UInt64 = 249
-        let smallest = parity > 0 ? stripeBytes : stripeUnit
-        guard bioMaxPagesKmalloc * pageSize > stripeUnit else { return smallest }
-        var length = (bioMaxPagesKmalloc * pageSize - stripeUnit) * UInt64(dataDevices)
-        if parity > 0 {
-            length = length / stripeBytes * stripeBytes
-        }
-        return max(length, smallest)
-    }
-
     /// One-line description, as shown in headers: "raid5 4×16K".
     public var summary: String {
         var s = "\(raid.rawValue) \(devices)×\(SizeFormat.string(stripeUnit))"

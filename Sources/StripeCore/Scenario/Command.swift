@@ -8,6 +8,8 @@ public enum SetOption: Sendable, Equatable {
     case r4w(Bool)
     case dirtyUptodate(Bool)
     case maxIOPages(Int)
+    case pump(PumpMode)
+    case placement(Profile)
 }
 
 /// One scenario command (SPEC 4).
@@ -16,12 +18,15 @@ public enum Command: Sendable, Equatable {
     case note(String)
     case profile(Profile)
     case layout(OreLayout)
-    case file(size: UInt64)
+    /// The file's object id is 0x10000 + `ino` (exofs's `EXOFS_OBJ_OFF`).
+    case file(size: UInt64, ino: UInt64)
     case cache(PageRange, dirty: Bool)
     case write(PageRange)
     case writeBytes(offset: UInt64, length: UInt64)
     case read(PageRange)
     case writepages(sync: Bool, range: PageRange?, nrToWrite: Int?)
+    /// `filemap_write_and_wait_range`: sync writeback of the range, then wait for it.
+    case fsync(range: PageRange?)
     case evict(PageRange)
     case reclaim(pages: Int)
     case truncate(size: UInt64)

@@ -124,6 +124,12 @@ struct KeyValues {
         return bytes
     }
 
+    /// A page range like `3..9`; nil when absent.
+    mutating func pageRange(_ key: String) throws(ScenarioError) -> PageRange? {
+        guard let (_, value) = pairs[key] else { return nil }
+        return try lexer.pageRange(value)
+    }
+
     /// A whole number within `range`; nil when absent and not required.
     mutating func integer(_ key: String, required: Bool, range: ClosedRange<Int>) throws(ScenarioError) -> Int? {
         guard let (_, value) = pairs[key] else {

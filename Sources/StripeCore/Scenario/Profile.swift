@@ -18,6 +18,16 @@ public struct Switches: Sendable, Equatable {
     public var dirtyUptodate: Bool? = nil
     /// Cap on pcol pages per I/O (`set max-io-pages=N`); nil uses the layout's max_io_length.
     public var maxIOPages: Int? = nil
+    /// How often `exofs_writepages` / `exofs_readpages` pump the last I/O (`set pump=`).
+    public var pump = PumpMode.twice
+    /// Whose `_prepare_for_striping` places units (`set placement=`); nil follows the profile.
+    public var placement: Profile? = nil
 
     public init() {}
+}
+
+/// `set pump=twice|loop`: the kernel's one extra `write_exec` after `write_cache_pages`,
+/// or a loop until the pcol is empty (the fix).
+public enum PumpMode: String, Sendable, CaseIterable {
+    case twice, loop
 }

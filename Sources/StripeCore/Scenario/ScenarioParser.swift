@@ -76,9 +76,10 @@ public enum ScenarioParser {
         case "layout":
             return .layout(try parseLayout(&words))
         case "file":
-            var args = try words.keyValues(allowed: ["size"])
+            var args = try words.keyValues(allowed: ["size", "ino"])
             let size = try args.size("size", required: true, allowZero: true)!
-            return .file(size: size)
+            let ino = try args.integer("ino", required: false, range: 0...Int(UInt32.max)) ?? 3
+            return .file(size: size, ino: UInt64(ino))
         case "cache":
             let range = try words.pageRange()
             var dirty = false
@@ -108,6 +109,9 @@ public enum ScenarioParser {
             return .writeBytes(offset: offset, length: length)
         case "writepages":
             return try parseWritepages(&words)
+        case "fsync":
+            var args = try words.keyValues(allowed: ["range"])
+            return .fsync(range: try args.pageRange("range"))
         case "reclaim":
             var args = try words.keyValues(allowed: ["pages"])
             return .reclaim(pages: try args.integer("pages", required: true, range: 1...Limits.maxPageIndex)!)
@@ -205,6 +209,18 @@ public enum ScenarioParser {
                 throw words.error(at: value, "expected a page count from 1 to 1048576 for max-io-pages, found '\(value.text)'")
             }
             return .maxIOPages(n)
+        }
+        if key == "pump" {
+            guard let mode = PumpMode(rawValue: value.text) else {
+                throw words.error(at: value, "expected 'twice' or 'loop' for pump, found '\(value.text)'")
+            }
+            return .pump(mode)
+        }
+        if key == "placement" {
+            guard let era = Profile(rawValue: value.text) else {
+                throw words.error(at: value, "expected 'final' or 'seed' for placement, found '\(value.text)'")
+            }
+            return .placement(era)
         }
         let on: Bool
         switch value.text {

@@ -35,12 +35,19 @@ extension Timeline {
         }
     }
 
-    /// What an `xor` event recomputed: the stripe, its page rows and the parity device.
-    public func parityUpdate(of seq: Int) -> (stripe: UInt64, rows: ClosedRange<Int>, parityDev: Int)? {
+    /// What an `xor` event recomputed: the stripe, its page rows, the parity device and,
+    /// with RAID6, the Q device.
+    public func parityUpdate(of seq: Int) -> (stripe: UInt64, rows: ClosedRange<Int>, parityDev: Int, qDev: Int?)? {
         let e = events[seq]
         guard e.kind == .xor else { return nil }
         let at = Int(e.x)
-        return (args[at], Int(args[at + 1])...Int(args[at + 2]), Int(args[at + 3]))
+        let q = args[at + 5]
+        return (args[at], Int(args[at + 1])...Int(args[at + 2]), Int(args[at + 3]), q == 0 ? nil : Int(q - 1))
+    }
+
+    /// Where a `kernel_bug` event happened.
+    public func bugFunction(of seq: Int) -> KernelFunction? {
+        events[seq].kind == .kernelBug ? KernelFunction(rawValue: events[seq].a) : nil
     }
 
     /// The text of a `command` (its scenario line), `note` or `violation`.
@@ -48,7 +55,7 @@ extension Timeline {
         let e = events[seq]
         switch e.kind {
         case .command: return scenario.lines[Int(e.x)].text
-        case .note, .violation: return strings[Int(e.x)]
+        case .note, .violation, .kernelBug: return strings[Int(e.x)]
         default: return nil
         }
     }
@@ -102,8 +109,11 @@ extension Timeline {
             return [("stripe", .int(Int64(update.stripe))),
                     ("rows", .array([.int(Int64(update.rows.lowerBound)), .int(Int64(update.rows.upperBound))])),
                     ("parity_dev", .int(Int64(update.parityDev)))]
+                + (update.qDev.map { [("q_dev", JSONValue.int(Int64($0)))] } ?? [])
         case .violation:
             return [("rule", .int(Int64(e.a))), ("detail", .string(strings[Int(e.x)]))]
+        case .kernelBug:
+            return [("fn", .string(bugFunction(of: seq)!.name)), ("detail", .string(strings[Int(e.x)]))]
         }
     }
 
@@ -153,9 +163,12 @@ extension Timeline {
             return "dev \(request.dev) \(request.isRead ? "read" : "write") done\(e.a & 1 != 0 ? ": I/O error" : "")"
         case .xor:
             let update = parityUpdate(of: seq)!
-            return "xor stripe \(update.stripe) rows \(update.rows.lowerBound)..\(update.rows.upperBound) → parity on dev \(update.parityDev)"
+            let q = update.qDev.map { ", Q on dev \($0)" } ?? ""
+            return "xor stripe \(update.stripe) rows \(update.rows.lowerBound)..\(update.rows.upperBound) → parity on dev \(update.parityDev)\(q)"
         case .violation:
             return "VIOLATION rule \(e.a): \(strings[Int(e.x)])"
+        case .kernelBug:
+            return "KERNEL BUG in \(bugFunction(of: seq)!.name): \(strings[Int(e.x)])"
         }
     }
 
