@@ -10,6 +10,9 @@ extension Engine {
         switch command {
         case .title, .profile, .layout, .file, .completions, .fail, .repair, .set:
             break
+        case .fsync:
+            // The engine's `filemap_write_and_wait_range` is not modelled yet.
+            break
         case .note(let text):
             note(text)
         case .cache(let range, let dirty):
@@ -49,7 +52,7 @@ extension Engine {
         case .layout(let l):
             layout = l
             stage(.layout(l))
-        case .file(let size):
+        case .file(let size, _):
             stage(.createFile(size: size))
             for index in 0..<Int((size + pageSize - 1) / pageSize) { expected[index] = Token.initial(page: index) }
         case .completions(let manual):
@@ -64,6 +67,8 @@ extension Engine {
             case .r4w(let on): switches.r4w = on
             case .dirtyUptodate(let on): switches.dirtyUptodate = on
             case .maxIOPages(let n): switches.maxIOPages = n
+            case .pump(let mode): switches.pump = mode
+            case .placement(let profile): switches.placement = profile
             }
             stage(.switches(switches))
         default:

@@ -56,7 +56,7 @@ extension OreLayout {
             let lcmDP = lcm(w, p) / p
             let rxp = (n % lcmDP) * p
             parityDev = (2 * w - p - rxp) % w + first
-            dev = (w + c - rxp) % w + first
+            dev = (2 * w + c - rxp) % w + first
         }
         let mirrors = UInt64(self.mirrors)
         let stripeStart = offset - (h % u)
