@@ -1,23 +1,19 @@
 /// A scenario file's bytes as text and lines, as editors read it: UTF-8, a leading BOM
 /// skipped, lines ended by LF, CRLF or CR alike. Bad input is named with file:line:col.
 enum ScenarioText {
-    /// The lines of `text`, after a leading byte order mark.
+    /// The lines of `text`, after a leading byte order mark. Split on UTF-8 bytes: CR and
+    /// LF never occur inside a multibyte character, and a line end is a character boundary.
     static func lines(of text: Substring) -> [Substring] {
         var text = text
         if text.unicodeScalars.first == "\u{FEFF}" { text = text[text.unicodeScalars.index(after: text.startIndex)...] }
-        let scalars = text.unicodeScalars
+        let bytes = text.utf8
         var lines: [Substring] = []
-        var start = scalars.startIndex
+        var start = bytes.startIndex
         var i = start
-        while i < scalars.endIndex {
-            let scalar = scalars[i]
-            guard scalar == "\n" || scalar == "\r" else {
-                i = scalars.index(after: i)
-                continue
-            }
-            lines.append(text[start..<i])
-            i = scalars.index(after: i)
-            if scalar == "\r", i < scalars.endIndex, scalars[i] == "\n" { i = scalars.index(after: i) }
+        while let end = bytes[i...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+            lines.append(text[start..<end])
+            i = bytes.index(after: end)
+            if bytes[end] == 0x0D, i < bytes.endIndex, bytes[i] == 0x0A { i = bytes.index(after: i) }
             start = i
         }
         lines.append(text[start...])
@@ -55,7 +51,8 @@ enum ScenarioText {
     /// The first control character of `line` — C0 but TAB, DEL or C1, which a terminal would
     /// act on — as its 1-based column and a name like "U+001B (ESC)"; nil when there is none.
     static func firstControlCharacter(in line: Substring) -> (column: Int, name: String)? {
-        guard line.unicodeScalars.contains(where: isControl) else { return nil }
+        // Fast check on bytes: C0 and DEL are single bytes, C1 starts with 0xC2.
+        guard line.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
         for (i, character) in line.enumerated() {
             guard let scalar = character.unicodeScalars.first(where: isControl) else { continue }
             let v = scalar.value
