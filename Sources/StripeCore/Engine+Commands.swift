@@ -53,7 +53,7 @@ extension Engine {
             layout = l
             stage(.layout(l))
         case .file(let size, let ino):
-            objectID = 0x10000 + ino
+            objectID = ExofsObject.id(ino: ino)
             stage(.createFile(size: size))
             for index in 0..<Int((size + pageSize - 1) / pageSize) { expected[index] = Token.initial(page: index) }
         case .completions(let manual):

@@ -68,6 +68,12 @@ struct CLITests {
         (["layout", "--stripe-unit", "5000"], "stripescope: stripe-unit: must be a positive multiple of 4096 bytes (got 5000)"),
         (["layout", "--stripe-unit", "99999999999999999999G"], "stripescope: stripe-unit: 99999999999999999999G is too large"),
         (["layout", "--devices", "9", "--group-width", "3"], "stripescope: group-depth: is required"),
+        (["layout", "--devices", "4", "--group-width", "4"], "stripescope: group-depth: is required with group-width=4"),
+        (["layout", "--devices", "1"], "stripescope: devices: raid5 needs at least 2 devices (one data device at least; got 1)"),
+        (["layout", "--raid", "raid6", "--devices", "4", "--group-width", "2", "--group-depth", "1"], "stripescope: group-width: raid6 needs a group width of at least 3"),
+        (["layout", "--raid", "raid7"], "stripescope: raid: expected raid0, raid5 or raid6, found 'raid7'"),
+        (["check", "/dev/null"], "stripescope: /dev/null: is a character device, not a scenario file"),
+        (["check", "/"], "stripescope: /: is a directory, not a scenario file"),
         (["layout", "--pages", "9..3"], "stripescope: pages: expected N or A..B"),
         (["layout", "--group-width", "2", "--group-depth", "999999999999999999"], "stripescope: group-depth: must be at most 281474976710655"),
         (["frobnicate"], "stripescope: "),
@@ -88,6 +94,26 @@ struct CLITests {
         try Data([0x6c, 0x00, 0xff]).write(to: binary)
         let r = try Binary.run(["trace", binary.path])
         #expect(r.status == 2 && r.stderr.contains("binary file"))
+    }
+
+    /// A FIFO is named, never opened: reading it would wait for a writer.
+    @Test func aFIFOIsNamedNotRead() throws {
+        let dir = try Binary.scratch("", name: "unused").deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe.scn").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let r = try Binary.run(["check", fifo])
+        #expect(r.status == 2)
+        #expect(r.stderr == "stripescope: \(fifo): is a named pipe (FIFO), not a scenario file\n")
+    }
+
+    /// RAID6 is accepted; a group depth without a width is ignored with the kernel's notice.
+    @Test func layoutAcceptsRaid6AndWarnsOfAnIgnoredDepth() throws {
+        let raid6 = try Binary.run(["layout", "--raid", "raid6", "--devices", "5", "--format", "json", "--pages", "0..2"])
+        #expect(raid6.status == 0 && raid6.stderr.isEmpty)
+        let depth = try Binary.run(["layout", "--group-depth", "3"])
+        #expect(depth.status == 0)
+        #expect(depth.stderr == "stripescope: warning: group-depth=3 ignored without group-width, as the kernel's \"group_depth ignored\" notice says; the one group is unbounded\n")
     }
 
     @Test func layoutJsonAndTable() throws {
