@@ -10,11 +10,12 @@ struct ScenariosCommand: ParsableCommand {
         commandName: "scenarios",
         abstract: "List the bundled scenarios in lesson order, with their titles.",
         discussion: """
-            ✓: every invariant holds. ✗ rule N: the scenario breaks invariant N on purpose, \
-            to show it ('stripescope check NAME' exits 1 and says where).
+            A check mark: every invariant holds. A cross and 'rule N': the scenario breaks \
+            invariant N on purpose, to show it ('stripescope check NAME' exits 1 and says where).
             """)
 
-    @Flag(help: "Mark with 'ok' and 'x' instead of ✓ and ✗ (for a terminal without UTF-8).")
+    /// ASCII in the help too: man renders the generated page's UTF-8 as nothing.
+    @Flag(help: "Mark with 'ok' and 'x' instead of a check mark and a cross (for a terminal without UTF-8).")
     var ascii = false
 
     func run() throws {
