@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
             written page by page, then written back with writepages (WB_SYNC_ALL).
             Figures: events, build_seconds, bytes_per_event (resident memory growth while
             building, per event), jump_ms_median / jump_ms_max (state at 200 random events),
-            render_ms (a 200×60 frame: the slowest of 20 random events).
+            render_ms (a 200x60 frame: the slowest of 20 random events).
             """)
 
     @Option(help: "File size to write back, like 64M or 1G.")

@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
         } catch let failure as CLIFailure {
             failure.exit()
         }
-        let violations = (0..<timeline.count).filter { timeline.event($0).kind == .violation }
+        let violations = Self.violations(in: timeline)
         guard !violations.isEmpty else {
             print("\(timeline.scenario.name): every invariant holds (\(timeline.count) events)")
             return
@@ -28,5 +28,10 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(rule))) broken: \(timeline.message(of: seq)!)\n".utf8))
         }
         throw ExitCode(1)
+    }
+
+    /// The events where an invariant broke: `check` fails when there is one.
+    static func violations(in timeline: Timeline) -> [Int] {
+        (0..<timeline.count).filter { timeline.event($0).kind == .violation }
     }
 }

@@ -148,12 +148,6 @@ struct CLITests {
         #expect(ascii.stdout.unicodeScalars.allSatisfy { $0.isASCII })
     }
 
-    @Test func scenariosListsEveryBundledOne() throws {
-        let r = try Binary.run(["scenarios"])
-        #expect(r.stdout.split(separator: "\n").count >= 10)
-        #expect(r.stdout.contains("partial-stripe"))
-    }
-
     @Test func noTerminalSaysSo() throws {
         let r = try Binary.run([])
         #expect(r.status == 2)
