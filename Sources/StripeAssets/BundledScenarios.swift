@@ -24,12 +24,19 @@ public enum BundledScenarios {
         ("append-seed", text(PackageResources.append_seed_scn)),
         ("append-final", text(PackageResources.append_final_scn)),
         ("reclaim-writepage", text(PackageResources.reclaim_writepage_scn)),
+        ("group-depth", text(PackageResources.group_depth_scn)),
         ("group-split", text(PackageResources.group_split_scn)),
+        ("stranded-fsync", text(PackageResources.stranded_fsync_scn)),
         ("nosync-remainder", text(PackageResources.nosync_remainder_scn)),
         ("mirrors", text(PackageResources.mirrors_scn)),
         ("write-hole", text(PackageResources.write_hole_scn)),
         ("device-failure", text(PackageResources.device_failure_scn)),
         ("truncate-mid-stripe", text(PackageResources.truncate_mid_stripe_scn)),
+        ("raid0-placement-seed", text(PackageResources.raid0_placement_seed_scn)),
+        ("raid0-placement-final", text(PackageResources.raid0_placement_final_scn)),
+        ("raid5-placement", text(PackageResources.raid5_placement_scn)),
+        ("huge-unit", text(PackageResources.huge_unit_scn)),
+        ("truncate-mirrors", text(PackageResources.truncate_mirrors_scn)),
     ]
 
     /// The text of the bundled scenario `name`, if there is one.

@@ -19,7 +19,8 @@ struct CheckCommand: ParsableCommand {
             failure.exit()
         }
         let violations = Self.violations(in: timeline)
-        guard !violations.isEmpty else {
+        let bug = Self.kernelBug(in: timeline)
+        guard !violations.isEmpty || bug != nil else {
             print("\(timeline.scenario.name): every invariant holds (\(timeline.count) events)")
             return
         }
@@ -27,7 +28,15 @@ struct CheckCommand: ParsableCommand {
             let rule = timeline.event(seq).a
             FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(rule))) broken: \(timeline.message(of: seq)!)\n".utf8))
         }
+        if let bug {
+            FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(bug): kernel BUG in \(timeline.bugFunction(of: bug)!.name), the run stops here: \(timeline.message(of: bug)!)\n".utf8))
+        }
         throw ExitCode(1)
+    }
+
+    /// The `kernel_bug` event that ended the run, if the modelled kernel hit one.
+    static func kernelBug(in timeline: Timeline) -> Int? {
+        timeline.count > 0 && timeline.event(timeline.count - 1).kind == .kernelBug ? timeline.count - 1 : nil
     }
 
     /// The events where an invariant broke: `check` fails when there is one.

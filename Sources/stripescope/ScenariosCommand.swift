@@ -11,7 +11,8 @@ struct ScenariosCommand: ParsableCommand {
         abstract: "List the bundled scenarios in lesson order, with their titles.",
         discussion: """
             A check mark: every invariant holds. A cross and 'rule N': the scenario breaks \
-            invariant N on purpose, to show it ('stripescope check NAME' exits 1 and says where).
+            invariant N on purpose, to show it; 'BUG': the modelled kernel BUGs or hangs \
+            ('stripescope check NAME' exits 1 and says where).
             """)
 
     /// ASCII in the help too: man renders the generated page's UTF-8 as nothing.
@@ -21,7 +22,9 @@ struct ScenariosCommand: ParsableCommand {
     func run() throws {
         let rows = try BundledScenarios.all.map { name, text in
             let scenario = try ScenarioParser.parse(text, name: "\(name).scn")
-            return (name: name, mark: mark(brokenRules(Engine.run(scenario))), title: scenario.title)
+            let timeline = Engine.run(scenario)
+            return (name: name, mark: mark(brokenRules(timeline), bug: CheckCommand.kernelBug(in: timeline) != nil),
+                    title: scenario.title)
         }
         let nameWidth = rows.map(\.name.count).max() ?? 0
         let markWidth = rows.map(\.mark.count).max() ?? 0
@@ -29,8 +32,8 @@ struct ScenariosCommand: ParsableCommand {
             print(row.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
                   + row.mark.padding(toLength: markWidth, withPad: " ", startingAt: 0) + "  " + row.title)
         }
-        if rows.contains(where: { $0.mark != mark([]) }) {
-            print("\nScenarios marked with a rule break that invariant on purpose; 'stripescope check NAME' says where.")
+        if rows.contains(where: { $0.mark != mark([], bug: false) }) {
+            print("\nScenarios marked with a rule break that invariant on purpose, and with BUG end in a kernel bug on purpose; 'stripescope check NAME' says where.")
         }
     }
 
@@ -39,10 +42,14 @@ struct ScenariosCommand: ParsableCommand {
         Array(Set(CheckCommand.violations(in: timeline).map { timeline.event($0).a })).sorted()
     }
 
-    /// `✓`, or `✗ rule 1` / `✗ rules 1, 2`.
-    private func mark(_ rules: [UInt8]) -> String {
-        guard !rules.isEmpty else { return ascii ? "ok" : "✓" }
-        let numbers = rules.map(String.init).joined(separator: ", ")
-        return (ascii ? "x" : "✗") + (rules.count == 1 ? " rule " : " rules ") + numbers
+    /// `✓`, or `✗ rule 1` / `✗ rules 1, 2` / `✗ BUG` / `✗ rule 6, BUG`.
+    private func mark(_ rules: [UInt8], bug: Bool) -> String {
+        guard !rules.isEmpty || bug else { return ascii ? "ok" : "✓" }
+        var parts: [String] = []
+        if !rules.isEmpty {
+            parts.append((rules.count == 1 ? "rule " : "rules ") + rules.map(String.init).joined(separator: ", "))
+        }
+        if bug { parts.append("BUG") }
+        return (ascii ? "x " : "✗ ") + parts.joined(separator: ", ")
     }
 }
