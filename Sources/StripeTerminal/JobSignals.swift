@@ -20,6 +20,7 @@ enum JobSignals {
             _ = fcntl(end, F_SETFD, FD_CLOEXEC)
         }
         (readEnd, writeEnd) = (ends[0], ends[1])
+        Signals.unblock(caught)
         for sig in caught { catchSignal(sig) }
     }
 
