@@ -34,7 +34,9 @@ public enum Terminal {
     /// know ends the process with status 2 and a hint, as every bad input does.
     public static func run<P: TerminalProgram>(_ program: inout P, configure: (inout P, _ width: Int, _ height: Int, _ colour: Bool) -> Void) {
         guard var backend = NCursesBackend() else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            // Quoted short and with control characters shown as '?', never sent raw.
+            let term = (getenv("TERM").map { String(cString: $0) } ?? "").unicodeScalars.prefix(40)
+                .map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined()
             let line = "stripescope: unknown terminal type '\(term)'; try TERM=xterm-256color\n"
             _ = line.withCString { write(2, $0, strlen($0)) }
             exit(2)

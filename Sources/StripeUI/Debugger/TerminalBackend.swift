@@ -18,8 +18,9 @@ public enum TerminalInput: Sendable, Equatable {
 /// tests (as ratatui's `TestBackend`), so keys, resizes and redraws are tested without
 /// a real terminal.
 public protocol TerminalBackend {
-    /// The size now, in cells.
+    /// The width now, in cells.
     var width: Int { get }
+    /// The height now, in cells.
     var height: Int { get }
     /// The next input, waiting at most `timeout` milliseconds (nil: until one arrives,
     /// 0: only what has already arrived). Nil when the time ran out.
