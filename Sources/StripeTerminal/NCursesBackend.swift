@@ -51,17 +51,15 @@ struct NCursesBackend: TerminalBackend {
 
     mutating func read(timeout: Int?) -> TerminalInput? {
         let deadline = timeout.map { Self.milliseconds() + $0 }
-        var inputReady = false
+        var hungUp = false
         while true {
             if !queued.isEmpty { return queued.removeFirst() }
             let code = wgetch(ss_stdscr())
             if code != ERR {
                 if let input = Self.input(code) { return input }
-                inputReady = false
                 continue
             }
-            // Readable, yet ncurses read nothing: end of input.
-            if inputReady { return .hangup }
+            if hungUp { return .hangup }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: JobSignals.readEnd, events: Int16(POLLIN), revents: 0)]
             let wait = deadline.map { Int32(max(0, $0 - Self.milliseconds())) } ?? -1
@@ -70,7 +68,7 @@ struct NCursesBackend: TerminalBackend {
             // A signal interrupted the wait: its byte is in the pipe.
             if ready < 0 { continue }
             if fds[1].revents != 0 { takeSignals() }
-            inputReady = fds[0].revents != 0
+            hungUp = fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         }
     }
 
