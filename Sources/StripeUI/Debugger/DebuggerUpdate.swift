@@ -23,8 +23,11 @@ extension DebuggerModel {
             case .breakpoints(let selected):
                 breakpointListKey(key, selected: selected)
                 return true
-            case .prompt(let kind, let text):
-                promptKey(key, kind: kind, text: text)
+            case .prompt(let kind, var text):
+                // The mode lets go of the text, so typing appends in place instead of
+                // copying the whole line a key.
+                mode = .normal
+                promptKey(key, kind: kind, text: &text)
                 return true
             }
         }
@@ -199,19 +202,21 @@ extension DebuggerModel {
         }
     }
 
-    private mutating func promptKey(_ key: Key, kind: PromptKind, text: String) {
+    private mutating func promptKey(_ key: Key, kind: PromptKind, text: inout String) {
         switch key {
         case .escape, .control("c"):
-            mode = .normal
+            break  // closed: the mode is normal already
         case .backspace:
-            mode = text.isEmpty ? .normal : .prompt(kind, String(text.dropLast()))
+            guard !text.isEmpty else { return }
+            text.removeLast()
+            mode = .prompt(kind, text)
         case .character(let c):
-            mode = .prompt(kind, text + String(c))
+            text.append(c)
+            mode = .prompt(kind, text)
         case .enter:
-            mode = .normal
             submit(kind, text.trimmingSpaces)
         default:
-            break
+            mode = .prompt(kind, text)
         }
     }
 
