@@ -24,8 +24,8 @@ struct CheckCommand: ParsableCommand {
             return
         }
         for seq in violations {
-            let rule = timeline.event(seq).a
-            FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(rule))) broken: \(timeline.message(of: seq)!)\n".utf8))
+            guard case .violation(let rule, let detail) = timeline.payload(of: seq) else { continue }
+            FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(UInt8(rule)))) broken: \(detail)\n".utf8))
         }
         throw ExitCode(1)
     }

@@ -17,7 +17,7 @@ extension DebuggerModel {
         case .key(let key):
             switch mode {
             case .normal: return normalKey(key)
-            case .help:
+            case .help, .detail:
                 mode = .normal
                 return true
             case .breakpoints(let selected):
@@ -92,6 +92,8 @@ extension DebuggerModel {
             scroll[focus, default: 0] += 10
         case .character("?"), .function(1):
             mode = .help
+        case .enter:
+            mode = .detail
         case .click(let x, let y):
             if let page = DebuggerLayout(self).page(atX: x, y: y, model: self) {
                 selectedPage = selectedPage == page ? nil : page
@@ -137,15 +139,15 @@ extension DebuggerModel {
 
     /// What `b` sets a breakpoint on: the current event's function, page, device, or kind.
     var breakpointHere: Breakpoint {
-        let e = timeline.event(cursor)
         if focus == .pages, let page = selectedPage { return .page(page) }
-        switch e.kind {
-        case .call, .return: return .function(timeline.function(of: cursor)!)
+        let payload = timeline.payload(of: cursor)
+        switch payload {
+        case .call(let call), .return(let call): return .function(call.function)
         case .violation: return .violation
-        case .devRead, .devWrite, .ioDone, .xor: return .device(timeline.device(of: cursor)!)
         default:
-            if let page = timeline.pageIndex(of: cursor) { return .page(page) }
-            return .kind(e.kind)
+            if let dev = payload.device { return .device(dev) }
+            if let page = payload.page { return .page(page) }
+            return .kind(payload.kind)
         }
     }
 
@@ -244,7 +246,8 @@ extension DebuggerModel {
     mutating func applyCommand(_ text: String) {
         guard !text.isEmpty else { return }
         let scenario = timeline.scenario
-        let commandIndex = state.currentCommand.map { Int(timeline.event($0).x) } ?? -1
+        var commandIndex = -1
+        if let seq = state.currentCommand, case .command(_, _, let number) = timeline.payload(of: seq) { commandIndex = number }
         let kept = Array(scenario.lines.prefix(commandIndex + 1))
         var rows = [String](repeating: "", count: kept.last?.line ?? 0)
         for line in kept { rows[line.line - 1] = line.text }
