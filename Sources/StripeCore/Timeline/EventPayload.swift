@@ -203,12 +203,25 @@ extension Timeline {
     }
 
     /// The state a viewer should see at event `seq`: the state after it, with what the
-    /// event itself produced but the engine records on the next event (the sp2d cell a
-    /// `get_page` filled) already in place.
+    /// event did that the engine records on the next event already in place (the sp2d
+    /// cell a `get_page` filled), and, inside `_sp2d_reset`, the cells of pages already
+    /// `put_page`d cleared (`page_is_read = false`), as the kernel's loop leaves them.
     public func shownState(at seq: Int, from state: SimState) -> SimState {
-        guard seq >= 0, seq < count, events[seq].kind == .r4wGetPage, let cell = sp2dCellFilled(after: seq) else { return state }
+        guard seq >= 0, seq < count, var sp2d = state.sp2d, let layout = state.layout else { return state }
+        if events[seq].kind == .r4wGetPage, let cell = sp2dCellFilled(after: seq) {
+            sp2d[cell.row, cell.column] = cell.value
+        } else if let reset = state.stack.last, function(of: reset) == ._sp2d_reset {
+            let firstPage = Int(sp2d.stripe) * layout.pagesInStripe
+            for n in reset...seq {
+                guard case .r4wPutPage(let index, _) = payload(of: n) else { continue }
+                let inStripe = index - firstPage
+                sp2d[inStripe % layout.pagesInUnit, inStripe / layout.pagesInUnit] = .empty
+            }
+        } else {
+            return state
+        }
         var shown = state
-        shown.sp2d?[cell.row, cell.column] = cell.value
+        shown.sp2d = sp2d
         return shown
     }
 }

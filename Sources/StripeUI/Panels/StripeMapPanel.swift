@@ -51,7 +51,8 @@ struct StripeMapPanel {
             marks = Array(repeating: nil, count: layout.devices * visible.count)
             let t = model.timeline
             let s = model.state
-            for id in s.inflight { add(t.request(id)) { .issued($0) } }
+            // What is in flight is issued whatever else was planned or done there.
+            defer { for id in s.inflight { add(t.request(id)) { .issued($0) } } }
             guard let call = s.stack.last(where: { t.function(of: $0) == .write_exec || t.function(of: $0) == .read_exec }) else {
                 markCompletedBefore(model)
                 return
