@@ -46,8 +46,11 @@ public struct DebuggerModel {
     /// Events one search key press looks through, so a key never stalls the screen on a
     /// timeline of millions of events; pressing again searches on from where it stopped.
     public var searchChunk = 250_000
-    /// Where a search that ran out of its chunk will go on, and in which direction.
-    var searchResume: (seq: Int, direction: Direction)?
+    /// Where a search that ran out of its chunk will go on, in which direction, how many
+    /// events it has looked at, and whether it went round an end of the timeline.
+    var searchResume: (seq: Int, direction: Direction, looked: Int, wrapped: Bool)?
+    /// Every match of the search, for a timeline short enough to search whole.
+    var searchMatches: [Int]?
     public var message: Message?
     public var playing = false
     /// Events per play tick.
@@ -97,6 +100,8 @@ public struct DebuggerModel {
     /// Replaces the timeline (after a `:` command) and stands at `seq`.
     mutating func replace(_ timeline: Timeline, at seq: Int) {
         self.timeline = timeline
+        searchMatches = nil
+        searchResume = nil
         cursor = max(0, min(seq, timeline.count - 1))
         replayed = timeline.state(at: cursor)
         settle()

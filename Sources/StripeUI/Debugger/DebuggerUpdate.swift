@@ -161,27 +161,62 @@ extension DebuggerModel {
         }
     }
 
+    /// Whether event `seq` matches the search (its event-log text, case-insensitive).
+    private func matches(_ seq: Int, _ needle: String) -> Bool {
+        timeline.summary(of: seq).lowercased().contains(needle)
+    }
+
+    /// `.` / `,` and a new search: the next match in `direction`, wrapping at either end
+    /// with a notice. A timeline of at most `searchChunk` events is searched whole, so
+    /// the message counts the matches ("match k of n"); a longer one is searched
+    /// `searchChunk` events per key press, going on where the last press stopped.
     private mutating func findMatch(_ direction: Direction) {
         guard let query = search, !query.isEmpty else {
             message = Message(text: "no search yet: / searches the event log", isError: true)
             return
         }
         let needle = query.lowercased()
-        let from = searchResume.flatMap { $0.direction == direction ? $0.seq : nil } ?? cursor
-        let limit = direction == .forward ? min(timeline.count, from + searchChunk) : max(-1, from - searchChunk)
-        searchResume = nil
-        let hit = timeline.find(from: from, direction) { seq in
-            seq == limit || timeline.summary(of: seq).lowercased().contains(needle)
+        let n = timeline.count
+        if n <= searchChunk {
+            if searchMatches == nil { searchMatches = (0..<n).filter { matches($0, needle) } }
+            let all = searchMatches!
+            guard !all.isEmpty else {
+                message = Message(text: "/\(query): no match in \(n) events", isError: true)
+                return
+            }
+            let ahead = direction == .forward ? all.firstIndex { $0 > cursor } : all.lastIndex { $0 < cursor }
+            let k = ahead ?? (direction == .forward ? 0 : all.count - 1)
+            move(to: all[k])
+            let wrapped = ahead == nil ? (direction == .forward ? " (wrapped to the first event)" : " (wrapped to the last event)") : ""
+            message = Message(text: "/\(query): match \(k + 1) of \(all.count)\(wrapped)", isError: false)
+            return
         }
-        if let seq = hit, seq != limit {
-            move(to: seq)
-            message = Message(text: "/\(query)", isError: false)
-        } else if limit > 0, limit < timeline.count - 1, hit == limit {
-            // The event at `limit` itself was not looked at: start there next time.
-            searchResume = (direction == .forward ? limit - 1 : limit + 1, direction)
-            message = Message(text: "/\(query): no match up to event \(limit); press \(direction == .forward ? "." : ",") to search on", isError: false)
+        // A long timeline: look at the next `searchChunk` events, wrapping around.
+        let resume = searchResume.flatMap { $0.direction == direction ? $0 : nil }
+        var seq = resume?.seq ?? cursor
+        var looked = resume?.looked ?? 0
+        searchResume = nil
+        let step = direction == .forward ? 1 : -1
+        var wrapped = resume?.wrapped ?? false
+        for _ in 0..<searchChunk {
+            guard looked < n else { break }
+            seq += step
+            if seq >= n || seq < 0 {
+                seq = seq >= n ? 0 : n - 1
+                wrapped = true
+            }
+            looked += 1
+            if matches(seq, needle) {
+                move(to: seq)
+                message = Message(text: "/\(query): event \(seq)\(wrapped ? (direction == .forward ? " (wrapped to the start)" : " (wrapped to the end)") : "")", isError: false)
+                return
+            }
+        }
+        if looked >= n {
+            message = Message(text: "/\(query): no match in \(n) events", isError: true)
         } else {
-            message = Message(text: "/\(query): no \(direction == .forward ? "later" : "earlier") match", isError: true)
+            searchResume = (seq, direction, looked, wrapped)
+            message = Message(text: "/\(query): no match in the \(looked) events searched, up to event \(seq); press \(direction == .forward ? "." : ",") to search on", isError: false)
         }
     }
 
@@ -228,6 +263,7 @@ extension DebuggerModel {
         case .search:
             search = text
             searchResume = nil
+            searchMatches = nil
             findMatch(.forward)
         case .breakpoint:
             guard let bp = Breakpoint(parsing: text) else {
