@@ -116,3 +116,21 @@ struct DebuggerViewTests {
         #expect(tiny.width == 20 && tiny.height == 5)
     }
 }
+
+/// A selected page's history is found when the cursor or the selection moves, so a frame
+/// only draws it: the latest events about the page up to the cursor, newest first.
+struct PageHistoryTests {
+    @Test func historyFollowsTheCursorAndTheSelection() throws {
+        let t = try defaultTimeline()
+        var model = DebuggerModel(timeline: t, width: 200, height: 60, at: t.count - 1)
+        #expect(model.pageHistory.isEmpty)
+        model.selectedPage = 9
+        let all = (0..<t.count).filter { t.pageIndex(of: $0) == 9 }
+        #expect(model.pageHistory == Array(all.reversed().prefix(DebuggerModel.pageHistoryLength)))
+        model.move(to: all[1])
+        #expect(model.pageHistory == [all[1], all[0]])
+        #expect(model.view().lines.contains { $0.contains("\(all[1]): get_page(9) → created page") })
+        model.selectedPage = nil
+        #expect(model.pageHistory.isEmpty)
+    }
+}

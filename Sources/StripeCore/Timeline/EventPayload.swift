@@ -191,6 +191,17 @@ extension Timeline {
         return KernelFunction(rawValue: e.a)
     }
 
+    /// The page event `seq` is about (`EventPayload.page`), without decoding the rest:
+    /// breakpoints and a page's history ask this of many events.
+    public func pageIndex(of seq: Int) -> Int? {
+        let e = events[seq]
+        switch e.kind {
+        case .page, .pageAdd, .pageRemove, .r4wGetPage, .r4wPutPage: return Int(e.i)
+        case .call: return KernelFunction(rawValue: e.a)!.pageArgument.map { Int(args[Int(e.x) + $0]) }
+        default: return nil
+        }
+    }
+
     /// The sp2d cell the engine filled with the page an `r4w_get_page` returned. The
     /// engine records the cell as a change riding on the next event; this reads it
     /// there, so views can show it at the `get_page` itself.

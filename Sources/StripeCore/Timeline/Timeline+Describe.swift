@@ -7,14 +7,6 @@ extension Timeline {
         }
     }
 
-    /// The page index an event is about, if any (for breakpoints and the page grid).
-    public func pageIndex(of seq: Int) -> Int? {
-        switch events[seq].kind {
-        case .page, .pageAdd, .pageRemove, .r4wGetPage, .r4wPutPage, .call: payload(of: seq).page
-        default: nil
-        }
-    }
-
     /// The device an event is about, if any.
     public func device(of seq: Int) -> Int? { payload(of: seq).device }
 

@@ -57,7 +57,11 @@ public struct DebuggerModel {
     public var speed = 1
     /// Rows scrolled away from the automatic position, per panel.
     public var scroll: [Focus: Int] = [:]
-    public var selectedPage: Int?
+    public var selectedPage: Int? {
+        didSet { if selectedPage != oldValue { findPageHistory() } }
+    }
+    /// The latest events up to the cursor about the selected page, newest first.
+    public private(set) var pageHistory: [Int] = []
     public var width: Int
     public var height: Int
     public var theme: Theme
@@ -88,12 +92,29 @@ public struct DebuggerModel {
         }
     }
 
+    /// Events of the selected page's history the page panel can show at most.
+    static let pageHistoryLength = 60
+
+    /// Looks back from the cursor for the selected page's latest events; a bounded number
+    /// of events, so a click or a step stays instant on huge timelines.
+    private mutating func findPageHistory() {
+        pageHistory = []
+        guard let index = selectedPage else { return }
+        var seq = cursor
+        let stop = max(0, cursor - 200_000)
+        while seq >= stop, pageHistory.count < Self.pageHistoryLength {
+            if timeline.pageIndex(of: seq) == index { pageHistory.append(seq) }
+            seq -= 1
+        }
+    }
+
     /// Moves the cursor to event `seq` (clamped) and brings the state along.
     public mutating func move(to seq: Int) {
         let target = max(0, min(seq, timeline.count - 1))
         timeline.advance(&replayed, from: cursor, to: target)
         cursor = target
         settle()
+        findPageHistory()
         scroll = [:]
     }
 
@@ -105,6 +126,7 @@ public struct DebuggerModel {
         cursor = max(0, min(seq, timeline.count - 1))
         replayed = timeline.state(at: cursor)
         settle()
+        findPageHistory()
         scroll = [:]
     }
 
