@@ -134,3 +134,72 @@ struct PageHistoryTests {
         #expect(model.pageHistory.isEmpty)
     }
 }
+
+/// Small defects of issue 11, each pinned.
+struct ScreenDefectTests {
+    /// On a monochrome terminal the event log's breakpoint gutter is blank, not a solid
+    /// reverse-video bar; only the current event's row is reversed.
+    @Test func monochromeGutterIsBlankButTheCurrentRow() throws {
+        let t = try defaultTimeline()
+        let model = DebuggerModel(timeline: t, width: 120, height: 40, monochrome: true, at: 56)
+        let screen = model.view()
+        let top = try #require(screen.lines.firstIndex { $0.contains("┌ events") })
+        let rows = (top + 1)..<(screen.height - 4)
+        let reversed = rows.filter { screen[1, $0].style.attributes.contains(.reverse) }
+        #expect(reversed.count == 1)
+        #expect(screen.lines[reversed[0]].contains("     56 "))
+    }
+
+    /// At 80 columns the key bar still offers `? help` and `q quit`.
+    @Test func keyBarKeepsHelpAtEightyColumns() throws {
+        let screen = DebuggerModel(timeline: try defaultTimeline(), width: 80, height: 24, at: 0).view()
+        let bar = try #require(screen.lines.last)
+        #expect(bar.hasSuffix("? help  q quit"))
+        #expect(bar.count <= 80)
+    }
+
+    /// Text cut at a panel's edge ends in "…".
+    @Test func clippedTextSaysSo() {
+        var screen = Screen(width: 10, height: 1)
+        screen.put("abcdefghijkl", x: 0, y: 0, clip: Rect(x: 0, y: 0, width: 6, height: 1))
+        #expect(screen.lines[0] == "abcde…")
+        screen.put("xy    ", x: 7, y: 0, clip: Rect(x: 7, y: 0, width: 3, height: 1))
+        #expect(screen.lines[0] == "abcde… xy")
+    }
+
+    /// Once an invariant broke, the header carries a badge counting the violations.
+    @Test func violationBadgeInTheHeader() throws {
+        let text = try #require(BundledScenarios.text(named: "device-failure"))
+        let t = Engine.run(try ScenarioParser.parse(text, name: "device-failure.scn"))
+        let first = try #require((0..<t.count).first { t.event($0).kind == .violation })
+        #expect(!DebuggerModel(timeline: t, width: 120, height: 40, at: first - 1).view().lines[0].contains("violation"))
+        #expect(DebuggerModel(timeline: t, width: 120, height: 40, at: first).view().lines[0].contains("⚠ 1 violation "))
+        let all = (0..<t.count).filter { t.event($0).kind == .violation }.count
+        #expect(all > 1)
+        #expect(DebuggerModel(timeline: t, width: 80, height: 24, at: t.count - 1).view().lines[0].contains("⚠ \(all) violations"))
+    }
+
+    /// Enter shows the whole current event, however long; any key closes it.
+    @Test func enterShowsTheWholeEvent() throws {
+        let text = try #require(BundledScenarios.text(named: "device-failure"))
+        let t = Engine.run(try ScenarioParser.parse(text, name: "device-failure.scn"))
+        let seq = try #require((0..<t.count).first { t.event($0).kind == .violation })
+        var model = DebuggerModel(timeline: t, width: 80, height: 24, at: seq)
+        _ = model.update(.key(.enter))
+        let shown = model.view().lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        let detail = try #require(t.message(of: seq))
+        for word in detail.split(separator: " ") { #expect(shown.contains(word)) }
+        _ = model.update(.key(.character("x")))
+        #expect(model.mode == .normal)
+    }
+
+    /// A note is one line of the log: its `note` command no longer repeats the text.
+    @Test func eachNoteOnce() throws {
+        let t = try defaultTimeline()
+        let note = try #require((0..<t.count).first { t.event($0).kind == .note })
+        let text = try #require(t.message(of: note))
+        let log = (0..<t.count).map(t.text(of:)).filter { $0.contains(text) }
+        #expect(log.count == 1)
+        #expect(t.summary(of: note - 1).hasSuffix(": note"))
+    }
+}

@@ -66,6 +66,10 @@ public struct DebuggerModel {
     public var height: Int
     public var theme: Theme
 
+    /// The smallest screen the debugger draws; below it, it says so.
+    public static let minimumWidth = DebuggerLayout.minimumWidth
+    public static let minimumHeight = DebuggerLayout.minimumHeight
+
     public init(timeline: Timeline, width: Int, height: Int, ascii: Bool = false, monochrome: Bool = false, at seq: Int = 0) {
         self.timeline = timeline
         self.width = width
