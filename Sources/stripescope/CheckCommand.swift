@@ -25,8 +25,8 @@ struct CheckCommand: ParsableCommand {
             return
         }
         for seq in violations {
-            let rule = timeline.event(seq).a
-            FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(rule))) broken: \(timeline.message(of: seq)!)\n".utf8))
+            guard case .violation(let rule, let detail) = timeline.payload(of: seq) else { continue }
+            FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(UInt8(rule)))) broken: \(detail)\n".utf8))
         }
         if let bug {
             FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(bug): kernel BUG in \(timeline.bugFunction(of: bug)!.name), the run stops here: \(timeline.message(of: bug)!)\n".utf8))

@@ -22,7 +22,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The event number to stand at, or 'end'.")
     var at: String = "0"
 
-    @Option(help: "Frame size as COLSxROWS.")
+    @Option(help: "Frame size as COLSxROWS, at least 80x24.")
     var size: String = "120x40"
 
     @Flag(help: "ASCII borders and glyphs only.")
@@ -30,6 +30,9 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let (width, height) = try Self.parseSize(size)
+        guard width >= DebuggerModel.minimumWidth, height >= DebuggerModel.minimumHeight else {
+            throw CLIFailure("--size: the frame needs at least \(DebuggerModel.minimumWidth)x\(DebuggerModel.minimumHeight), found '\(size)'")
+        }
         let timeline = Engine.run(try ScenarioInput.load(scenario))
         let seq = try Self.event(at, in: timeline)
         let model = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii,

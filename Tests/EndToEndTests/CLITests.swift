@@ -148,6 +148,32 @@ struct CLITests {
         #expect(ascii.stdout.unicodeScalars.allSatisfy { $0.isASCII })
     }
 
+    /// A frame smaller than the TUI's least is bad input: one line, exit 2, no frame.
+    @Test func renderBelowEightyByTwentyFourExitsTwo() throws {
+        let r = try Binary.run(["render", "partial-stripe", "--size", "60x20"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "stripescope: --size: the frame needs at least 80x24, found '60x20'\n")
+    }
+
+    /// Thirteen devices close the table's columns up and stay within 80 columns.
+    @Test func layoutTableOfThirteenDevicesFitsEightyColumns() throws {
+        let r = try Binary.run(["layout", "--devices", "13"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(r.stdout.contains("\ns0     D0  D1  D2  D3  D4  D5  D6  D7  D8  D9  D10 D11 P\n"))
+    }
+
+    /// Help says the default scenario once, and trace's help cites nothing outside the repo.
+    @Test func helpTextsSayThingsOnceAndInRepo() throws {
+        let tui = try Binary.run(["help", "tui"])
+        #expect(tui.stdout.components(separatedBy: "default: partial-stripe").count == 2)
+        let trace = try Binary.run(["help", "trace"])
+        #expect(!trace.stdout.contains("SPEC"))
+        #expect(trace.stdout.contains("seq, kind, depth"))
+    }
+
+
     @Test func noTerminalSaysSo() throws {
         let r = try Binary.run([])
         #expect(r.status == 2)

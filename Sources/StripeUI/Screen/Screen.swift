@@ -21,17 +21,23 @@ public struct Screen: Sendable, Equatable {
         }
     }
 
-    /// Writes `text` from (x, y), clipped to `clip` (the whole screen by default).
+    /// Writes `text` from (x, y), clipped to `clip` (the whole screen by default); text
+    /// cut at the clip's right edge ends in "…", so a reader knows there is more.
     /// Returns the column after the last character written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         guard y >= area.y, y < area.maxY else { return x + text.count }
         var column = x
-        for character in text {
-            if column >= area.maxX { break }
+        var rest = Substring(text)
+        while let character = rest.first {
+            if column >= area.maxX {
+                if column > area.x, area.maxX <= width, rest.contains(where: { $0 != " " }) { self[area.maxX - 1, y].character = "…" }
+                break
+            }
             if column >= area.x { self[column, y] = Cell(character, style) }
             column += 1
+            rest = rest.dropFirst()
         }
         return column
     }
