@@ -31,6 +31,8 @@ let package = Package(
         .testTarget(name: "StripeCoreTests", dependencies: ["StripeCore"], exclude: ["Reference", "Regression"]),
         .testTarget(name: "StripeUITests", dependencies: ["StripeUI", "StripeCore", "StripeAssets"], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StripeAssets"]),
+        // An independent model of the kernel's write path, checked against the engine.
+        .testTarget(name: "KernelModelTests", dependencies: ["StripeCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

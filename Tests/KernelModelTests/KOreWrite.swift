@@ -1,0 +1,182 @@
+/// `struct ore_per_dev_state` of a write: the one request a device gets (offset, length) and
+/// the content of each of its pages, in order.
+struct KPerDev {
+    var dev = 0
+    var offset: UInt64 = 0
+    var length: UInt64 = 0
+    var tokens: [UInt64] = []
+}
+
+/// `struct ore_io_state` of one `ore_write`, plus the r4w read ios it may own.
+final class KIOState {
+    let offset: UInt64
+    let length: UInt64
+    let pages: [Int]
+    let firstStripeStart: UInt64
+    var si: KStripeInfo
+    var perDev: [KPerDev]
+    var sp2d: KSp2d?
+    var readForWrite: KReadIOS?
+
+    init(layout: KLayout, offset: UInt64, length: UInt64, pages: [Int], si: KStripeInfo) {
+        self.offset = offset
+        self.length = length
+        self.pages = pages
+        self.si = si
+        self.firstStripeStart = si.firstStripeStart
+        perDev = Array(repeating: KPerDev(), count: layout.devsInGroup)
+        if layout.parity > 0 {
+            sp2d = KSp2d(pagesInUnit: layout.pagesInUnit, dataDevs: layout.dataDevices, parity: layout.parity)
+        }
+    }
+}
+
+extension KernelModel {
+    /// `ore_write`: `_prepare_for_striping`, one `_write_mirror` per component (every mirror copy
+    /// gets the master's offset and length), then the requests go out together.
+    func oreWrite(offset: UInt64, length: UInt64, pages: [Int], si: KStripeInfo) {
+        let ios = KIOState(layout: layout, offset: offset, length: length, pages: pages, si: si)
+        prepareForStriping(ios)
+        let id = nextIOS
+        nextIOS += 1
+        var requests = 0
+        for master in stride(from: 0, to: layout.devsInGroup, by: layout.mirrors) {
+            let perDev = ios.perDev[master]
+            guard perDev.length > 0 else { continue }
+            let firstPage = Int(perDev.offset / KLayout.pageSize)
+            let writes = perDev.tokens.enumerated().map { (objPage: firstPage + $0.offset, token: $0.element) }
+            for copy in 0..<layout.mirrors {
+                current!.writes.append(KDevIO(dev: perDev.dev + copy, extents: [(perDev.offset, perDev.length)]))
+                inflight.append(KRequest(dev: perDev.dev + copy, writes: writes, ios: id))
+                requests += 1
+            }
+        }
+        iosPages[id] = (pages, requests)
+    }
+
+    /// `_prepare_for_striping` (ore.c). Final: a device first used after the I/O's first unit
+    /// starts at `si->obj_offset - si->unit_off`, and obj_offset advances (by the last data
+    /// unit's length) only when the loop reaches a parity unit, which RAID0 has only in group 1
+    /// (`par_dev = group_width * mirrors`). Seed (3.2's dev_order comparison): every unit where
+    /// `ore_calc_stripe_info` maps it.
+    func prepareForStriping(_ ios: KIOState) {
+        let su = layout.stripeUnit, mirrors = layout.mirrors, devsInGroup = layout.devsInGroup
+        var dev = ios.si.dev
+        let firstDev = dev - dev % devsInGroup
+        var curPg = 0
+        var length = ios.length
+        var fileOffset = ios.offset
+        while length > 0 {
+            let comp = dev - firstDev
+            var curLen = su
+            if ios.perDev[comp].length == 0 && ios.perDev[comp].offset == 0 {
+                ios.perDev[comp].dev = dev
+                if dev == ios.si.dev {
+                    ios.perDev[comp].offset = ios.si.objOffset
+                    curLen = su - ios.si.unitOff
+                } else if seedPlacement {
+                    ios.perDev[comp].offset = layout.calcStripeInfo(fileOffset, length: 0).objOffset
+                } else {
+                    ios.perDev[comp].offset = ios.si.objOffset - ios.si.unitOff
+                }
+            }
+            curLen = min(curLen, length)
+            addStripeUnit(ios, comp: comp, curPg: &curPg, length: curLen)
+            length -= curLen
+            fileOffset += curLen
+            dev = (dev + mirrors) % devsInGroup + firstDev
+            ios.si.curComp = (ios.si.curComp + 1) % layout.groupWidth
+            if dev == ios.si.parDev || (length == 0 && ios.sp2d != nil) {
+                if length == 0 && ios.sp2d != nil {
+                    dev = ios.si.parDev
+                    ios.si.curComp = layout.groupWidth - layout.parity
+                }
+                addParityUnits(ios, dev: dev, firstDev: firstDev, curLen: ios.sp2d != nil ? length : curLen)
+                ios.si.parDev = (devsInGroup + ios.si.parDev - layout.parity * mirrors) % devsInGroup + firstDev
+                ios.si.curComp = 0
+                ios.si.curPg = 0
+                if !seedPlacement {
+                    ios.si.objOffset += curLen
+                    ios.si.unitOff = 0
+                }
+            }
+        }
+    }
+
+    /// `_ore_add_stripe_unit`: the unit's pages join the device's request and, for RAID5/6, the
+    /// sp2d at (cur_pg, cur_comp).
+    func addStripeUnit(_ ios: KIOState, comp: Int, curPg: inout Int, length: UInt64) {
+        var left = length
+        while left > 0 {
+            let index = ios.pages[curPg]
+            ios.perDev[comp].tokens.append(cache[index]!.token)
+            ios.sp2d?.add(.page(index), si: &ios.si)
+            left -= min(KLayout.pageSize, left)
+            curPg += 1
+        }
+        ios.perDev[comp].length += length
+    }
+
+    /// `_add_parity_units`: P (and Q for RAID6 on the next device); only the last one XORs.
+    func addParityUnits(_ ios: KIOState, dev: Int, firstDev: Int, curLen: UInt64) {
+        var dev = dev
+        for doParity in stride(from: layout.parity, to: 0, by: -1) {
+            let comp = dev - firstDev
+            if ios.perDev[comp].length == 0 && ios.perDev[comp].offset == 0 {
+                ios.perDev[comp].dev = dev
+                ios.perDev[comp].offset = ios.si.objOffset - ios.si.unitOff
+            }
+            oreAddParityUnit(ios, comp: comp, curLen: curLen, doXor: doParity == 1)
+            if doParity != 1 {
+                dev = (dev + layout.mirrors) % layout.devsInGroup + firstDev
+                ios.si.curComp = (ios.si.curComp + 1) % layout.groupWidth
+            }
+        }
+    }
+
+    /// `_ore_add_parity_unit` (write side): a first-stripe parity (its device still empty) starts
+    /// at row min_p and reads the stripe's head first; the I/O's last stripe reads its tail; then
+    /// `_read_4_write_execute`, the parity pages, `_gen_xor_unit`, `_sp2d_reset`.
+    func oreAddParityUnit(_ ios: KIOState, comp: Int, curLen: UInt64, doXor: Bool) {
+        let minPg = ios.sp2d!.minPg, maxPg = ios.sp2d!.maxPg
+        ios.si.curPg = minPg
+        if ios.perDev[comp].length == 0 {
+            ios.perDev[comp].offset += UInt64(minPg) * KLayout.pageSize
+            if doXor { readForWriteFirstStripe(ios) }
+        }
+        if curLen == 0 && doXor { readForWriteLastStripe(ios) }
+        readForWriteExecute(ios)
+        let firstParity = ios.perDev[comp].tokens.count
+        for _ in minPg...maxPg {
+            ios.sp2d!.add(.parity, si: &ios.si)
+            ios.perDev[comp].tokens.append(0)
+        }
+        ios.perDev[comp].length += UInt64(maxPg + 1 - minPg) * KLayout.pageSize
+        if doXor {
+            for row in minPg...maxPg { ios.perDev[comp].tokens[firstParity + row - minPg] = genXor(ios.sp2d!, row: row) }
+            sp2dReset(ios)
+        }
+    }
+
+    /// `_gen_xor_unit` for one row: P = XOR of the row's data pages (RAID6's Q is not modelled).
+    func genXor(_ sp2d: KSp2d, row: Int) -> UInt64 {
+        guard layout.parity == 1 else { return 0 }
+        return (0..<sp2d.dataDevs).reduce(0) { xor, column in
+            switch sp2d.cells[row][column] {
+            case .page(let index)?: return xor ^ (cache[index]?.token ?? 0)
+            default: return xor
+            }
+        }
+    }
+
+    /// `_sp2d_reset`: `put_page` for every r4w page, columns last to first, rows last to first.
+    func sp2dReset(_ ios: KIOState) {
+        let sp2d = ios.sp2d!
+        for column in (0..<sp2d.dataDevs).reversed() {
+            for row in (0..<sp2d.pagesInUnit).reversed() where sp2d.isRead[row][column] {
+                r4wPutPage(sp2d.cells[row][column]!)
+            }
+        }
+        ios.sp2d = KSp2d(pagesInUnit: sp2d.pagesInUnit, dataDevs: sp2d.dataDevs, parity: layout.parity)
+    }
+}
