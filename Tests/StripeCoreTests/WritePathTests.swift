@@ -58,7 +58,7 @@ struct WritePathTests {
         let final = t.state(at: t.count - 1)
         for index in 4...5 { #expect(final.pages[index].flags == [.locked, .writeback, .uptodate]) }
         let rules = (0..<t.count).filter { t.event($0).kind == .violation }.map { t.event($0).a }
-        #expect(rules == [6])
+        #expect(Set(rules) == [1, 6])
         let fixed = try run(text.replacingOccurrences(of: "write 0..5", with: "set pump=loop\nwrite 0..5"))
         #expect(fixed.execSummaries().map(\.pages) == [[0, 1], [2, 3], [4, 5]])
         let end = fixed.state(at: fixed.count - 1)

@@ -7,9 +7,9 @@ extension Engine {
         let last = range?.upperBound ?? max(0, state.pageSpan - 1)
         traced(.filemap_write_and_wait_range, UInt64(first), UInt64(last)) {
             writepages(sync: true, range: range, nrToWrite: nil)
-            guard !halted, first <= last else { return }
-            for index in first...min(last, max(0, state.pageSpan - 1))
-            where state.pages[index].present && state.pages[index].flags.contains(.writeback) {
+            let upper = min(last, state.pageSpan - 1)
+            guard !halted, first <= upper else { return }
+            for index in first...upper where state.pages[index].present && state.pages[index].flags.contains(.writeback) {
                 guard waitOnPage(index, in: .wait_on_page_writeback, for: .writeback) else { return }
             }
         }

@@ -19,22 +19,34 @@ extension Engine {
             let oldPages = Int((state.iSize + pageSize - 1) / pageSize)
             stage(.iSize(size))
             let keep = Int((size + pageSize - 1) / pageSize)
-            for index in stride(from: state.pageSpan - 1, through: keep, by: -1) where state.pages[index].present {
-                guard waitOnPage(index, in: .truncate_inode_pages) else { return }
-                emit(.pageRemove, i: UInt32(index))
-            }
             // Past the new end the file reads as zeros, cached or not.
             for index in keep..<max(keep, state.pageSpan, oldPages) { expected[index] = 0 }
             let tail = size % pageSize
-            guard tail != 0 else { return }
-            let last = keep - 1
-            expected[last] = Token.truncated(expected[last], keeping: tail)
-            if state.pages[last].present {
-                // truncate_inode_pages_range locks the partial page and waits for its
-                // writeback before zeroing its tail.
-                guard waitOnPage(last, in: .truncate_inode_pages) else { return }
-                setFlags(last, token: Token.truncated(state.pages[last].token, keeping: tail))
-            }
+            if tail != 0 { expected[keep - 1] = Token.truncated(expected[keep - 1], keeping: tail) }
+            truncateInodePagesRange(from: keep, tail: tail)
+        }
+    }
+
+    /// Models `truncate_inode_pages_range` from page `start`: a first pass in index order
+    /// drops the pages it can lock at once (not locked, not under writeback); then the
+    /// partial page before `start` is locked, waited for and its tail zeroed; then a second
+    /// pass in index order waits for each page left and drops it.
+    private func truncateInodePagesRange(from start: Int, tail: UInt64) {
+        let end = state.pageSpan
+        for index in start..<max(start, end) where state.pages[index].present
+            && state.pages[index].flags.isDisjoint(with: [.locked, .writeback]) {
+            emit(.pageRemove, i: UInt32(index))
+        }
+        if tail != 0, state.pages[start - 1].present {
+            let last = start - 1
+            guard waitOnPage(last, in: .truncate_inode_pages),
+                  waitOnPage(last, in: .truncate_inode_pages, for: .writeback) else { return }
+            setFlags(last, token: Token.truncated(state.pages[last].token, keeping: tail))
+        }
+        for index in start..<max(start, end) where state.pages[index].present {
+            guard waitOnPage(index, in: .truncate_inode_pages),
+                  waitOnPage(index, in: .truncate_inode_pages, for: .writeback) else { return }
+            emit(.pageRemove, i: UInt32(index))
         }
     }
 

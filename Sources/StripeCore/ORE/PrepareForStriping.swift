@@ -32,8 +32,7 @@ extension Engine {
     /// - final (4.18): a device first used after the I/O's first unit gets
     ///   `si->obj_offset - si->unit_off`, and `si->obj_offset` only advances (by the unit
     ///   just added) when the loop reaches a parity device: units can land over other data.
-    /// - seed (3.x): the `dev_order` comparison gives each device its right offset; but
-    ///   RAID0's group 1, whose first device is the "parity device", takes the parity branch.
+    /// - seed (3.x): the `dev_order` comparison gives each device its right offset.
     func prepareForStriping(_ ios: inout OreIOState, layout: OreLayout) -> Bool {
         traced(._prepare_for_striping, ios.offset, ios.length) { () -> Bool in
             let era = placementEra
@@ -47,7 +46,10 @@ extension Engine {
             let firstDev = dev - dev % devsInGroup
             var devOrder = 0
             if era == .seed {
-                devOrder = Self.devOrder(devsInGroup: devsInGroup, mirrors: mirrors, parDev: si.parDev, dev: dev)
+                // RAID0 counts from the group's first device in every group (SPEC 4; 3.x's
+                // _dev_order does so only in group 0, where par_dev is past the group).
+                let parDev = layout.parity > 0 ? si.parDev : firstDev + devsInGroup
+                devOrder = Self.devOrder(devsInGroup: devsInGroup, mirrors: mirrors, parDev: parDev, dev: dev)
                 si.curComp = devOrder
                 si.curPg = Int(si.unitOff / pageSize)
             }
@@ -86,18 +88,14 @@ extension Engine {
                     guard addParityUnits(&ios, si: &si, dev: dev, firstDev: firstDev,
                                          curLen: raidWrite ? length : curLen, layout: layout) else { return false }
                 case .seed:
-                    // The seed code sets up the "parity" device itself, with no parity count
-                    // check: RAID0's group 1 lands here with no sp2d.
+                    // SPEC 4: in the seed profile every unit lands where ore_calc_stripe_info
+                    // maps it. (The 3.x code as written would take this branch for RAID0's
+                    // group 1 too, whose first device is si->par_dev, with no sp2d.)
+                    guard layout.parity > 0 else { break }
                     let comp = dev - firstDev
                     if ios.perDev[comp].length == 0 {
                         ios.perDev[comp].dev = dev
                         ios.perDev[comp].offset = si.objOffset - si.unitOff
-                    }
-                    guard layout.parity > 0 else {
-                        kernelBug(._ore_add_parity_unit, ios.reading
-                            ? "BUG_ON(per_dev->cur_sg >= ios->sgs_per_dev): a RAID0 read in group 1 reached si->par_dev, which ore_calc_stripe_info sets to group width \(width) × mirrors (\"make the math correct\") — group 1's first data device — so the seed ORE takes the parity branch of a layout with no parity"
-                            : "NULL pointer dereference of ios->sp2d: a RAID0 write in group 1 reached si->par_dev, which ore_calc_stripe_info sets to group width \(width) × mirrors (\"make the math correct\") — group 1's first data device — so the seed ORE takes the parity branch with no sp2d")
-                        return false
                     }
                     if raidWrite && length == 0 { si.curComp = layout.dataDevices }
                     guard oreAddParityUnit(&ios, si: &si, comp: comp, curLen: raidWrite ? length : curLen,
