@@ -203,3 +203,32 @@ struct ScreenDefectTests {
         #expect(t.summary(of: note - 1).hasSuffix(": note"))
     }
 }
+
+/// Frames at the events a lesson points at, at the three sizes the TUI is laid out
+/// for; each snapshot was read when recorded.
+struct KeyEventSnapshotTests {
+    static func timeline(_ name: String) throws -> Timeline {
+        let text = try #require(BundledScenarios.text(named: name))
+        return Engine.run(try ScenarioParser.parse(text, name: "\(name).scn"))
+    }
+
+    /// (snapshot name, scenario, the event: the first one satisfying the predicate).
+    static let events: [(String, String, @Sendable (Timeline, Int) -> Bool)] = [
+        ("get-page-hit", "partial-stripe", { t, n in if case .r4wGetPage(let g) = t.payload(of: n) { g.uptodate } else { false } }),
+        ("get-page-read", "partial-stripe", { t, n in if case .r4wGetPage(let g) = t.payload(of: n) { !g.uptodate } else { false } }),
+        ("ore-write", "partial-stripe", { t, n in t.event(n).kind == .call && t.function(of: n) == .ore_write }),
+        ("write-hole-opens", "partial-stripe", { t, n in WriteHoleTracker.mayChange(n, in: t) && n > 80 }),
+        ("that-locked-page", "locked-page", { t, n in if case .r4wGetPage(let g) = t.payload(of: n) { g.source == .locked } else { false } }),
+        ("violation", "device-failure", { t, n in t.event(n).kind == .violation }),
+    ]
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func keyEvents(width: Int, height: Int) throws {
+        for (name, scenario, predicate) in Self.events {
+            let t = try Self.timeline(scenario)
+            let seq = try #require((0..<t.count).first { predicate(t, $0) }, "\(name)")
+            let model = DebuggerModel(timeline: t, width: width, height: height, monochrome: true, at: seq)
+            assertSnapshot(model.view(), named: "key-\(name)-\(width)x\(height)")
+        }
+    }
+}
