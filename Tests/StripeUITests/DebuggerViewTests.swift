@@ -167,6 +167,16 @@ struct ScreenDefectTests {
         #expect(screen.lines[0] == "abcde… xy")
     }
 
+    /// A panel showing some of its rows says which on its bottom border.
+    @Test func panelsSayWhichRowsTheyShow() throws {
+        let text = try #require(BundledScenarios.text(named: "cold-cache"))
+        let t = Engine.run(try ScenarioParser.parse(text, name: "cold-cache.scn"))
+        let small = DebuggerModel(timeline: t, width: 80, height: 24, at: t.count - 1).view().lines
+        #expect(small.contains { $0.contains("┘") && $0.contains(" s0..s2 of 4 ") })
+        let large = DebuggerModel(timeline: t, width: 120, height: 40, at: t.count - 1).view().lines
+        #expect(!large.contains { $0.contains(" of 4 ") })
+    }
+
     /// Once an invariant broke, the header carries a badge counting the violations.
     @Test func violationBadgeInTheHeader() throws {
         let text = try #require(BundledScenarios.text(named: "device-failure"))

@@ -99,7 +99,7 @@ extension String {
     /// ASCII stand-ins for the arrows of the help text.
     var replacingArrows: String {
         var s = self
-        for (from, to) in [("→", "->"), ("←", "<-"), ("↑", "^"), ("↓", "v"), ("·", "."), ("≠", "!=")] {
+        for (from, to) in [("→", "->"), ("←", "<-"), ("↑", "^"), ("↓", "v"), ("·", "."), ("≠", "!="), ("✓", "=")] {
             s = s.split(separator: Character(from), omittingEmptySubsequences: false).joined(separator: to)
         }
         return s

@@ -32,11 +32,7 @@ struct Sp2dPanel {
         var top = max(0, model.scroll[.sp2d, default: 0])
         if let written = sp2d.writtenRows, top == 0, written.upperBound >= rows { top = written.lowerBound }
         top = min(top, max(0, sp2d.rows - rows))
-        if top > 0 || top + rows < sp2d.rows {
-            // Rows left out say so on the bottom border (j / k scroll them in).
-            let shown = " rows \(top)..\(min(sp2d.rows, top + rows) - 1) of 0..\(sp2d.rows - 1) "
-            screen.put(shown, x: rect.maxX - 1 - shown.count, y: rect.maxY - 1, style: theme.label, clip: rect)
-        }
+        screen.clipNote(rect, shown: top..<min(sp2d.rows, top + rows), of: sp2d.rows, prefix: "r", style: theme.label)
         for r in top..<min(sp2d.rows, top + rows) {
             screen.put("r\(r)", x: inner.x + label.count - "r\(r)".count, y: y, style: theme.label, clip: inner)
             x = inner.x + label.count + 1

@@ -146,6 +146,7 @@ struct StripeMapPanel {
         var first = focusStripe - rows / 2 + model.scroll[.stripes, default: 0]
         first = max(0, min(first, stripes - rows))
         let shown = first..<min(stripes, first + rows)
+        screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
         let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
             + shown.map { layout.paritySlot(stripe: UInt64($0), row: 0).objPage }
         let activity = Activity(model: model, layout: layout, stripes: shown, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
@@ -172,11 +173,11 @@ struct StripeMapPanel {
         }
     }
 
-    /// A mark as the map draws it: `w r p` planned, `W R P` issued, `✓` done, `·` idle.
+    /// A mark as the map draws it: `w r p` planned, `W R P` issued, `✓` (ASCII `=`) done, `·` idle.
     static func glyph(_ mark: Activity.Mark?, _ theme: Theme) -> (Character, Style) {
         switch mark {
         case nil: ("·", theme.label)
-        case .done: ("✓", theme.done)
+        case .done: (theme.doneGlyph, theme.done)
         case .planned(let op): (op.letter.lowercased().first!, theme.planned)
         case .issued(let op): (op.letter, op == .write ? theme.written : op == .read ? theme.read : theme.parity)
         }
