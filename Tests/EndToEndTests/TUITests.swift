@@ -43,11 +43,11 @@ struct TUITests {
         try tmux.send("B", "a")
         for c in "fn _read_4_write_last_stripe" { try tmux.send(c == " " ? "Space" : String(c)) }
         try tmux.send("Enter", "Escape", "c")
-        let inside = tmux.wait { $0.contains("› _read_4_write_last_stripe(0)") }
-        #expect(inside.contains("› _read_4_write_last_stripe(0)"))
+        let inside = tmux.wait { $0.contains("› _read_4_write_last_stripe(stripe=0)") }
+        #expect(inside.contains("› _read_4_write_last_stripe(stripe=0)"))
         try tmux.send("f")
-        let out = tmux.wait { !$0.contains("› _read_4_write_last_stripe(0)") && $0.contains("› _ore_add_parity_unit(0)") }
-        #expect(!out.contains("› _read_4_write_last_stripe(0)"))
+        let out = tmux.wait { !$0.contains("› _read_4_write_last_stripe(stripe=0)") && $0.contains("› _ore_add_parity_unit(stripe=0)") }
+        #expect(!out.contains("› _read_4_write_last_stripe(stripe=0)"))
         #expect(out.contains("← _read_4_write_last_stripe(stripe=0)"))
         try tmux.send("q")
     }
