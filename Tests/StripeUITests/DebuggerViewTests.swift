@@ -167,6 +167,21 @@ struct ScreenDefectTests {
         #expect(screen.lines[0] == "abcde… xy")
     }
 
+    /// The call stack shows every frame or says how many it left out, and what
+    /// __r4w_get_page returned stands whole, on a line of its own when narrow.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func callStackIsWholeOrSaysSo(width: Int, height: Int) throws {
+        let t = try KeyEventSnapshotTests.timeline("locked-page")
+        let seq = try #require((0..<t.count).first { if case .r4wGetPage(let g) = t.payload(of: $0) { g.source == .locked } else { false } })
+        let model = DebuggerModel(timeline: t, width: width, height: height, at: seq)
+        let frames = CallStackPanel(model: model, rect: DebuggerLayout(model).stack).frames
+        #expect(frames.map(\.symbol) == ["exofs_writepages", "write_cache_pages", "writepage_strip", "write_exec", "ore_write",
+                                         "_prepare_for_striping", "_ore_add_parity_unit", "_read_4_write_last_stripe", "__r4w_get_page"])
+        let lines = model.view().lines
+        #expect(lines.contains { $0.contains("› writepage_strip(index=2)") } || lines.contains { $0.contains("… 7 more: exofs_writepages › writ") })
+        #expect(lines.contains { $0.contains("__r4w_get_page(index=2) = that_locked_page") } || lines.contains { $0.contains("    = that_locked_page ") })
+    }
+
     /// A panel showing some of its rows says which on its bottom border.
     @Test func panelsSayWhichRowsTheyShow() throws {
         let text = try #require(BundledScenarios.text(named: "cold-cache"))

@@ -39,7 +39,7 @@ struct DebuggerLayout {
         if !compact { (left, counters) = left.splitBottom(7) }
         (pages, stripes) = left.splitTop(left.height / 2 + 1)
         // The deepest write path (exofs_writepages … __r4w_get_page) is 9 frames.
-        let stackHeight = compact ? right.height * 4 / 10 : max(11, right.height * 45 / 100)
+        let stackHeight = compact ? right.height / 2 : max(11, right.height * 45 / 100)
         (stack, sp2d) = right.splitTop(stackHeight)
     }
 

@@ -66,13 +66,13 @@ struct Sp2dPanel {
     }
 
     /// An sp2d cell: `W5` written, `C1` got from the cache (uptodate), `R9` got and read
-    /// from its device, `Z` the zero page, `L2` that_locked_page, `P` parity, `·` empty.
+    /// from its device, `Z3` the zero page standing for page 3, `L2` that_locked_page, `P` parity, `·` empty.
     static func cell(_ cell: Sp2dCell, page: Int, got: EventPayload.GetPage?, _ theme: Theme) -> (String, Style) {
         switch cell {
         case .empty: ("·", theme.label)
         case .written: ("W\(page)", theme.written)
         case .got: (got?.uptodate == true ? "C\(page)" : "R\(page)", theme.read)
-        case .zero: ("Z", theme.read)
+        case .zero: ("Z\(page)", theme.read)
         case .locked: ("L\(page)", theme.read)
         case .parity: ("P", theme.parity)
         }

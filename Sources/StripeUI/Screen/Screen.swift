@@ -74,7 +74,8 @@ public struct Screen: Sendable, Equatable {
     /// cannot show them all: " s3..s9 of 40 ".
     public mutating func clipNote(_ rect: Rect, shown: Range<Int>, of total: Int, prefix: String, style: Style) {
         guard shown.lowerBound > 0 || shown.upperBound < total, !shown.isEmpty else { return }
-        let note = " \(prefix)\(shown.lowerBound)..\(prefix)\(shown.upperBound - 1) of \(total) "
+        let range = shown.count == 1 ? "\(prefix)\(shown.lowerBound)" : "\(prefix)\(shown.lowerBound)..\(prefix)\(shown.upperBound - 1)"
+        let note = " \(range) of \(total) "
         put(note, x: max(rect.x + 1, rect.maxX - 1 - note.count), y: rect.maxY - 1, style: style,
             clip: Rect(x: rect.x + 1, y: rect.maxY - 1, width: max(0, rect.width - 2), height: 1))
     }
