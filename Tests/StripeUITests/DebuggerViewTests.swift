@@ -129,7 +129,9 @@ struct PageHistoryTests {
         #expect(model.pageHistory == Array(all.reversed().prefix(DebuggerModel.pageHistoryLength)))
         model.move(to: all[1])
         #expect(model.pageHistory == [all[1], all[0]])
-        #expect(model.view().lines.contains { $0.contains("\(all[1]): get_page(9) → created page") })
+        let lines = model.view().lines
+        #expect(lines.contains { $0.contains("\(all[1]): get_page(9) → created page") })
+        #expect(lines.contains { $0.contains("violations 0") }, "the violation count stays on screen")
         model.selectedPage = nil
         #expect(model.pageHistory.isEmpty)
     }
