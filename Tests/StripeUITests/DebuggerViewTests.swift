@@ -105,6 +105,7 @@ struct DebuggerViewTests {
         }
         #expect(lines.contains { $0.contains("! parity≠data on disk.") })
         #expect(lines.contains { $0.contains("- present with no flag") })
+        #expect(lines.contains { $0.contains("that_locked_page, P parity, · empty.") }, "the legend's last line at \(width)×\(height)")
     }
 
     @Test func tooSmallSaysSo() throws {
