@@ -185,6 +185,16 @@ struct ScreenDefectTests {
         #expect(lines.contains { $0.contains("__r4w_get_page(index=2) = that_locked_page") } || lines.contains { $0.contains("    = that_locked_page ") })
     }
 
+    /// At 100×30 the sp2d keeps its rows beside the call stack, and the counters say
+    /// what md's read-modify-write would read in words that fit.
+    @Test func hundredByThirtyKeepsTheSp2dAndTheCounters() throws {
+        let t = try defaultTimeline()
+        let xor = try #require((0..<t.count).first { t.event($0).kind == .xor })
+        let lines = DebuggerModel(timeline: t, width: 100, height: 30, at: xor).view().lines
+        #expect(lines.contains { $0.contains("r2 C2  W6  R10 P") })
+        #expect(lines.contains { $0.contains("│md read-modify-write would read 4 pages ") })
+    }
+
     /// A panel showing some of its rows says which on its bottom border.
     @Test func panelsSayWhichRowsTheyShow() throws {
         let text = try #require(BundledScenarios.text(named: "cold-cache"))
