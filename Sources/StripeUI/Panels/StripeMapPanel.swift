@@ -77,6 +77,9 @@ struct StripeMapPanel {
                 }
             }
             for seq in call...model.cursor {
+                // Only these kinds mark the map: skip decoding the rest (calls carry arrays).
+                let kind = t.event(seq).kind
+                guard kind == .r4wGetPage || kind == .devRead || kind == .devWrite else { continue }
                 switch t.payload(of: seq) {
                 case .r4wGetPage(let get) where !get.uptodate && (get.source == .cache || get.source == .created):
                     let location = layout.location(ofPage: get.index)
@@ -109,7 +112,7 @@ struct StripeMapPanel {
                 let fn = t.function(of: seq)
                 if let fn, t.event(seq).kind == .call, fn == .write_exec || fn == .read_exec { return }
                 if let fn, t.event(seq).kind == .return, fn == .writepages_done || fn == .readpages_done { return }
-                if case .ioDone(let done) = t.payload(of: seq), !done.error { add(done.request) { _ in .done } }
+                if t.event(seq).kind == .ioDone, case .ioDone(let done) = t.payload(of: seq), !done.error { add(done.request) { _ in .done } }
                 seq -= 1
             }
         }
