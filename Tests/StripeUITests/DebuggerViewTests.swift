@@ -105,6 +105,7 @@ struct DebuggerViewTests {
         }
         #expect(lines.contains { $0.contains("! parity≠data on disk.") })
         #expect(lines.contains { $0.contains("- present with no flag") })
+        #expect(lines.contains { $0.contains("that_locked_page, P parity, · empty.") }, "the legend's last line at \(width)×\(height)")
     }
 
     @Test func tooSmallSaysSo() throws {
@@ -129,7 +130,9 @@ struct PageHistoryTests {
         #expect(model.pageHistory == Array(all.reversed().prefix(DebuggerModel.pageHistoryLength)))
         model.move(to: all[1])
         #expect(model.pageHistory == [all[1], all[0]])
-        #expect(model.view().lines.contains { $0.contains("\(all[1]): get_page(9) → created page") })
+        let lines = model.view().lines
+        #expect(lines.contains { $0.contains("\(all[1]): get_page(9) → created page") })
+        #expect(lines.contains { $0.contains("violations 0") }, "the violation count stays on screen")
         model.selectedPage = nil
         #expect(model.pageHistory.isEmpty)
     }
@@ -167,6 +170,41 @@ struct ScreenDefectTests {
         #expect(screen.lines[0] == "abcde… xy")
     }
 
+    /// The call stack shows every frame or says how many it left out, and what
+    /// __r4w_get_page returned stands whole, on a line of its own when narrow.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func callStackIsWholeOrSaysSo(width: Int, height: Int) throws {
+        let t = try KeyEventSnapshotTests.timeline("locked-page")
+        let seq = try #require((0..<t.count).first { if case .r4wGetPage(let g) = t.payload(of: $0) { g.source == .locked } else { false } })
+        let model = DebuggerModel(timeline: t, width: width, height: height, at: seq)
+        let frames = CallStackPanel(model: model, rect: DebuggerLayout(model).stack).frames
+        #expect(frames.map(\.symbol) == ["exofs_writepages", "write_cache_pages", "writepage_strip", "write_exec", "ore_write",
+                                         "_prepare_for_striping", "_ore_add_parity_unit", "_read_4_write_last_stripe", "__r4w_get_page"])
+        let lines = model.view().lines
+        #expect(lines.contains { $0.contains("› writepage_strip(index=2)") } || lines.contains { $0.contains("… 7 more: exofs_writepages › writ") })
+        #expect(lines.contains { $0.contains("__r4w_get_page(index=2) = that_locked_page") } || lines.contains { $0.contains("    = that_locked_page ") })
+    }
+
+    /// At 100×30 the sp2d keeps its rows beside the call stack, and the counters say
+    /// what md's read-modify-write would read in words that fit.
+    @Test func hundredByThirtyKeepsTheSp2dAndTheCounters() throws {
+        let t = try defaultTimeline()
+        let xor = try #require((0..<t.count).first { t.event($0).kind == .xor })
+        let lines = DebuggerModel(timeline: t, width: 100, height: 30, at: xor).view().lines
+        #expect(lines.contains { $0.contains("r2 C2  W6  R10 P") })
+        #expect(lines.contains { $0.contains("│md read-modify-write would read 4 pages ") })
+    }
+
+    /// A panel showing some of its rows says which on its bottom border.
+    @Test func panelsSayWhichRowsTheyShow() throws {
+        let text = try #require(BundledScenarios.text(named: "cold-cache"))
+        let t = Engine.run(try ScenarioParser.parse(text, name: "cold-cache.scn"))
+        let small = DebuggerModel(timeline: t, width: 80, height: 24, at: t.count - 1).view().lines
+        #expect(small.contains { $0.contains("┘") && $0.contains(" s0..s2 of 4 ") })
+        let large = DebuggerModel(timeline: t, width: 120, height: 40, at: t.count - 1).view().lines
+        #expect(!large.contains { $0.contains(" of 4 ") })
+    }
+
     /// Once an invariant broke, the header carries a badge counting the violations.
     @Test func violationBadgeInTheHeader() throws {
         let text = try #require(BundledScenarios.text(named: "device-failure"))
@@ -201,5 +239,34 @@ struct ScreenDefectTests {
         let log = (0..<t.count).map(t.text(of:)).filter { $0.contains(text) }
         #expect(log.count == 1)
         #expect(t.summary(of: note - 1).hasSuffix(": note"))
+    }
+}
+
+/// Frames at the events a lesson points at, at the three sizes the TUI is laid out
+/// for; each snapshot was read when recorded.
+struct KeyEventSnapshotTests {
+    static func timeline(_ name: String) throws -> Timeline {
+        let text = try #require(BundledScenarios.text(named: name))
+        return Engine.run(try ScenarioParser.parse(text, name: "\(name).scn"))
+    }
+
+    /// (snapshot name, scenario, the event: the first one satisfying the predicate).
+    static let events: [(String, String, @Sendable (Timeline, Int) -> Bool)] = [
+        ("get-page-hit", "partial-stripe", { t, n in if case .r4wGetPage(let g) = t.payload(of: n) { g.uptodate } else { false } }),
+        ("get-page-read", "partial-stripe", { t, n in if case .r4wGetPage(let g) = t.payload(of: n) { !g.uptodate } else { false } }),
+        ("ore-write", "partial-stripe", { t, n in t.event(n).kind == .call && t.function(of: n) == .ore_write }),
+        ("write-hole-opens", "partial-stripe", { t, n in WriteHoleTracker.mayChange(n, in: t) && n > 80 }),
+        ("that-locked-page", "locked-page", { t, n in if case .r4wGetPage(let g) = t.payload(of: n) { g.source == .locked } else { false } }),
+        ("violation", "device-failure", { t, n in t.event(n).kind == .violation }),
+    ]
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func keyEvents(width: Int, height: Int) throws {
+        for (name, scenario, predicate) in Self.events {
+            let t = try Self.timeline(scenario)
+            let seq = try #require((0..<t.count).first { predicate(t, $0) }, "\(name)")
+            let model = DebuggerModel(timeline: t, width: width, height: height, monochrome: true, at: seq)
+            assertSnapshot(model.view(), named: "key-\(name)-\(width)x\(height)")
+        }
     }
 }

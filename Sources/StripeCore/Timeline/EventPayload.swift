@@ -229,7 +229,7 @@ extension Timeline {
             sp2d[cell.row, cell.column] = cell.value
         } else if let reset = state.stack.last, function(of: reset) == ._sp2d_reset {
             let firstPage = Int(sp2d.stripe) * layout.pagesInStripe
-            for n in reset...seq {
+            for n in reset...seq where events[n].kind == .r4wPutPage {
                 guard case .r4wPutPage(let index, _) = payload(of: n) else { continue }
                 let inStripe = index - firstPage
                 sp2d[inStripe % layout.pagesInUnit, inStripe / layout.pagesInUnit] = .empty

@@ -35,7 +35,9 @@ public struct WriteHoleTracker {
     /// Whether event `seq` can open or close a window: only then is following the
     /// state through it worth its cost.
     public static func mayChange(_ seq: Int, in timeline: Timeline) -> Bool {
-        if case .ioDone(let done) = timeline.payload(of: seq) { return !done.request.isRead && !done.error }
+        if timeline.event(seq).kind == .ioDone, case .ioDone(let done) = timeline.payload(of: seq) {
+            return !done.request.isRead && !done.error
+        }
         return timeline.event(seq).hasAux && timeline.auxChanges(of: seq).contains(where: \.changesDisks)
     }
 

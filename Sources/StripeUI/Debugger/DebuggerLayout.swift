@@ -38,8 +38,9 @@ struct DebuggerLayout {
         var (left, right) = rest.splitLeft(max(44, w * 56 / 100))
         if !compact { (left, counters) = left.splitBottom(7) }
         (pages, stripes) = left.splitTop(left.height / 2 + 1)
-        // The deepest write path (exofs_writepages … __r4w_get_page) is 9 frames.
-        let stackHeight = compact ? right.height * 4 / 10 : max(11, right.height * 45 / 100)
+        // The deepest write path (exofs_writepages … __r4w_get_page) is 9 frames; the
+        // sp2d keeps room for its pcol lines, its header and two rows.
+        let stackHeight = compact ? right.height / 2 : max(min(11, right.height - 8), right.height * 45 / 100)
         (stack, sp2d) = right.splitTop(stackHeight)
     }
 

@@ -90,7 +90,7 @@ public struct DebuggerModel {
             ? state.stack.last { t.function(of: $0) == .write_exec }.map { t.state(at: $0).pcol } : nil
         gotPages = [:]
         if let unit = state.stack.last(where: { t.function(of: $0) == ._ore_add_parity_unit }) {
-            for seq in unit...cursor {
+            for seq in unit...cursor where t.event(seq).kind == .r4wGetPage {
                 if case .r4wGetPage(let get) = t.payload(of: seq) { gotPages[get.index] = get }
             }
         }

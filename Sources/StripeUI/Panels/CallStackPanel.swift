@@ -6,19 +6,20 @@ struct CallStackPanel {
     let model: DebuggerModel
     let rect: Rect
 
-    /// One per frame, outermost first: the function's symbol and the whole line. The
-    /// current r4w get/put appears as the innermost frame.
-    var frames: [(symbol: String, line: String)] {
+    /// One per frame, outermost first: the function's symbol, the call with its
+    /// arguments, and what it returned if it just did. The current r4w get/put appears
+    /// as the innermost frame.
+    var frames: [(symbol: String, call: String, result: String?)] {
         let t = model.timeline
-        var frames = model.state.stack.map { seq -> (String, String) in
-            guard case .call(let call) = t.payload(of: seq) else { return ("?", "?") }
+        var frames = model.state.stack.map { seq -> (String, String, String?) in
+            guard case .call(let call) = t.payload(of: seq) else { return ("?", "?", nil) }
             let args = call.arguments.filter { $0.value != UInt64.max }.map { "\($0.name)=\($0.value)" }
-            return (call.function.kernelSymbol, "\(call.function.kernelSymbol)(\(args.joined(separator: ", ")))")
+            return (call.function.kernelSymbol, "\(call.function.kernelSymbol)(\(args.joined(separator: ", ")))", nil)
         }
         switch t.payload(of: model.cursor) {
-        case .r4wGetPage(let get): frames.append(("__r4w_get_page", "__r4w_get_page(index=\(get.index)) = \(get.result)"))
+        case .r4wGetPage(let get): frames.append(("__r4w_get_page", "__r4w_get_page(index=\(get.index))", get.result))
         case .r4wPutPage(let index, let released):
-            frames.append(("__r4w_put_page", "__r4w_put_page(index=\(index))\(released ? "" : ": no reference to drop")"))
+            frames.append(("__r4w_put_page", "__r4w_put_page(index=\(index))", released ? nil : "no reference to drop"))
         default: break
         }
         return frames
@@ -33,10 +34,20 @@ struct CallStackPanel {
             screen.put("(no kernel call at this event)", x: inner.x, y: inner.y, style: theme.label, clip: inner)
             return
         }
+        // The innermost frame's result goes on a line of its own when the frame is too
+        // wide, so what get_page returned is never cut.
+        let prefix = { (n: Int) in String(repeating: " ", count: min(n, inner.width < 50 ? 0 : 4)) + (n > 0 ? theme.arrow + " " : "") }
+        var lines = frames.enumerated().map { prefix($0.offset) + $0.element.call + ($0.element.result.map { " = " + $0 } ?? "") }
+        var resultLine: String?
+        if let last = frames.last, let result = last.result, lines[lines.count - 1].count > inner.width {
+            resultLine = String(repeating: " ", count: prefix(frames.count - 1).count + 2) + "= " + result
+            lines[lines.count - 1] = prefix(frames.count - 1) + last.call
+        }
+        let extra = resultLine == nil ? 0 : 1
         // Every frame, or the innermost ones under a line naming the outer frames left
         // out (↑ scrolls them into view; then the line names the inner ones).
-        let fits = frames.count <= inner.height
-        let rows = fits ? frames.count : max(1, inner.height - 1)
+        let fits = frames.count + extra <= inner.height
+        let rows = fits ? frames.count : max(1, inner.height - 1 - extra)
         var first = max(0, frames.count - rows) + model.scroll[.stack, default: 0]
         first = max(0, min(first, frames.count - rows))
         var y = inner.y
@@ -48,10 +59,13 @@ struct CallStackPanel {
             y += 1
         }
         for n in first..<min(frames.count, first + rows) {
-            let indent = String(repeating: " ", count: min(n, inner.width < 50 ? 0 : 4))
             let style: Style = n == frames.count - 1 ? Style(.default, [.bold]) : .plain
-            screen.put(indent + (n > 0 ? theme.arrow + " " : "") + frames[n].line, x: inner.x, y: y, style: style, clip: inner)
+            screen.put(lines[n], x: inner.x, y: y, style: style, clip: inner)
             y += 1
+            if n == frames.count - 1, let resultLine {
+                screen.put(resultLine, x: inner.x, y: y, style: style, clip: inner)
+                y += 1
+            }
         }
     }
 }

@@ -26,15 +26,21 @@ struct CountersPanel {
         return "amp \(amp)  r4w hit \(c.r4wHits) miss \(c.r4wMisses)  in flight \(s.inflight.count)  violations \(c.violations)"
     }
 
-    /// What has happened up to this event, in words.
-    static func lines(_ s: SimState) -> [String] {
+    /// What has happened up to this event, in words; the shorter wording of a line where
+    /// the longer does not fit `width`.
+    static func lines(_ s: SimState, width: Int = .max) -> [String] {
         let c = s.counters
         let (written, amp) = amplification(s)
+        func fit(_ long: String, _ short: String) -> String { long.count <= width ? long : short }
         var lines = [written == 0
-            ? "write amp -: no device page written yet (\(count(c.userPagesWritten, "user page")))"
-            : "write amp \(amp) = \(count(written, "device page")) written / \(count(c.userPagesWritten, "user page"))"]
-        lines.append("r4w get_page: \(count(c.r4wHits, "cache hit")), \(count(c.r4wMisses, "miss", "misses")); \(count(c.r4wDevicePagesRead, "device page")) read")
-        lines.append("\(count(c.partialStripes, "partial stripe")): md read-modify-write would read \(count(c.rmwDevicePages, "page"))")
+            ? fit("write amp -: no device page written yet (\(count(c.userPagesWritten, "user page")))",
+                  "write amp -: no device write yet")
+            : fit("write amp \(amp) = \(count(written, "device page")) written / \(count(c.userPagesWritten, "user page"))",
+                  "write amp \(amp) = \(written) device / \(c.userPagesWritten) user pages")]
+        lines.append(fit("r4w get_page: \(count(c.r4wHits, "cache hit")), \(count(c.r4wMisses, "miss", "misses")); \(count(c.r4wDevicePagesRead, "device page")) read",
+                         "r4w get_page: \(c.r4wHits) hit, \(c.r4wMisses) miss; \(c.r4wDevicePagesRead) pages read"))
+        lines.append(fit("\(count(c.partialStripes, "partial stripe")): md read-modify-write would read \(count(c.rmwDevicePages, "page"))",
+                         "md read-modify-write would read \(count(c.rmwDevicePages, "page"))"))
         lines.append(s.devices.enumerated().map { "dev\($0.offset) r\($0.element.pagesRead) w\($0.element.pagesWritten)\($0.element.failed ? " FAILED" : "")" }
             .joined(separator: "  "))
         lines.append("in flight \(count(s.inflight.count, "request"))   violations \(c.violations)")
@@ -46,7 +52,7 @@ struct CountersPanel {
         let theme = model.theme
         screen.box(rect, title: "counters (so far)", glyphs: theme.box)
         let inner = rect.inset(1)
-        let lines = Self.lines(model.state)
+        let lines = Self.lines(model.state, width: inner.width)
         for (row, line) in lines.prefix(inner.height).enumerated() {
             let style: Style = row == 0 ? .bold : row == lines.count - 1 && model.state.counters.violations > 0 ? theme.error : .plain
             screen.put(line, x: inner.x, y: inner.y + row, style: style, clip: inner)

@@ -61,7 +61,7 @@ struct LegendPanel {
             ("+", "in pcol", theme.label), ("*", "got by r4w", theme.read), (String(theme.readGlyph), "read from device", theme.label),
         ]
         let map: [(String, String, Style)] = [
-            ("map: w r p", "planned", theme.planned), ("W R P", "issued", theme.written), ("✓", "done", theme.done),
+            ("map: w r p", "planned", theme.planned), ("W R P", "issued", theme.written), (String(theme.doneGlyph), "done", theme.done),
             ("!", "parity≠data on disk", theme.error),
             ("sp2d: W", "written", theme.written), ("C", "cache hit", theme.read), ("R", "device read", theme.read),
             ("Z", "zero page", theme.read), ("L", "that_locked_page", theme.read), ("P", "parity", theme.parity),

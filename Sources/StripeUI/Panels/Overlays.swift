@@ -32,19 +32,26 @@ struct HelpOverlay {
         let width = min(screen.width - 2, 2 * columnWidth + 3)
         let legend = Self.legend.flatMap { $0.wrapped(to: width - 4) }
         let rows = (Self.keys.count + 1) / 2
-        let height = min(screen.height - 2, rows + legend.count + 4)
+        // A blank line around the keys when there is room for it.
+        let spare = screen.height - 2 - (rows + legend.count + 2) >= 2 ? 1 : 0
+        let height = min(screen.height - 2, rows + legend.count + 2 + 2 * spare)
         let rect = Rect(x: (screen.width - width) / 2, y: (screen.height - height) / 2, width: width, height: height)
         let clip = rect.inset(1)
         let text = { (line: String) in model.theme.ascii ? line.replacingArrows : line }
         screen.fill(rect)
         screen.box(rect, title: "keys (any key closes)", glyphs: model.theme.box, style: .bold)
         for (n, entry) in Self.keys.enumerated() {
-            let x = rect.x + 2 + (n % 2) * columnWidth, y = rect.y + 2 + n / 2
+            let x = rect.x + 2 + (n % 2) * columnWidth, y = rect.y + 1 + spare + n / 2
             screen.put(text(entry.keys), x: x, y: y, style: .bold, clip: clip)
             screen.put(entry.meaning, x: x + keyWidth, y: y, clip: clip)
         }
+        let top = rect.y + 1 + 2 * spare + rows
         for (row, line) in legend.enumerated() {
-            screen.put(text(line), x: rect.x + 2, y: rect.y + 3 + rows + row, clip: clip)
+            screen.put(text(line), x: rect.x + 2, y: top + row, clip: clip)
+        }
+        if top + legend.count > clip.maxY {
+            // Too short a terminal for the whole legend: say so on the border.
+            screen.put(" … more with more rows ", x: rect.maxX - 25, y: rect.maxY - 1, style: .bold, clip: rect)
         }
     }
 }
@@ -99,7 +106,7 @@ extension String {
     /// ASCII stand-ins for the arrows of the help text.
     var replacingArrows: String {
         var s = self
-        for (from, to) in [("→", "->"), ("←", "<-"), ("↑", "^"), ("↓", "v"), ("·", "."), ("≠", "!=")] {
+        for (from, to) in [("→", "->"), ("←", "<-"), ("↑", "^"), ("↓", "v"), ("·", "."), ("≠", "!="), ("✓", "=")] {
             s = s.split(separator: Character(from), omittingEmptySubsequences: false).joined(separator: to)
         }
         return s

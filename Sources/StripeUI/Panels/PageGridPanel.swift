@@ -16,6 +16,8 @@ struct PageGridPanel {
         var linesPerStripe: Int
         var firstStripe: Int
         var stripes: Int
+        /// Stripes of the file, shown or not.
+        var totalStripes: Int
     }
 
     private var layout: OreLayout? { model.state.layout }
@@ -45,7 +47,7 @@ struct PageGridPanel {
         var first = focusPage / perStripe - visible / 2 + model.scroll[.pages, default: 0]
         first = max(0, min(first, stripes - visible))
         return Geometry(labelWidth: labelWidth, cellWidth: cellWidth, cellsPerLine: cellsPerLine, linesPerStripe: linesPerStripe,
-                        firstStripe: first, stripes: min(visible, stripes - first))
+                        firstStripe: first, stripes: min(visible, stripes - first), totalStripes: stripes)
     }
 
     /// Screen column of the `n`-th page cell on its line.
@@ -68,6 +70,7 @@ struct PageGridPanel {
         }
         let inner = rect.inset(1)
         let pcol = model.state.pcol.pages
+        screen.clipNote(rect, shown: g.firstStripe..<(g.firstStripe + g.stripes), of: g.totalStripes, prefix: "s", style: theme.label)
         for s in 0..<g.stripes {
             let stripe = g.firstStripe + s
             for line in 0..<g.linesPerStripe {

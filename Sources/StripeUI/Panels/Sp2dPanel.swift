@@ -32,11 +32,7 @@ struct Sp2dPanel {
         var top = max(0, model.scroll[.sp2d, default: 0])
         if let written = sp2d.writtenRows, top == 0, written.upperBound >= rows { top = written.lowerBound }
         top = min(top, max(0, sp2d.rows - rows))
-        if top > 0 || top + rows < sp2d.rows {
-            // Rows left out say so on the bottom border (j / k scroll them in).
-            let shown = " rows \(top)..\(min(sp2d.rows, top + rows) - 1) of 0..\(sp2d.rows - 1) "
-            screen.put(shown, x: rect.maxX - 1 - shown.count, y: rect.maxY - 1, style: theme.label, clip: rect)
-        }
+        screen.clipNote(rect, shown: top..<min(sp2d.rows, top + rows), of: sp2d.rows, prefix: "r", style: theme.label)
         for r in top..<min(sp2d.rows, top + rows) {
             screen.put("r\(r)", x: inner.x + label.count - "r\(r)".count, y: y, style: theme.label, clip: inner)
             x = inner.x + label.count + 1
@@ -70,13 +66,13 @@ struct Sp2dPanel {
     }
 
     /// An sp2d cell: `W5` written, `C1` got from the cache (uptodate), `R9` got and read
-    /// from its device, `Z` the zero page, `L2` that_locked_page, `P` parity, `·` empty.
+    /// from its device, `Z3` the zero page standing for page 3, `L2` that_locked_page, `P` parity, `·` empty.
     static func cell(_ cell: Sp2dCell, page: Int, got: EventPayload.GetPage?, _ theme: Theme) -> (String, Style) {
         switch cell {
         case .empty: ("·", theme.label)
         case .written: ("W\(page)", theme.written)
         case .got: (got?.uptodate == true ? "C\(page)" : "R\(page)", theme.read)
-        case .zero: ("Z", theme.read)
+        case .zero: ("Z\(page)", theme.read)
         case .locked: ("L\(page)", theme.read)
         case .parity: ("P", theme.parity)
         }

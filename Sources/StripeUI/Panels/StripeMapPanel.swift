@@ -77,6 +77,9 @@ struct StripeMapPanel {
                 }
             }
             for seq in call...model.cursor {
+                // Only these kinds mark the map: skip decoding the rest (calls carry arrays).
+                let kind = t.event(seq).kind
+                guard kind == .r4wGetPage || kind == .devRead || kind == .devWrite else { continue }
                 switch t.payload(of: seq) {
                 case .r4wGetPage(let get) where !get.uptodate && (get.source == .cache || get.source == .created):
                     let location = layout.location(ofPage: get.index)
@@ -109,7 +112,7 @@ struct StripeMapPanel {
                 let fn = t.function(of: seq)
                 if let fn, t.event(seq).kind == .call, fn == .write_exec || fn == .read_exec { return }
                 if let fn, t.event(seq).kind == .return, fn == .writepages_done || fn == .readpages_done { return }
-                if case .ioDone(let done) = t.payload(of: seq), !done.error { add(done.request) { _ in .done } }
+                if t.event(seq).kind == .ioDone, case .ioDone(let done) = t.payload(of: seq), !done.error { add(done.request) { _ in .done } }
                 seq -= 1
             }
         }
@@ -146,6 +149,7 @@ struct StripeMapPanel {
         var first = focusStripe - rows / 2 + model.scroll[.stripes, default: 0]
         first = max(0, min(first, stripes - rows))
         let shown = first..<min(stripes, first + rows)
+        screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
         let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
             + shown.map { layout.paritySlot(stripe: UInt64($0), row: 0).objPage }
         let activity = Activity(model: model, layout: layout, stripes: shown, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
@@ -172,11 +176,11 @@ struct StripeMapPanel {
         }
     }
 
-    /// A mark as the map draws it: `w r p` planned, `W R P` issued, `✓` done, `·` idle.
+    /// A mark as the map draws it: `w r p` planned, `W R P` issued, `✓` (ASCII `=`) done, `·` idle.
     static func glyph(_ mark: Activity.Mark?, _ theme: Theme) -> (Character, Style) {
         switch mark {
         case nil: ("·", theme.label)
-        case .done: ("✓", theme.done)
+        case .done: (theme.doneGlyph, theme.done)
         case .planned(let op): (op.letter.lowercased().first!, theme.planned)
         case .issued(let op): (op.letter, op == .write ? theme.written : op == .read ? theme.read : theme.parity)
         }

@@ -51,6 +51,8 @@ public struct Theme: Sendable {
     }
 
     var readGlyph: Character { ascii ? "v" : "↓" }
+    /// The stripe map's mark of completed I/O (`+` would read as the pcol marker).
+    var doneGlyph: Character { ascii ? "=" : "✓" }
     var arrow: String { ascii ? ">" : "›" }
 
     /// The header's violation badge.

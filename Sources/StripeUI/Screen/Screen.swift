@@ -70,6 +70,16 @@ public struct Screen: Sendable, Equatable {
         }
     }
 
+    /// Says on `rect`'s bottom border which rows of how many a panel shows, when it
+    /// cannot show them all: " s3..s9 of 40 ".
+    public mutating func clipNote(_ rect: Rect, shown: Range<Int>, of total: Int, prefix: String, style: Style) {
+        guard shown.lowerBound > 0 || shown.upperBound < total, !shown.isEmpty else { return }
+        let range = shown.count == 1 ? "\(prefix)\(shown.lowerBound)" : "\(prefix)\(shown.lowerBound)..\(prefix)\(shown.upperBound - 1)"
+        let note = " \(range) of \(total) "
+        put(note, x: max(rect.x + 1, rect.maxX - 1 - note.count), y: rect.maxY - 1, style: style,
+            clip: Rect(x: rect.x + 1, y: rect.maxY - 1, width: max(0, rect.width - 2), height: 1))
+    }
+
     /// The screen as plain text, one line per row, trailing spaces trimmed.
     public var text: String {
         lines.joined(separator: "\n")
