@@ -1,32 +1,42 @@
 /// The scenarios bundled with StripeScope, embedded from `assets/scenarios/` at build time
 /// (`.embedInCode`), so they work from `swift run` and the built binary alike.
 ///
-/// Adding a scenario: put `NAME.scn` in `assets/scenarios/` and add its line below; a test
-/// fails when a file there is missing from this list.
+/// Adding a scenario: put `NAME.scn` in `assets/scenarios/` and add its line below, where it
+/// belongs in the lessons; a test fails when a file there is missing from this list.
 public enum BundledScenarios {
     /// The scenario `stripescope` opens when given none.
     public static let defaultName = "partial-stripe"
 
-    /// Every bundled scenario, by name (the file name without `.scn`), sorted.
+    /// Every bundled scenario, by name (the file name without `.scn`), in lesson order: the
+    /// order `stripescope scenarios` lists them in. A course runs from a full stripe (no
+    /// read-4-write) and the ORE before the patch, through read-4-write in the cache, on the
+    /// devices and at the file's edges, to writeback policy, layouts, and what goes wrong.
     public static let all: [(name: String, text: String)] = [
-        ("append-final", text(PackageResources.append_final_scn)),
-        ("append-seed", text(PackageResources.append_seed_scn)),
-        ("cold-cache", text(PackageResources.cold_cache_scn)),
-        ("device-failure", text(PackageResources.device_failure_scn)),
         ("full-stripe", text(PackageResources.full_stripe_scn)),
-        ("gap", text(PackageResources.gap_scn)),
-        ("group-split", text(PackageResources.group_split_scn)),
-        ("locked-page", text(PackageResources.locked_page_scn)),
-        ("mirrors", text(PackageResources.mirrors_scn)),
-        ("nosync-remainder", text(PackageResources.nosync_remainder_scn)),
-        ("partial-ends", text(PackageResources.partial_ends_scn)),
-        ("partial-last-page", text(PackageResources.partial_last_page_scn)),
-        ("partial-stripe", text(PackageResources.partial_stripe_scn)),
         ("r4w-off", text(PackageResources.r4w_off_scn)),
-        ("reclaim-writepage", text(PackageResources.reclaim_writepage_scn)),
+        ("partial-stripe", text(PackageResources.partial_stripe_scn)),
         ("rows", text(PackageResources.rows_scn)),
-        ("truncate-mid-stripe", text(PackageResources.truncate_mid_stripe_scn)),
+        ("cold-cache", text(PackageResources.cold_cache_scn)),
+        ("partial-ends", text(PackageResources.partial_ends_scn)),
+        ("gap", text(PackageResources.gap_scn)),
+        ("locked-page", text(PackageResources.locked_page_scn)),
+        ("partial-last-page", text(PackageResources.partial_last_page_scn)),
+        ("append-seed", text(PackageResources.append_seed_scn)),
+        ("append-final", text(PackageResources.append_final_scn)),
+        ("reclaim-writepage", text(PackageResources.reclaim_writepage_scn)),
+        ("group-depth", text(PackageResources.group_depth_scn)),
+        ("group-split", text(PackageResources.group_split_scn)),
+        ("stranded-fsync", text(PackageResources.stranded_fsync_scn)),
+        ("nosync-remainder", text(PackageResources.nosync_remainder_scn)),
+        ("mirrors", text(PackageResources.mirrors_scn)),
         ("write-hole", text(PackageResources.write_hole_scn)),
+        ("device-failure", text(PackageResources.device_failure_scn)),
+        ("truncate-mid-stripe", text(PackageResources.truncate_mid_stripe_scn)),
+        ("raid0-placement-seed", text(PackageResources.raid0_placement_seed_scn)),
+        ("raid0-placement-final", text(PackageResources.raid0_placement_final_scn)),
+        ("raid5-placement", text(PackageResources.raid5_placement_scn)),
+        ("huge-unit", text(PackageResources.huge_unit_scn)),
+        ("truncate-mirrors", text(PackageResources.truncate_mirrors_scn)),
     ]
 
     /// The text of the bundled scenario `name`, if there is one.

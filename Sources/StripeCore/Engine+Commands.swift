@@ -15,13 +15,15 @@ extension Engine {
         case .cache(let range, let dirty):
             cache(range, dirty: dirty)
         case .write(let range):
-            for index in range { writePage(index, offset: 0, length: pageSize) }
+            for index in range where !halted { writePage(index, offset: 0, length: pageSize) }
         case .writeBytes(let offset, let length):
             writeBytes(offset: offset, length: length)
         case .read(let range):
             readpages(range)
         case .writepages(let sync, let range, let nr):
             writepages(sync: sync, range: range, nrToWrite: nr)
+        case .fsync(let range):
+            fsync(range)
         case .evict(let range):
             evict(range)
         case .reclaim(let pages):
@@ -36,6 +38,7 @@ extension Engine {
             return
         }
         if !manualCompletions { while deliverNextCompletion() {} }
+        guard !halted else { return }
         checkInvariants(reportAll: false)
     }
 
@@ -49,7 +52,8 @@ extension Engine {
         case .layout(let l):
             layout = l
             stage(.layout(l))
-        case .file(let size):
+        case .file(let size, let ino):
+            objectID = ExofsObject.id(ino: ino)
             stage(.createFile(size: size))
             for index in 0..<Int((size + pageSize - 1) / pageSize) { expected[index] = Token.initial(page: index) }
         case .completions(let manual):
@@ -64,6 +68,8 @@ extension Engine {
             case .r4w(let on): switches.r4w = on
             case .dirtyUptodate(let on): switches.dirtyUptodate = on
             case .maxIOPages(let n): switches.maxIOPages = n
+            case .pump(let mode): switches.pump = mode
+            case .placement(let era): switches.placement = era
             }
             stage(.switches(switches))
         default:

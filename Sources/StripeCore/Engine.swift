@@ -34,6 +34,10 @@ public final class Engine {
     var reported: Set<String> = []
     /// Scenario line of the command being executed.
     var currentLine = 0
+    /// The modelled kernel hit a BUG (or a task waits forever): nothing runs after it.
+    var halted = false
+    /// The file's object id, `EXOFS_OBJ_OFF` + ino (`_ore_read_mirror` picks mirrors by it).
+    var objectID: UInt64 = 0x10000 + 3
 
     init(scenario: Scenario, keyframeInterval: Int) {
         timeline = Timeline(scenario: scenario, keyframeInterval: keyframeInterval)
@@ -43,7 +47,7 @@ public final class Engine {
     /// every `keyframeInterval` events.
     public static func run(_ scenario: Scenario, keyframeInterval: Int = 4096) -> Timeline {
         let engine = Engine(scenario: scenario, keyframeInterval: keyframeInterval)
-        for line in scenario.lines { engine.execute(line) }
+        for line in scenario.lines where !engine.halted { engine.execute(line) }
         return engine.timeline
     }
 
@@ -55,6 +59,7 @@ public final class Engine {
     /// Appends an event, applies it to the live state, and keeps a keyframe when due.
     @discardableResult
     func emit(_ kind: EventKind, a: UInt8 = 0, b: UInt8 = 0, i: UInt32 = 0, x: UInt64 = 0) -> Int {
+        guard !halted else { return timeline.events.count - 1 }
         let depth = kind == .return ? state.stack.count - 1 : state.stack.count
         var event = Event(kind, depth: UInt8(clamping: depth), a: a, b: b, i: i, x: x)
         let seq = timeline.events.count
@@ -91,6 +96,15 @@ public final class Engine {
     func violation(rule: Int, _ detail: String) {
         timeline.strings.append(detail)
         emit(.violation, a: UInt8(rule), x: UInt64(timeline.strings.count - 1))
+    }
+
+    /// The kernel BUGs or oopses in `fn` (or a task waits forever there): a `kernel_bug`
+    /// event, the last of the run; what ran before it stays done.
+    func kernelBug(_ fn: KernelFunction, _ detail: String) {
+        guard !halted else { return }
+        timeline.strings.append(detail)
+        emit(.kernelBug, a: fn.rawValue, x: UInt64(timeline.strings.count - 1))
+        halted = true
     }
 
     /// Sets and clears page flags with one `page` event, recording only real changes.
@@ -134,7 +148,7 @@ public final class Engine {
     /// Delivers the oldest pending completion; false when nothing is in flight.
     @discardableResult
     func deliverNextCompletion() -> Bool {
-        guard let id = state.inflight.first else { return false }
+        guard !halted, let id = state.inflight.first else { return false }
         let error = failingRequests.contains(id)
         emit(.ioDone, a: error ? 1 : 0, i: UInt32(id))
         if let owner = requestOwner.removeValue(forKey: id) {
@@ -153,9 +167,15 @@ public final class Engine {
         }
     }
 
-    /// Waits, as `lock_page` does, until page `index` is unlocked by its I/O.
-    func waitOnPage(_ index: Int) {
-        while state.pages[index].flags.contains(.locked), deliverNextCompletion() {}
+    /// Waits in `fn` (`lock_page`, `wait_on_page_writeback`, `truncate_inode_pages`) until
+    /// page `index` loses `flag`, delivering pending completions. A page no I/O will ever
+    /// release (stranded) is a task that waits forever: `kernel_bug`, and false.
+    @discardableResult
+    func waitOnPage(_ index: Int, in fn: KernelFunction = .lock_page, for flag: PageFlags = .locked) -> Bool {
+        while state.pages[index].flags.contains(flag), deliverNextCompletion() {}
+        guard state.pages[index].flags.contains(flag) else { return !halted }
+        kernelBug(fn, "\(fn.name) waits forever for page \(index): it is \(flag == .locked ? "locked" : "under writeback") and no I/O in flight will ever \(flag == .locked ? "unlock it" : "end its writeback") — it was left in a pcol that exofs never submitted (stranded)")
+        return false
     }
 }
 
@@ -168,10 +188,11 @@ struct PendingIO {
     var remaining: Int
     var error = false
 
-    init(kind: Kind, pages: Range<Int>, requests: [Int]) {
+    init(kind: Kind, pages: Range<Int>, requests: [Int], error: Bool = false) {
         self.kind = kind
         self.pages = pages
         self.requests = requests
         self.remaining = requests.count
+        self.error = error
     }
 }

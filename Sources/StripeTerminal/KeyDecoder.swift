@@ -1,9 +1,10 @@
 import CNCursesW
 import StripeUI
 
-/// Turns what `get_wch` returns into keys.
+/// Turns the key codes `wgetch` returns for escape sequences into keys (typed
+/// characters are decoded by the run loop, see `UTF8KeyDecoder`).
 enum KeyDecoder {
-    /// A key code (`KEY_CODE_YES`).
+    /// A key code (256 and above); nil for keys the program has no use for.
     static func key(code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
@@ -24,20 +25,6 @@ enum KeyDecoder {
         default:
             for n in 1...12 where code == ss_key_f(Int32(n)) { return .function(n) }
             return nil
-        }
-    }
-
-    /// A character (`OK`).
-    static func key(character value: UInt32) -> Key? {
-        switch value {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return nil }
-            return .character(Character(scalar))
         }
     }
 }

@@ -6,8 +6,9 @@ import Glibc
 enum Signals {
     static let restoring: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
-    /// Installs the handlers; call before `initscr`.
+    /// Installs the handlers; call before `newterm`.
     static func install() {
+        unblock(restoring)
         for sig in restoring {
             signal(sig) { sig in
                 endwin()
@@ -15,6 +16,15 @@ enum Signals {
                 raise(sig)
             }
         }
+    }
+
+    /// Lets `signals` through: a process can start with them blocked (it inherits the
+    /// mask of whatever started it), and a blocked SIGTSTP would never stop it.
+    static func unblock(_ signals: [Int32]) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in signals { sigaddset(&set, sig) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Puts the default actions back once the terminal is restored.

@@ -2,8 +2,8 @@ import CNCursesW
 import Glibc
 import StripeUI
 
-/// The only code that talks to the terminal: sets ncurses up, feeds keys, resizes and
-/// ticks to a `TerminalProgram`, blits its screens, and always restores the terminal.
+/// The way into the terminal: checks it can be used, then runs a `TerminalProgram` on
+/// ncurses through the run loop, and always restores the terminal.
 public enum Terminal {
     /// Why the terminal cannot be used, or nil when it can.
     public static func unavailableReason() -> String? {
@@ -29,81 +29,21 @@ public enum Terminal {
         return false
     }
 
-    /// Whether the terminal shows colours; call only while running.
-    private static var hasColours: Bool { has_colors() }
-
     /// Runs `program` until it quits. `configure` receives the terminal size and
-    /// whether colours are available before the first frame.
+    /// whether colours are available before the first frame. A `TERM` terminfo does not
+    /// know ends the process with status 2 and a hint, as every bad input does.
     public static func run<P: TerminalProgram>(_ program: inout P, configure: (inout P, _ width: Int, _ height: Int, _ colour: Bool) -> Void) {
-        Signals.install()
-        setlocale(LC_ALL, "")
-        initscr()
-        defer {
-            endwin()
-            Signals.uninstall()
+        guard var backend = NCursesBackend() else {
+            // Quoted short and with control characters shown as '?', never sent raw.
+            let term = (getenv("TERM").map { String(cString: $0) } ?? "").unicodeScalars.prefix(40)
+                .map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined()
+            let line = "stripescope: unknown terminal type '\(term)'; try TERM=xterm-256color\n"
+            _ = line.withCString { write(2, $0, strlen($0)) }
+            exit(2)
         }
-        raw()
-        noecho()
-        keypad(ss_stdscr(), true)
-        curs_set(0)
-        set_escdelay(25)
-        mousemask(ss_button1_click(), nil)
-        let colour = has_colors()
-        if colour {
-            start_color()
-            use_default_colors()
-            ColourPairs.initialize()
-        }
-        configure(&program, Int(ss_cols()), Int(ss_lines()), colour)
-        draw(program.view())
-        while true {
-            timeout(program.wantsTicks ? 80 : -1)
-            var value: wint_t = 0
-            let result = get_wch(&value)
-            let msg: DebuggerMsg?
-            if result == ERR {
-                msg = program.wantsTicks ? .tick : nil
-            } else if result == KEY_CODE_YES {
-                if Int32(value) == KEY_RESIZE {
-                    msg = .resize(width: Int(ss_cols()), height: Int(ss_lines()))
-                } else {
-                    msg = KeyDecoder.key(code: Int32(value)).map(DebuggerMsg.key)
-                }
-            } else {
-                let key = KeyDecoder.key(character: UInt32(value))
-                if key == .control("l") {
-                    clearok(ss_stdscr(), true)
-                    draw(program.view())
-                    continue
-                }
-                msg = key.map(DebuggerMsg.key)
-            }
-            guard let msg else { continue }
-            guard program.update(msg) else { return }
-            draw(program.view())
-        }
-    }
-
-    /// Blits a screen; ncurses sends only what changed.
-    private static func draw(_ screen: Screen) {
-        for y in 0..<screen.height {
-            for x in 0..<screen.width {
-                let cell = screen[x, y]
-                let scalar = cell.character.unicodeScalars.first!.value
-                _ = ss_put_wch(Int32(y), Int32(x), wchar_t(bitPattern: scalar), attributes(cell.style), ColourPairs.pair(cell.style))
-            }
-        }
-        wnoutrefresh(ss_stdscr())
-        doupdate()
-    }
-
-    private static func attributes(_ style: Style) -> attr_t {
-        var attrs: attr_t = 0
-        if style.attributes.contains(.bold) { attrs |= ss_a_bold() }
-        if style.attributes.contains(.dim) { attrs |= ss_a_dim() }
-        if style.attributes.contains(.reverse) { attrs |= ss_a_reverse() }
-        if style.attributes.contains(.underline) { attrs |= ss_a_underline() }
-        return attrs
+        defer { backend.close() }
+        configure(&program, backend.width, backend.height, backend.colour)
+        TerminalLoop.run(&program, on: &backend)
     }
 }
 

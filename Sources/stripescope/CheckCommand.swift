@@ -18,15 +18,29 @@ struct CheckCommand: ParsableCommand {
         } catch let failure as CLIFailure {
             failure.exit()
         }
-        let violations = (0..<timeline.count).filter { timeline.event($0).kind == .violation }
-        guard !violations.isEmpty else {
+        let violations = Self.violations(in: timeline)
+        let bug = Self.kernelBug(in: timeline)
+        guard !violations.isEmpty || bug != nil else {
             print("\(timeline.scenario.name): every invariant holds (\(timeline.count) events)")
             return
         }
         for seq in violations {
-            let rule = timeline.event(seq).a
-            FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(rule))) broken: \(timeline.message(of: seq)!)\n".utf8))
+            guard case .violation(let rule, let detail) = timeline.payload(of: seq) else { continue }
+            FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(UInt8(rule)))) broken: \(detail)\n".utf8))
+        }
+        if let bug {
+            FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(bug): kernel BUG in \(timeline.bugFunction(of: bug)!.name), the run stops here: \(timeline.message(of: bug)!)\n".utf8))
         }
         throw ExitCode(1)
+    }
+
+    /// The `kernel_bug` event that ended the run, if the modelled kernel hit one.
+    static func kernelBug(in timeline: Timeline) -> Int? {
+        timeline.count > 0 && timeline.event(timeline.count - 1).kind == .kernelBug ? timeline.count - 1 : nil
+    }
+
+    /// The events where an invariant broke: `check` fails when there is one.
+    static func violations(in timeline: Timeline) -> [Int] {
+        (0..<timeline.count).filter { timeline.event($0).kind == .violation }
     }
 }

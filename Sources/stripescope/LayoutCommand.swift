@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import StripeCore
 import StripeUI
 
@@ -10,7 +11,7 @@ struct LayoutCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    @Option(help: "raid0 or raid5.") var raid: String = "raid5"
+    @Option(help: "raid0, raid5 or raid6.") var raid: String = "raid5"
     @Option(help: "Number of devices.") var devices: Int = 4
     @Option(help: "Stripe unit, a multiple of 4K (like 16K).") var stripeUnit: String = "16K"
     @Option(help: "Copies of every component.") var mirrors: Int = 1
@@ -21,13 +22,13 @@ struct LayoutCommand: ParsableCommand {
 
     func run() throws {
         guard let level = RaidLevel(rawValue: raid) else {
-            throw CLIFailure("raid: expected raid0 or raid5, found '\(raid)'")
+            throw CLIFailure("raid: expected raid0, raid5 or raid6, found \(raid.quotedExcerpt)")
         }
         guard let unit = SizeFormat.parse(Substring(stripeUnit)) else {
-            throw CLIFailure("stripe-unit: expected a size like 16K, found '\(stripeUnit)'")
+            throw CLIFailure("stripe-unit: expected a size like 16K, found \(stripeUnit.quotedExcerpt)")
         }
         guard unit < 1 << 32 else {
-            throw CLIFailure("stripe-unit: \(stripeUnit) is too large; the stripe length (group width × stripe unit) must be below 2^32 bytes")
+            throw CLIFailure("stripe-unit: \(stripeUnit.excerpt) is too large; the stripe length (group width × stripe unit) must be below 2^32 bytes")
         }
         guard devices >= 1, devices <= Limits.maxDevices else {
             throw CLIFailure("devices: must be from 1 to \(Limits.maxDevices) (got \(devices))")
@@ -39,6 +40,9 @@ struct LayoutCommand: ParsableCommand {
                                    groupWidth: groupWidth, groupDepth: groupDepth.map(UInt64.init))
         } catch {
             throw CLIFailure(error.description)
+        }
+        if let notice = OreLayout.ignoredDepthNotice(groupWidth: groupWidth, groupDepth: groupDepth.map(UInt64.init)) {
+            FileHandle.standardError.write(Data("stripescope: warning: \(notice)\n".utf8))
         }
         let range = try pageRange(layout)
         switch format {
@@ -65,11 +69,11 @@ struct LayoutCommand: ParsableCommand {
             return 0...(stripes.upperBound * layout.pagesInStripe - 1)
         }
         let parts = pages.split(separator: ".", omittingEmptySubsequences: false)
-        let bad = CLIFailure("pages: expected N or A..B with A <= B (like 0..23), found '\(pages)'")
+        let bad = CLIFailure("pages: expected N or A..B with A <= B (like 0..23), found \(pages.quotedExcerpt)")
         if parts.count == 1, let n = Int(parts[0]), n >= 0, n <= Limits.maxPageIndex { return n...n }
         guard parts.count == 3, parts[1].isEmpty, let a = Int(parts[0]), let b = Int(parts[2]), a >= 0, a <= b else { throw bad }
         guard b <= Limits.maxPageIndex, b - a < 1 << 20 else {
-            throw CLIFailure("pages: at most 1048576 pages up to page \(Limits.maxPageIndex), found '\(pages)'")
+            throw CLIFailure("pages: at most 1048576 pages up to page \(Limits.maxPageIndex), found \(pages.quotedExcerpt)")
         }
         return a...b
     }

@@ -22,7 +22,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The event number to stand at, or 'end'.")
     var at: String = "0"
 
-    @Option(help: "Frame size as COLSxROWS.")
+    @Option(help: "Frame size as COLSxROWS, at least 80x24.")
     var size: String = "120x40"
 
     @Flag(help: "ASCII borders and glyphs only.")
@@ -30,15 +30,11 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let (width, height) = try Self.parseSize(size)
-        let timeline = Engine.run(try ScenarioInput.load(scenario))
-        let seq: Int
-        if at == "end" {
-            seq = timeline.count - 1
-        } else if let n = Int(at), n >= 0, n < timeline.count {
-            seq = n
-        } else {
-            throw CLIFailure("--at: expected an event number from 0 to \(timeline.count - 1) or 'end', found '\(at)'")
+        guard width >= DebuggerModel.minimumWidth, height >= DebuggerModel.minimumHeight else {
+            throw CLIFailure("--size: the frame needs at least \(DebuggerModel.minimumWidth)x\(DebuggerModel.minimumHeight), found '\(size)'")
         }
+        let timeline = Engine.run(try ScenarioInput.load(scenario))
+        let seq = try Self.event(at, in: timeline)
         let model = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii,
                                   monochrome: format == .text, at: seq)
         let screen = model.view()
@@ -49,6 +45,15 @@ struct RenderCommand: ParsableCommand {
         case .svg: print(SVGFrame.document(screen, title: title), terminator: "")
         case .html: print(HTMLFrame.document(screen, title: title), terminator: "")
         }
+    }
+
+    /// `--at EVENT|end` as an event number of `timeline`.
+    static func event(_ at: String, in timeline: Timeline) throws -> Int {
+        if at == "end" { return timeline.count - 1 }
+        guard let n = Int(at), n >= 0, n < timeline.count else {
+            throw CLIFailure("--at: expected an event number from 0 to \(timeline.count - 1) or 'end', found '\(at.prefix(40))'")
+        }
+        return n
     }
 
     /// `COLSxROWS`, each from 1 to 1000.

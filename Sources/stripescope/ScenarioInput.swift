@@ -12,23 +12,45 @@ enum ScenarioInput {
         return (BundledScenarios.all.map(\.name) + files.sorted()).filter { $0.hasPrefix(prefix) }
     }
 
-    /// Loads and parses `argument`, or prints one line to stderr and exits 2.
+    /// Loads and parses `argument`, or prints one line to stderr and exits 2. Warnings go
+    /// to stderr, one line each.
     static func load(_ argument: String) throws -> Scenario {
+        let scenario: Scenario
         do {
-            return try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: BundledScenarios.all.map { ($0.name, $0.text) })) { path in
-                guard FileManager.default.fileExists(atPath: path) else { return nil }
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw ScenarioLoadError(description: "\(path): is a directory, not a scenario file")
-                }
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ScenarioLoadError(description: "\(path): cannot be read (check its permissions)")
-                }
-                return [UInt8](data)
-            }
+            scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: BundledScenarios.all.map { ($0.name, $0.text) }),
+                                               readFile: readRegularFile)
         } catch {
             throw CLIFailure("\(error)")
         }
+        for warning in scenario.warnings { FileHandle.standardError.write(Data("stripescope: warning: \(warning)\n".utf8)) }
+        return scenario
+    }
+
+    /// The bytes of the regular file at `path`; nil when nothing is there. What the path
+    /// is, and its size, are checked with stat before it is opened, so a FIFO or a device
+    /// is named and never read (reading a FIFO would block).
+    private static func readRegularFile(_ path: String) throws -> [UInt8]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw ScenarioLoadError(description: "\(path): cannot be read (\(String(cString: strerror(errno))))")
+        }
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            try ScenarioLoader.checkSize(UInt64(info.st_size), of: path)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ScenarioLoadError(description: "\(path): cannot be read (check its permissions)")
+            }
+            return [UInt8](data)
+        case S_IFDIR: kind = "a directory"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFIFO: kind = "a named pipe (FIFO)"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "a special file"
+        }
+        throw ScenarioLoadError(description: "\(path): is \(kind), not a scenario file")
     }
 }
 

@@ -2,17 +2,54 @@ import ArgumentParser
 import StripeAssets
 import StripeCore
 
-/// `stripescope scenarios`: the bundled scenarios and their titles.
+/// `stripescope scenarios`: the bundled scenarios in lesson order, each marked with what
+/// `check` says of it, so a teacher can tell a scenario that breaks an invariant on purpose
+/// from a broken tool.
 struct ScenariosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenarios",
-        abstract: "List the bundled scenarios with their titles.")
+        abstract: "List the bundled scenarios in lesson order, with their titles.",
+        discussion: """
+            A check mark: every invariant holds. A cross and 'rule N': the scenario breaks \
+            invariant N on purpose, to show it; 'BUG': the modelled kernel BUGs or hangs \
+            ('stripescope check NAME' exits 1 and says where).
+            """)
+
+    /// ASCII in the help too: man renders the generated page's UTF-8 as nothing.
+    @Flag(help: "Mark with 'ok' and 'x' instead of a check mark and a cross (for a terminal without UTF-8).")
+    var ascii = false
 
     func run() throws {
-        let width = BundledScenarios.all.map(\.name.count).max() ?? 0
-        for (name, text) in BundledScenarios.all {
-            let title = (try? ScenarioParser.parse(text, name: name).title) ?? name
-            print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + title)
+        let rows = try BundledScenarios.all.map { name, text in
+            let scenario = try ScenarioParser.parse(text, name: "\(name).scn")
+            let timeline = Engine.run(scenario)
+            return (name: name, mark: mark(brokenRules(timeline), bug: CheckCommand.kernelBug(in: timeline) != nil),
+                    title: scenario.title)
         }
+        let nameWidth = rows.map(\.name.count).max() ?? 0
+        let markWidth = rows.map(\.mark.count).max() ?? 0
+        for row in rows {
+            print(row.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+                  + row.mark.padding(toLength: markWidth, withPad: " ", startingAt: 0) + "  " + row.title)
+        }
+        if rows.contains(where: { $0.mark != mark([], bug: false) }) {
+            print("\nScenarios marked with a rule break that invariant on purpose, and with BUG end in a kernel bug on purpose; 'stripescope check NAME' says where.")
+        }
+    }
+
+    /// The invariants `check` finds broken in `timeline`, each once, in order.
+    private func brokenRules(_ timeline: Timeline) -> [UInt8] {
+        Array(Set(CheckCommand.violations(in: timeline).map { timeline.event($0).a })).sorted()
+    }
+
+    /// `✓`, or `✗ rule 1` / `✗ rules 1, 2` / `✗ BUG` / `✗ rule 6, BUG`.
+    private func mark(_ rules: [UInt8], bug: Bool) -> String {
+        guard !rules.isEmpty || bug else { return ascii ? "ok" : "✓" }
+        var parts: [String] = []
+        if !rules.isEmpty {
+            parts.append((rules.count == 1 ? "rule " : "rules ") + rules.map(String.init).joined(separator: ", "))
+        }
+        if bug { parts.append("BUG") }
+        return (ascii ? "x " : "✗ ") + parts.joined(separator: ", ")
     }
 }

@@ -8,7 +8,8 @@ struct TraceCommand: ParsableCommand {
         abstract: "Print a scenario's timeline: every event of the write path.",
         discussion: """
             Formats: text (indented by call depth, with write-hole windows), jsonl (one \
-            JSON object per event, SPEC section 7 names), chrome (Chrome trace event JSON \
+            JSON object per event: seq, kind, depth, then the kind's fields, such as fn and \
+            args of a call, index of a page event, dev and extents of a request), chrome (Chrome trace event JSON \
             for Perfetto: one microsecond per event), summary (totals only).
 
             Example: stripescope trace cold-cache --format jsonl | grep r4w_get_page

@@ -11,7 +11,7 @@ struct TuiCommand: ParsableCommand {
         abstract: "Step through a scenario's write path like a debugger (the default command).",
         discussion: "Press ? inside for every key.")
 
-    @Argument(help: "A scenario file, or the name of a bundled scenario (default: partial-stripe).", completion: .custom(ScenarioInput.completions))
+    @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String = BundledScenarios.defaultName
 
     @Flag(help: "Draw with ASCII only (automatic in a non-UTF-8 locale).")

@@ -68,6 +68,12 @@ struct CLITests {
         (["layout", "--stripe-unit", "5000"], "stripescope: stripe-unit: must be a positive multiple of 4096 bytes (got 5000)"),
         (["layout", "--stripe-unit", "99999999999999999999G"], "stripescope: stripe-unit: 99999999999999999999G is too large"),
         (["layout", "--devices", "9", "--group-width", "3"], "stripescope: group-depth: is required"),
+        (["layout", "--devices", "4", "--group-width", "4"], "stripescope: group-depth: is required with group-width=4"),
+        (["layout", "--devices", "1"], "stripescope: devices: raid5 needs at least 2 devices (one data device at least; got 1)"),
+        (["layout", "--raid", "raid6", "--devices", "4", "--group-width", "2", "--group-depth", "1"], "stripescope: group-width: raid6 needs a group width of at least 3"),
+        (["layout", "--raid", "raid7"], "stripescope: raid: expected raid0, raid5 or raid6, found 'raid7'"),
+        (["check", "/dev/null"], "stripescope: /dev/null: is a character device, not a scenario file"),
+        (["check", "/"], "stripescope: /: is a directory, not a scenario file"),
         (["layout", "--pages", "9..3"], "stripescope: pages: expected N or A..B"),
         (["layout", "--group-width", "2", "--group-depth", "999999999999999999"], "stripescope: group-depth: must be at most 281474976710655"),
         (["frobnicate"], "stripescope: "),
@@ -88,6 +94,26 @@ struct CLITests {
         try Data([0x6c, 0x00, 0xff]).write(to: binary)
         let r = try Binary.run(["trace", binary.path])
         #expect(r.status == 2 && r.stderr.contains("binary file"))
+    }
+
+    /// A FIFO is named, never opened: reading it would wait for a writer.
+    @Test func aFIFOIsNamedNotRead() throws {
+        let dir = try Binary.scratch("", name: "unused").deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe.scn").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let r = try Binary.run(["check", fifo])
+        #expect(r.status == 2)
+        #expect(r.stderr == "stripescope: \(fifo): is a named pipe (FIFO), not a scenario file\n")
+    }
+
+    /// RAID6 is accepted; a group depth without a width is ignored with the kernel's notice.
+    @Test func layoutAcceptsRaid6AndWarnsOfAnIgnoredDepth() throws {
+        let raid6 = try Binary.run(["layout", "--raid", "raid6", "--devices", "5", "--format", "json", "--pages", "0..2"])
+        #expect(raid6.status == 0 && raid6.stderr.isEmpty)
+        let depth = try Binary.run(["layout", "--group-depth", "3"])
+        #expect(depth.status == 0)
+        #expect(depth.stderr == "stripescope: warning: group-depth=3 ignored without group-width, as the kernel's \"group_depth ignored\" notice says; the one group is unbounded\n")
     }
 
     @Test func layoutJsonAndTable() throws {
@@ -122,11 +148,31 @@ struct CLITests {
         #expect(ascii.stdout.unicodeScalars.allSatisfy { $0.isASCII })
     }
 
-    @Test func scenariosListsEveryBundledOne() throws {
-        let r = try Binary.run(["scenarios"])
-        #expect(r.stdout.split(separator: "\n").count >= 10)
-        #expect(r.stdout.contains("partial-stripe"))
+    /// A frame smaller than the TUI's least is bad input: one line, exit 2, no frame.
+    @Test func renderBelowEightyByTwentyFourExitsTwo() throws {
+        let r = try Binary.run(["render", "partial-stripe", "--size", "60x20"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "stripescope: --size: the frame needs at least 80x24, found '60x20'\n")
     }
+
+    /// Thirteen devices close the table's columns up and stay within 80 columns.
+    @Test func layoutTableOfThirteenDevicesFitsEightyColumns() throws {
+        let r = try Binary.run(["layout", "--devices", "13"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(r.stdout.contains("\ns0     D0  D1  D2  D3  D4  D5  D6  D7  D8  D9  D10 D11 P\n"))
+    }
+
+    /// Help says the default scenario once, and trace's help cites nothing outside the repo.
+    @Test func helpTextsSayThingsOnceAndInRepo() throws {
+        let tui = try Binary.run(["help", "tui"])
+        #expect(tui.stdout.components(separatedBy: "default: partial-stripe").count == 2)
+        let trace = try Binary.run(["help", "trace"])
+        #expect(!trace.stdout.contains("SPEC"))
+        #expect(trace.stdout.contains("seq, kind, depth"))
+    }
+
 
     @Test func noTerminalSaysSo() throws {
         let r = try Binary.run([])

@@ -43,11 +43,11 @@ struct TUITests {
         try tmux.send("B", "a")
         for c in "fn _read_4_write_last_stripe" { try tmux.send(c == " " ? "Space" : String(c)) }
         try tmux.send("Enter", "Escape", "c")
-        let inside = tmux.wait { $0.contains("› _read_4_write_last_stripe(0)") }
-        #expect(inside.contains("› _read_4_write_last_stripe(0)"))
+        let inside = tmux.wait { $0.contains("› _read_4_write_last_stripe(stripe=0)") }
+        #expect(inside.contains("› _read_4_write_last_stripe(stripe=0)"))
         try tmux.send("f")
-        let out = tmux.wait { !$0.contains("› _read_4_write_last_stripe(0)") && $0.contains("› _ore_add_parity_unit(0)") }
-        #expect(!out.contains("› _read_4_write_last_stripe(0)"))
+        let out = tmux.wait { !$0.contains("› _read_4_write_last_stripe(stripe=0)") && $0.contains("› _ore_add_parity_unit(stripe=0)") }
+        #expect(!out.contains("› _read_4_write_last_stripe(stripe=0)"))
         #expect(out.contains("← _read_4_write_last_stripe(stripe=0)"))
         try tmux.send("q")
     }
@@ -123,5 +123,127 @@ struct TUITests {
         let report = Self.exitReport(tmux)
         #expect(report.exit == "EXIT=0")
         #expect(report.canonical)
+    }
+
+    /// Bytes that cannot be UTF-8 are dropped; the keys after them still work.
+    @Test(arguments: ["80", "CA", "FF"])
+    func invalidByteThenQuit(byte: String) throws {
+        let tmux = try Tmux(Self.shell("partial-stripe"))
+        tmux.wait { $0.contains("event 0/97") }
+        try tmux.send("-H", byte)
+        try tmux.send("l")
+        #expect(tmux.wait { $0.contains("event 1/97") }.contains("event 1/97"), "l after 0x\(byte) must step")
+        try tmux.send("-H", byte)
+        try tmux.send("q")
+        let report = Self.exitReport(tmux)
+        #expect(report.exit == "EXIT=0", "q after 0x\(byte) must quit")
+        #expect(report.canonical)
+    }
+
+    /// SIGTSTP and SIGCONT from outside: keypad mode comes back, so arrows still step.
+    @Test func arrowsSurviveStopAndContinue() throws {
+        let tmux = try Tmux(Self.shell("partial-stripe"))
+        tmux.wait { $0.contains("event 0/97") }
+        let pid = try #require(try tmux.childPid())
+        kill(pid, SIGTSTP)
+        kill(pid, SIGCONT)
+        try tmux.send("Right")
+        #expect(tmux.wait { $0.contains("event 1/97") }.contains("event 1/97"))
+        try tmux.send("Right")
+        #expect(tmux.wait { $0.contains("event 2/97") }.contains("event 2/97"))
+        try tmux.send("q")
+        #expect(Self.exitReport(tmux).exit == "EXIT=0")
+    }
+
+    /// Whatever happened to the terminal while the program was stopped (a shell printed
+    /// over it, set it back to cooked mode and keypad off), SIGCONT brings back its modes,
+    /// its arrows and its screen.
+    @Test func continueRestoresWhatAStopLost() throws {
+        let tmux = try Tmux(Self.shell("partial-stripe"))
+        tmux.wait { $0.contains("event 0/97") }
+        let pid = try #require(try tmux.childPid())
+        kill(pid, SIGSTOP)
+        tmux.wait { _ in Self.isStopped(pid) }
+        #expect(Self.isStopped(pid))
+        let tty = try Tmux.run(["display-message", "-p", "-t", tmux.name, "#{pane_tty}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shell = "printf '\\033[?1l\\033>\\033[2J\\033[HSTOPPED-SCRIBBLE' > \(tty); stty sane < \(tty)"
+        #expect(try Subprocess.run("/bin/sh", ["-c", shell]).status == 0)
+        #expect(tmux.wait { $0.contains("STOPPED-SCRIBBLE") }.contains("STOPPED-SCRIBBLE"))
+        kill(pid, SIGCONT)
+        let repainted = tmux.wait { $0.contains("event 0/97") && !$0.contains("STOPPED-SCRIBBLE") }
+        #expect(repainted.contains("event 0/97") && !repainted.contains("STOPPED-SCRIBBLE"))
+        try tmux.send("Right")
+        #expect(tmux.wait { $0.contains("event 1/97") }.contains("event 1/97"))
+        try tmux.send("q")
+        let report = Self.exitReport(tmux)
+        #expect(report.exit == "EXIT=0", "q quits at once: raw mode is back")
+        #expect(report.canonical)
+    }
+
+    static func isStopped(_ pid: Int32) -> Bool {
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return stat.split(separator: ")").last?.split(separator: " ").first == "T"
+    }
+
+    /// Ctrl-Z in a job-control shell: the program stops with the terminal restored, and
+    /// `fg` brings back its screen and its arrows.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "bash is not installed"))
+    func ctrlZSuspendsAndFgResumes() throws {
+        let tmux = try Tmux("env HISTFILE= PS1='$ ' /bin/bash --norc --noprofile -i")
+        tmux.wait { $0.contains("$") }
+        try tmux.send("-l", "\(Binary.path) partial-stripe")
+        try tmux.send("Enter")
+        tmux.wait { $0.contains("event 0/97") }
+        try tmux.send("C-z")
+        let stopped = tmux.wait(history: true) { $0.contains("Stopped") }
+        #expect(stopped.contains("Stopped"))
+        try tmux.send("-l", "stty -a")
+        try tmux.send("Enter")
+        let modes = tmux.wait(history: true) { $0.contains("icanon") }
+        #expect(modes.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains("icanon"), "stopped, the terminal is the shell's again")
+        try tmux.send("-l", "fg")
+        try tmux.send("Enter")
+        #expect(tmux.wait { $0.contains("event 0/97") && !$0.contains("Stopped") }.contains("event 0/97"))
+        try tmux.send("Right")
+        #expect(tmux.wait { $0.contains("event 1/97") }.contains("event 1/97"))
+        // SIGTSTP from outside stops it the same way.
+        let pid = try #require(try tmux.childPid())
+        kill(pid, SIGTSTP)
+        #expect(tmux.wait(history: true) { $0.contains("Stopped") && !$0.contains("event 1/97") }.contains("Stopped"))
+        try tmux.send("-l", "fg")
+        try tmux.send("Enter")
+        #expect(tmux.wait { $0.contains("event 1/97") }.contains("event 1/97"))
+        try tmux.send("Right")
+        #expect(tmux.wait { $0.contains("event 2/97") }.contains("event 2/97"))
+        try tmux.send("q")
+        tmux.wait { _ in (try? tmux.childPid()) == nil }
+        try tmux.send("-l", "echo EXIT=$?")
+        try tmux.send("Enter")
+        #expect(tmux.wait(history: true) { $0.contains("EXIT=0") }.contains("EXIT=0"))
+    }
+
+    @Test func unknownTerminalTypeExits2WithAHint() throws {
+        let tmux = try Tmux("sh -c 'TERM=nosuchterm \(Binary.path) gap; echo EXIT=$?; sleep 120'")
+        let screen = tmux.wait { $0.contains("EXIT=") }
+        let lines = screen.split(separator: "\n")
+        #expect(lines.first == "stripescope: unknown terminal type 'nosuchterm'; try TERM=xterm-256color")
+        #expect(lines.dropFirst().first == "EXIT=2")
+    }
+
+    /// A 100 K paste into the `:` prompt is taken whole, at once (it used to take minutes).
+    @Test func longPasteIntoThePrompt() throws {
+        let tmux = try Tmux(Self.shell("partial-stripe"))
+        tmux.wait { $0.contains("event 0/97") }
+        let text = String(repeating: " ", count: 100_000) + "layout raid5 devices=4 stripe-unit=16K"
+        let file = try Binary.scratch(text, name: "paste.txt")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try tmux.send(":")
+        try Tmux.run(["load-buffer", "-b", tmux.name, file.path], capture: false)
+        try Tmux.run(["paste-buffer", "-d", "-b", tmux.name, "-t", tmux.name], capture: false)
+        try tmux.send("Enter")
+        let applied = tmux.wait { $0.contains("applied 'layout raid5 devices=4 stripe-unit=16K'") }
+        #expect(applied.contains("applied 'layout raid5 devices=4 stripe-unit=16K'"))
+        try tmux.send("q")
+        #expect(Self.exitReport(tmux).exit == "EXIT=0")
     }
 }

@@ -94,6 +94,12 @@ struct BundledScenarioTests {
     /// The deliberate what-if failures and the rules they break.
     static let failing: [String: Set<UInt8>] = [
         "device-failure": [1, 2], "truncate-mid-stripe": [2], "r4w-off": [1],
+        "group-split": [1, 6], "stranded-fsync": [1, 6], "raid0-placement-final": [1, 7], "raid5-placement": [1, 2, 7],
+        "huge-unit": [1], "truncate-mirrors": [],
+    ]
+    /// Where a bundled scenario ends in a kernel bug on purpose.
+    static let kernelBugs: [String: KernelFunction] = [
+        "stranded-fsync": .wait_on_page_writeback, "truncate-mirrors": .ore_comp_dev,
     ]
 
     static var names: [String] {
@@ -109,6 +115,8 @@ struct BundledScenarioTests {
         let t = try run(text, name: name)
         let rules = Set((0..<t.count).filter { t.event($0).kind == .violation }.map { t.event($0).a })
         #expect(rules == Self.failing[name, default: []])
+        let last = t.count - 1
+        #expect(t.bugFunction(of: last) == Self.kernelBugs[name], "\(name) ends in the kernel bug it teaches, and no other")
         #expect(t.scenario.title != name, "every bundled scenario has a title")
         #expect((0..<t.count).contains { t.event($0).kind == .note }, "every bundled scenario teaches with notes")
         if Self.failing[name] != nil {

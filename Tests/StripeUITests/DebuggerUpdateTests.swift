@@ -108,10 +108,60 @@ struct DebuggerUpdateTests {
         for c in "writepages_done" { press(&m, .character(c)) }
         press(&m, .enter)
         #expect(m.cursor == 0)
-        #expect(m.message?.text.contains("no match up to event 10") == true)
+        #expect(m.message?.text.contains("no match in the 10 events searched, up to event 10") == true)
         let target = try firstCall(m.timeline, .writepages_done)
         for _ in 0..<(target / 10 + 1) where m.cursor == 0 { press(&m, .character(".")) }
         #expect(m.cursor == target)
+    }
+
+    /// A match on the last event of a chunk is found by that chunk's key press (the
+    /// chunk's end was once a sentinel and never looked at), and one just past it by
+    /// the next press.
+    @Test(arguments: [1, 5, 10])
+    func searchExaminesChunkEnds(chunk: Int) throws {
+        var m = try model()
+        let target = try firstCall(m.timeline, .writepages)
+        m.move(to: target - chunk)
+        m.searchChunk = chunk
+        press(&m, .character("/"))
+        for c in "→ writepages(" { press(&m, .character(c)) }
+        press(&m, .enter)
+        #expect(m.cursor == target)
+        m.move(to: target - chunk - 1)
+        press(&m, .character("."))
+        #expect(m.cursor == target - chunk - 1)
+        press(&m, .character("."))
+        #expect(m.cursor == target)
+    }
+
+    @Test func searchCountsWrapsAndSaysNoMatch() throws {
+        var m = try model()
+        press(&m, .character("/"))
+        for c in "get_page(" { press(&m, .character(c)) }
+        press(&m, .enter)
+        #expect(m.message?.text == "/get_page(: match 1 of 4")
+        let first = m.cursor
+        press(&m, .character(","))
+        #expect(m.message?.text == "/get_page(: match 4 of 4 (wrapped to the last event)")
+        press(&m, .character("."))
+        #expect(m.cursor == first)
+        #expect(m.message?.text.contains("wrapped to the first event") == true)
+        press(&m, .character("/"))
+        for c in "no such thing" { press(&m, .character(c)) }
+        press(&m, .enter)
+        #expect(m.cursor == first)
+        #expect(m.message?.text == "/no such thing: no match in \(m.timeline.count) events")
+        m.searchChunk = 7
+        press(&m, .character("."))
+        #expect(m.message?.text == "/no such thing: no match in the 7 events searched, up to event \(first + 7); press . to search on")
+        // Every event is looked at once, then the search says there is none.
+        var presses = 1
+        while m.message?.text.contains("search on") == true, presses < 100 {
+            press(&m, .character("."))
+            presses += 1
+        }
+        #expect(presses == (m.timeline.count + 6) / 7)
+        #expect(m.message?.text == "/no such thing: no match in \(m.timeline.count) events")
     }
 
     @Test func promptAppliesACommandAndRecomputesTheFuture() throws {

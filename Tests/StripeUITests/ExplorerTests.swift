@@ -61,8 +61,8 @@ struct ExplorerTests {
         press(&m, "W")
         #expect(m.groupWidth == 3 && m.error != nil && m.layout.groupWidth == 2)
         press(&m, "W")
-        #expect(m.layout.groupWidth == 4 && m.layout.groupDepth == nil && m.error == nil)
-        #expect(m.view().text.contains("group  cycle") == false)
+        // An explicit group width keeps its depth even for one group (ore_verify_layout, SPEC 2).
+        #expect(m.layout.groupWidth == 4 && m.layout.groupCount == 1 && m.layout.groupDepth == 1 && m.error == nil)
     }
 
     /// An invalid layout keeps the last valid map and shows the rule in the error style.
@@ -70,9 +70,9 @@ struct ExplorerTests {
         var m = ExplorerModel(width: 80, height: 24)
         press(&m, "ddd")
         #expect(m.layout.devices == 2)
-        #expect(m.error == "group-width: raid5 needs a group width of at least 2 (one data device at least; got 1)")
+        #expect(m.error == "devices: raid5 needs at least 2 devices (one data device at least; got 1)")
         let screen = m.view()
-        let y = try #require(screen.lines.firstIndex { $0.contains("invalid: group-width") })
+        let y = try #require(screen.lines.firstIndex { $0.contains("invalid: devices") })
         let x = try #require(Array(screen.lines[y]).firstIndex(of: "i"))
         #expect(screen[x, y].foreground == .red)
         // Wrapped, not cut: the whole rule is on the screen.

@@ -37,9 +37,11 @@ enum FuzzBudget {
     static func run(_ scenario: Scenario) -> Timeline? {
         for line in scenario.lines {
             switch line.command {
-            case .file(let size), .truncate(let size):
+            case .file(let size, _), .truncate(let size):
                 if size > UInt64(maxPages) * pageSize { return nil }
             case .cache(let r, _), .write(let r), .read(let r), .evict(let r):
+                if r.upperBound >= maxPages { return nil }
+            case .fsync(let r?), .writepages(_, let r?, _):
                 if r.upperBound >= maxPages { return nil }
             case .writeBytes(let offset, let length):
                 if offset + length > UInt64(maxPages) * pageSize { return nil }

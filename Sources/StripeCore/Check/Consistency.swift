@@ -29,10 +29,11 @@ extension SimState {
     /// the RAID5 write-hole window.
     public func isParityConsistent(stripe: UInt64) -> Bool { inconsistentRows(stripe: stripe).isEmpty }
 
-    /// No dirty page, no page under writeback, nothing in flight.
+    /// No dirty page and nothing in flight (SPEC 6). A page stranded under writeback does
+    /// not make the file busy: no I/O will ever write it.
     public var isQuiescent: Bool {
         guard inflight.isEmpty else { return false }
-        for index in 0..<pageSpan where !pages[index].flags.isDisjoint(with: [.dirty, .writeback]) { return false }
+        for index in 0..<pageSpan where pages[index].flags.contains(.dirty) { return false }
         return true
     }
 }

@@ -8,6 +8,8 @@ public enum Invariant {
         case 3: "references"
         case 4: "r4w never reads over dirty data"
         case 5: "locking"
+        case 6: "nothing stranded"
+        case 7: "placement"
         default: "unknown"
         }
     }

@@ -31,10 +31,11 @@ public struct PageCollect: Sendable, Equatable {
         if expectedPages == 0 { expectedPages = Self.maxPagesKmalloc }
     }
 
-    /// `pcol_try_alloc`: room for `min(expected_pages, max I/O pages)` pages.
+    /// `pcol_try_alloc`: room for `min(expected_pages, max I/O pages)` pages; no room at
+    /// all is -ENOMEM (the page array stays unallocated).
     mutating func tryAlloc(maxIOPages: Int) {
         allocPages = min(expectedPages, maxIOPages)
-        allocated = true
+        allocated = allocPages > 0
     }
 
     /// `_maybe_not_all_in_one_io`: the I/O took only the first `taken` pages (`takenLength`

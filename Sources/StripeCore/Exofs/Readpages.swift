@@ -7,32 +7,45 @@ extension Engine {
         traced(.readpages, UInt64(range.lowerBound), UInt64(range.count)) {
             pcol = PageCollect(expectedPages: range.count)
             publishPcol()
+            var why = "after pumping read_exec only once more"
+            defer {
+                strandIfLeft(pcol.pages, by: "exofs_readpages", why)
+                pcol = PageCollect()
+                publishPcol()
+            }
             for index in range {
                 let page = state.pages[index]
                 if page.present && (page.flags.contains(.uptodate) || page.flags.contains(.locked)) { continue }
                 if !page.present { emit(.pageAdd, i: UInt32(index)) }
                 setFlags(index, set: .locked)
-                readpageStrip(index)
+                guard readpageStrip(index) else {
+                    why = "returning the error of read_cache_pages at once"
+                    return
+                }
             }
-            // The kernel submits once more here; a remainder left by a group boundary
-            // is read too, as writeback does with its own.
-            while pcol.nrPages > 0 { readExec(sync: false) }
-            pcol = PageCollect()
-            publishPcol()
+            // read_exec, then "pump" it once more, as exofs_writepages does.
+            guard readExec(sync: false) else { return }
+            pump { readExec(sync: false) }
         }
     }
 
     /// Models `readpage_strip` for a locked page: past the end of file it is zeroed and
     /// made uptodate (and unlocked, unless it is read for a write); otherwise it joins
     /// the pcol, which is submitted first when the page does not continue it or it is full.
-    func readpageStrip(_ index: Int, forWrite: Bool = false) {
+    /// Returns false on an error (-ENOMEM from `pcol_try_alloc`): the page is unlocked.
+    @discardableResult
+    func readpageStrip(_ index: Int, forWrite: Bool = false) -> Bool {
         let endIndex = Int(state.iSize / pageSize)
         let length = index < endIndex ? pageSize : index == endIndex ? state.iSize % pageSize : 0
         guard length > 0 else {
             setFlags(index, set: .uptodate, clear: forWrite ? .error : [.error, .locked], token: 0)
-            return
+            return true
         }
-        pcolAddPage(index, length: length) { readExec(sync: false) }
+        guard pcolAddPage(index, length: length, submit: { readExec(sync: false) }) else {
+            setFlags(index, clear: .locked)
+            return false
+        }
+        return true
     }
 
     /// Models `read_exec`: `ore_get_rw_state` trims the I/O at a group boundary (the
@@ -42,22 +55,19 @@ extension Engine {
     /// a sync read failed.
     @discardableResult
     func readExec(sync: Bool) -> Bool {
-        guard pcol.nrPages > 0, let layout else { return false }
+        guard pcol.nrPages > 0, let layout, !halted else { return true }
         let collected = pcol
         return traced(.read_exec, UInt64(collected.pgFirst), UInt64(collected.nrPages)) { () -> Bool in
-            let ios = oreGetRwState(offset: UInt64(collected.pgFirst) * pageSize, length: collected.length)
+            let ios = oreGetRwState(offset: UInt64(collected.pgFirst) * pageSize, length: collected.length, reading: true)
             pcol.reset()
             pcol.keepRemainder(of: collected, taken: ios.nrPages, takenLength: ios.length, maxIOPages: maxIOPages)
             publishPcol()
             let pages = collected.pgFirst..<(collected.pgFirst + ios.nrPages)
-            var perDev: [Int: [RequestEntry]] = [:]
-            for index in pages {
-                let location = layout.location(ofPage: index)
-                // The file's partial last page: only its bytes below i_size are read.
-                perDev[location.dev, default: []].append(RequestEntry(objPage: location.objPage, isParity: false,
-                                                                      end: ios.bytes(ofPage: index), value: UInt64(index)))
+            guard let requests = oreRead(ios, layout: layout) else {
+                // read_exec's err: path, _unlock_pcol_pages(pcol, ret, READ).
+                readpagesDone(PendingIO(kind: .read, pages: pages, requests: [], error: true), unlock: !sync)
+                return false
             }
-            let requests = perDev.keys.sorted().map { submit(dev: $0, purpose: .read, entries: perDev[$0]!) }
             var io = PendingIO(kind: .read, pages: pages, requests: requests)
             if sync {
                 for id in requests where !completeNow(id) { io.error = true }

@@ -1,10 +1,15 @@
 extension Engine {
-    /// `truncate size=`: exofs's `_do_truncate`, `truncate_setsize` of the cache then
-    /// `ore_truncate` of the component objects.
+    /// `truncate size=`: `exofs_setattr` does nothing when the size does not change;
+    /// else `_do_truncate`: `ore_truncate` of the component objects, then, only if it
+    /// succeeded, `truncate_setsize` of the cache.
     func truncate(size: UInt64) {
         guard let layout else { return }
+        guard size != state.iSize else {
+            note("exofs_setattr: the new size equals i_size, so _do_truncate is not called")
+            return
+        }
+        guard oreTruncate(size, layout: layout) else { return }
         truncateSetsize(size)
-        oreTruncate(size, layout: layout)
     }
 
     /// Models `truncate_setsize`: the new `i_size`; pages past it leave the cache (after
@@ -14,22 +19,34 @@ extension Engine {
             let oldPages = Int((state.iSize + pageSize - 1) / pageSize)
             stage(.iSize(size))
             let keep = Int((size + pageSize - 1) / pageSize)
-            for index in stride(from: state.pageSpan - 1, through: keep, by: -1) where state.pages[index].present {
-                waitOnPage(index)
-                emit(.pageRemove, i: UInt32(index))
-            }
             // Past the new end the file reads as zeros, cached or not.
             for index in keep..<max(keep, state.pageSpan, oldPages) { expected[index] = 0 }
             let tail = size % pageSize
-            guard tail != 0 else { return }
-            let last = keep - 1
-            expected[last] = Token.truncated(expected[last], keeping: tail)
-            if state.pages[last].present {
-                // truncate_inode_pages_range locks the partial page and waits for its
-                // writeback before zeroing its tail.
-                waitOnPage(last)
-                setFlags(last, token: Token.truncated(state.pages[last].token, keeping: tail))
-            }
+            if tail != 0 { expected[keep - 1] = Token.truncated(expected[keep - 1], keeping: tail) }
+            truncateInodePagesRange(from: keep, tail: tail)
+        }
+    }
+
+    /// Models `truncate_inode_pages_range` from page `start`: a first pass in index order
+    /// drops the pages it can lock at once (not locked, not under writeback); then the
+    /// partial page before `start` is locked, waited for and its tail zeroed; then a second
+    /// pass in index order waits for each page left and drops it.
+    private func truncateInodePagesRange(from start: Int, tail: UInt64) {
+        let end = state.pageSpan
+        for index in start..<max(start, end) where state.pages[index].present
+            && state.pages[index].flags.isDisjoint(with: [.locked, .writeback]) {
+            emit(.pageRemove, i: UInt32(index))
+        }
+        if tail != 0, state.pages[start - 1].present {
+            let last = start - 1
+            guard waitOnPage(last, in: .truncate_inode_pages),
+                  waitOnPage(last, in: .truncate_inode_pages, for: .writeback) else { return }
+            setFlags(last, token: Token.truncated(state.pages[last].token, keeping: tail))
+        }
+        for index in start..<max(start, end) where state.pages[index].present {
+            guard waitOnPage(index, in: .truncate_inode_pages),
+                  waitOnPage(index, in: .truncate_inode_pages, for: .writeback) else { return }
+            emit(.pageRemove, i: UInt32(index))
         }
     }
 
@@ -37,8 +54,16 @@ extension Engine {
     /// size from comparing its index with the device of the new end, the RAID0 rule
     /// the kernel uses for every layout. On rotated RAID5 stripes that rule keeps or
     /// cuts the wrong units, and the checker says what it did to data and parity.
-    private func oreTruncate(_ size: UInt64, layout: OreLayout) {
-        traced(.ore_truncate, size) {
+    /// With mirrors, `_truncate_mirrors(ios, i * mirrors_p1)` for every i below the
+    /// device count runs past the components: `BUG_ON` in `ore_comp_dev`. A failed
+    /// device fails the truncate (the others are truncated). Returns false on failure.
+    private func oreTruncate(_ size: UInt64, layout: OreLayout) -> Bool {
+        traced(.ore_truncate, size) { () -> Bool in
+            if layout.mirrors > 1 {
+                let comp = layout.devices  // i = devices / mirrors, its first mirror
+                kernelBug(.ore_comp_dev, "BUG_ON(i >= numdevs): ore_truncate calls _truncate_mirrors(ios, i * mirrors_p1) for every device i < \(layout.devices), so with mirrors=\(layout.mirrors) it reaches component \(comp), past the \(layout.devices) components, before any object is truncated")
+                return false
+            }
             let si = layout.stripeInfo(at: size)
             let su = layout.stripeUnit
             let prevGroupObjOff = si.cycle * su
@@ -59,11 +84,16 @@ extension Engine {
                 } else {
                     objSize = si.objOffset - si.unitOffset
                 }
-                for dev in (component * layout.mirrors)..<((component + 1) * layout.mirrors) {
-                    stage(.deviceTruncate(dev: dev, size: objSize))
-                    note("ore_truncate: dev \(dev) object size \(SizeFormat.string(state.devices[dev].objectSize)) → \(SizeFormat.string(objSize))")
-                }
+                let dev = component
+                guard !state.devices[dev].failed else { continue }
+                stage(.deviceTruncate(dev: dev, size: objSize))
+                note("ore_truncate: dev \(dev) object size \(SizeFormat.string(state.devices[dev].objectSize)) → \(SizeFormat.string(objSize))")
             }
+            if let failed = state.devices.indices.first(where: { state.devices[$0].failed }) {
+                note("ore_truncate: -EIO from failed dev \(failed), so _do_truncate skips truncate_setsize: i_size and the cache keep the old size")
+                return false
+            }
+            return true
         }
     }
 }

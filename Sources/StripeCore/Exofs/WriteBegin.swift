@@ -5,7 +5,7 @@ extension Engine {
     /// when that read fails, the write fails and nothing is written. Returns false then.
     @discardableResult
     func writePage(_ index: Int, offset: UInt64, length: UInt64) -> Bool {
-        if state.pages[index].present { waitOnPage(index) }
+        if state.pages[index].present { guard waitOnPage(index) else { return false } }
         let begun = traced(.write_begin, UInt64(index)) { () -> Bool in
             if !state.pages[index].present { emit(.pageAdd, i: UInt32(index)) }
             setFlags(index, set: .locked)
@@ -64,7 +64,7 @@ extension Engine {
         for index in range {
             if state.pages[index].present {
                 guard dirty else { continue }
-                waitOnPage(index)
+                guard waitOnPage(index) else { return }
             } else {
                 emit(.pageAdd, i: UInt32(index))
             }

@@ -1,7 +1,10 @@
 extension Engine {
-    /// Pages the pcol may hold in one I/O (`exofs_max_io_pages`'s cap).
+    /// Pages the pcol may hold in one I/O: `exofs_max_io_pages`'s cap, `max_io_length /
+    /// PAGE_SIZE` taken as the kernel's `unsigned` (or `set max-io-pages=N`).
     var maxIOPages: Int {
-        switches.maxIOPages ?? Int((layout?.maxIOLength ?? pageSize) / pageSize)
+        if let pages = switches.maxIOPages { return pages }
+        guard let layout else { return 1 }
+        return Int(UInt32(truncatingIfNeeded: layout.maxIOLength(profile: profile) / pageSize))
     }
 
     /// Mirrors the working pcol into the observable state.
@@ -9,29 +12,38 @@ extension Engine {
 
     /// The pcol half of `writepage_strip` and `readpage_strip`: page `index` (`length`
     /// bytes) joins the pcol, which `submit` sends first when the page does not continue
-    /// it (a discontinuity) or it is full (`pcol_add_page` fails).
-    func pcolAddPage(_ index: Int, length: UInt64, submit: () -> Void) {
+    /// it (a discontinuity) or it is full (`pcol_add_page` fails). Returns false when
+    /// `submit` failed or `pcol_try_alloc` could not allocate (-ENOMEM: a max I/O of 0 pages).
+    func pcolAddPage(_ index: Int, length: UInt64, submit: () -> Bool) -> Bool {
         while true {
             if pcol.pgFirst == -1 {
                 pcol.pgFirst = index
             } else if pcol.pgFirst + pcol.nrPages != index {
-                submit()
+                guard submit() else { return false }
                 continue
             }
-            if !pcol.allocated { pcol.tryAlloc(maxIOPages: maxIOPages) }
+            if !pcol.allocated {
+                pcol.tryAlloc(maxIOPages: maxIOPages)
+                guard pcol.allocated else {
+                    note("pcol_try_alloc: -ENOMEM, max_io_length allows \(maxIOPages) pages per I/O for this layout, so page \(index) cannot be collected")
+                    return false
+                }
+            }
             guard pcol.nrPages < pcol.allocPages else {
-                submit()
+                guard submit() else { return false }
                 continue
             }
             pcol.nrPages += 1
             pcol.length += length
             publishPcol()
-            return
+            return true
         }
     }
 
     /// Models `exofs_writepages`: collect dirty pages with `write_cache_pages`, submit
-    /// what is left, and in `WB_SYNC_NONE` let the remainder join the next writeout.
+    /// what is left, and in `WB_SYNC_ALL` "pump the last reminder" with exactly one more
+    /// `write_exec` (or until the pcol is empty with `set pump=loop`); in `WB_SYNC_NONE`
+    /// the remainder is redirtied to join the next writeout. Any error returns at once.
     func writepages(sync: Bool, range: PageRange?, nrToWrite: Int?) {
         let start = range?.lowerBound ?? 0
         let end = range?.upperBound ?? (start + state.cachedPages)
@@ -42,83 +54,123 @@ extension Engine {
         traced(.writepages, args[0], args[1], args[2], args[3]) {
             pcol = PageCollect(expectedPages: expected)
             publishPcol()
-            writeCachePages(sync: sync, range: range, nrToWrite: nrToWrite ?? Int.max)
-            writeExec()
+            var why = "after pumping write_exec only once more"
+            defer {
+                strandIfLeft(pcol.pages, by: "exofs_writepages", why)
+                pcol = PageCollect()
+                publishPcol()
+            }
+            guard writeCachePages(sync: sync, range: range, nrToWrite: nrToWrite ?? Int.max), writeExec() else {
+                why = "returning the error at once, without pumping"
+                return
+            }
             if sync {
-                // "pump the last reminder"; looped so no trimmed remainder is stranded.
-                while pcol.nrPages > 0 { writeExec() }
+                pump(writeExec)
             } else if pcol.nrPages > 0 {
                 for index in pcol.pages { setFlags(index, set: .dirty, clear: [.writeback, .locked]) }
+                pcol.nrPages = 0
             }
-            pcol = PageCollect()
-            publishPcol()
         }
     }
 
+    /// The last `write_exec` / `read_exec` of `exofs_writepages` / `exofs_readpages`:
+    /// once, as the kernel does, or until the pcol is empty (`set pump=loop`, the fix).
+    func pump(_ exec: () -> Bool) {
+        switch switches.pump {
+        case .twice: _ = exec()
+        case .loop: while pcol.nrPages > 0, exec() {}
+        }
+    }
+
+    /// Pages a returning `exofs_writepages` / `exofs_readpages` leaves in its pcol stay
+    /// locked (and under writeback) with no I/O to complete them: say so where it happens.
+    func strandIfLeft(_ pages: Range<Int>, by fn: String, _ why: String) {
+        guard !pages.isEmpty, !halted else { return }
+        let one = pages.count == 1
+        let held = fn == "exofs_writepages" ? "locked and under writeback" : "locked and not uptodate"
+        note("\(fn) returns with \(one ? "page \(pages.lowerBound)" : "pages \(pages.lowerBound)..\(pages.upperBound - 1)") still in its pcol \(why): \(one ? "it stays" : "they stay") \(held) with no I/O that will ever complete \(one ? "it" : "them") (stranded)")
+    }
+
     /// Models `write_cache_pages`: walks the dirty pages in index order, locks each,
-    /// clears dirty for I/O, and hands it to `writepage_strip`.
-    private func writeCachePages(sync: Bool, range: PageRange?, nrToWrite: Int) {
-        traced(.write_cache_pages) {
+    /// clears dirty for I/O, and hands it to `writepage_strip`; an error ends the walk.
+    /// Returns false on an error.
+    private func writeCachePages(sync: Bool, range: PageRange?, nrToWrite: Int) -> Bool {
+        traced(.write_cache_pages) { () -> Bool in
             let first = range?.lowerBound ?? 0
             let last = min(range?.upperBound ?? Int.max, state.pageSpan - 1)
-            guard first <= last else { return }
+            guard first <= last else { return true }
             var left = nrToWrite
             for index in first...last where state.pages[index].present && state.pages[index].flags.contains(.dirty) {
                 if state.pages[index].flags.contains(.locked) || state.pages[index].flags.contains(.writeback) {
                     guard sync else { continue }
                     waitOnPage(index)
+                    guard !halted else { return false }
                     guard state.pages[index].flags.contains(.dirty) else { continue }
                 }
                 setFlags(index, set: .locked)
                 setFlags(index, clear: .dirty)
-                writepageStrip(index)
+                guard writepageStrip(index) else { return false }
                 left -= 1
                 if left <= 0 && !sync { break }
             }
+            return true
         }
     }
 
     /// Models `writepage_strip`: adds one locked page to the pcol, submitting the pcol
     /// first on a discontinuity or when it is full. Pages past the end of file are
-    /// dropped after submitting what was collected.
-    func writepageStrip(_ index: Int) {
-        traced(.writepage_strip, UInt64(index)) {
+    /// dropped after submitting what was collected. On an error the page is unlocked
+    /// with its dirty bit already cleared and the mapping gets -EIO. Returns false then.
+    @discardableResult
+    func writepageStrip(_ index: Int) -> Bool {
+        traced(.writepage_strip, UInt64(index)) { () -> Bool in
             let endIndex = Int(state.iSize / pageSize)
             var length = pageSize
             if index >= endIndex {
                 length = state.iSize % pageSize
                 if index > endIndex || length == 0 {
-                    writeExec()
+                    guard writeExec() else { return failWritepage(index) }
                     setFlags(index, clear: [.error, .locked])
-                    return
+                    return true
                 }
             }
             if switches.lockedPage {
                 pcol.thatLockedPage = index
                 publishPcol()
             }
-            pcolAddPage(index, length: length, submit: writeExec)
+            guard pcolAddPage(index, length: length, submit: writeExec) else { return failWritepage(index) }
             setFlags(index, set: .writeback)
+            return true
         }
+    }
+
+    /// `writepage_strip`'s `fail:` path: `mapping_set_error(-EIO)` and `unlock_page`.
+    private func failWritepage(_ index: Int) -> Bool {
+        if !state.mappingError { stage(.mappingError(true)) }
+        setFlags(index, clear: .locked)
+        return false
     }
 
     /// Models `write_exec`: hands the pcol to the ORE as one I/O (trimmed at a group
     /// boundary, the rest staying in the pcol for the next one) and resets the pcol.
-    func writeExec() {
-        guard pcol.allocated, pcol.nrPages > 0, let layout else { return }
+    /// Returns false when the write failed (its pages end with the error flag).
+    @discardableResult
+    func writeExec() -> Bool {
+        guard pcol.allocated, pcol.nrPages > 0, let layout, !halted else { return true }
         let collected = pcol
-        traced(.write_exec, UInt64(collected.pgFirst), UInt64(collected.nrPages)) {
-            let io = oreGetRwState(offset: UInt64(collected.pgFirst) * pageSize, length: collected.length)
+        return traced(.write_exec, UInt64(collected.pgFirst), UInt64(collected.nrPages)) { () -> Bool in
+            let io = oreGetRwState(offset: UInt64(collected.pgFirst) * pageSize, length: collected.length, reading: false)
             pcol.reset()
             pcol.keepRemainder(of: collected, taken: io.nrPages, takenLength: io.length, maxIOPages: maxIOPages)
             publishPcol()
             let pages = collected.pgFirst..<(collected.pgFirst + io.nrPages)
             r4wPrivate = collected  // ios->private = pcol_copy: what the r4w ops see
-            if let requests = oreWrite(io, layout: layout) {
-                track(PendingIO(kind: .write, pages: pages, requests: requests))
-            } else {
+            guard let requests = oreWrite(io, layout: layout) else {
                 unlockPages(pages, error: true)
+                return false
             }
+            track(PendingIO(kind: .write, pages: pages, requests: requests))
+            return true
         }
     }
 

@@ -16,9 +16,15 @@ extension OreLayout {
 
     /// Where row `row` of the parity of file-order stripe `stripe` lives, on every mirror.
     public func paritySlot(stripe: UInt64, row: Int) -> (devs: Range<Int>, objPage: UInt64) {
+        paritySlots(stripe: stripe, row: row)[0]
+    }
+
+    /// Where row `row` of each parity unit of stripe `stripe` lives: P, then Q with RAID6,
+    /// in the order `_add_parity_units` adds them; every mirror of each.
+    public func paritySlots(stripe: UInt64, row: Int) -> [(devs: Range<Int>, objPage: UInt64)] {
         let si = stripeInfo(at: stripe * stripeBytes)
-        let dev = si.parityDev ?? 0
-        return (dev..<(dev + mirrors), si.objOffset / pageSize + UInt64(row))
+        let objPage = si.objOffset / pageSize + UInt64(row)
+        return [si.parityDev ?? 0, si.qDev].compactMap { $0 }.prefix(max(parity, 1)).map { ($0..<($0 + mirrors), objPage) }
     }
 }
 

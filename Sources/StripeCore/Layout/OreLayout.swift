@@ -3,13 +3,15 @@ public let pageSize: UInt64 = 4096
 
 /// RAID level of a layout: how many parity units each stripe carries (ORE `layout->parity`).
 public enum RaidLevel: String, Sendable, CaseIterable, Codable {
-    case raid0, raid5
+    /// RAID6 is ORE's `PNFS_OSD_RAID_PQ`: P and Q parity, in the final code only.
+    case raid0, raid5, raid6
 
     /// Parity units per stripe (P).
     public var parity: Int {
         switch self {
         case .raid0: 0
         case .raid5: 1
+        case .raid6: 2
         }
     }
 }
@@ -32,7 +34,8 @@ public struct OreLayout: Equatable, Sendable {
     public var mirrors: Int
     /// Components per group (`group_width`).
     public var groupWidth: Int
-    /// Stripes written in one group before the next group (`group_depth`); nil when unbounded.
+    /// Stripes written in one group before the next group (`group_depth`): set whenever a group
+    /// width was given (it counts even with one group), nil when unbounded (no group width).
     public var groupDepth: UInt64?
 
     /// Builds and validates a layout, as `ore_verify_layout` does.
@@ -50,35 +53,40 @@ public struct OreLayout: Equatable, Sendable {
         guard devices % mirrors == 0 else {
             throw LayoutError(parameter: "devices", rule: "must be a multiple of mirrors × group width (\(devices) devices, \(mirrors) mirrors)")
         }
-        let width = groupWidth ?? devices / mirrors
-        guard width >= 1 else {
-            throw LayoutError(parameter: "group-width", rule: "must be at least 1 (got \(width))")
+        if let groupWidth {
+            guard groupWidth >= 1 else {
+                throw LayoutError(parameter: "group-width", rule: "must be at least 1 (got \(groupWidth))")
+            }
+            // ore_verify_layout: "group_depth == 0 && group_width != 0" is -EINVAL, even for one group.
+            guard let depth = groupDepth else {
+                throw LayoutError(parameter: "group-depth", rule: "is required with group-width=\(groupWidth) (the kernel's ore_verify_layout rejects a group width without a depth: -EINVAL)")
+            }
+            guard depth > 0 else {
+                throw LayoutError(parameter: "group-depth", rule: "must be greater than 0")
+            }
         }
+        let width = groupWidth ?? devices / mirrors
         let componentsPerGroup = mirrors.multipliedReportingOverflow(by: width)
         guard !componentsPerGroup.overflow, devices % componentsPerGroup.partialValue == 0 else {
             throw LayoutError(parameter: "devices", rule: "must be a multiple of mirrors × group width (\(devices) devices, \(mirrors) × \(width))")
         }
         let groups = devices / mirrors / width
-        if groups > 1 {
-            guard let depth = groupDepth else {
-                throw LayoutError(parameter: "group-depth", rule: "is required when group width (\(width)) is smaller than devices / mirrors (\(devices / mirrors))")
-            }
-            guard depth > 0 else {
-                throw LayoutError(parameter: "group-depth", rule: "must be greater than 0")
-            }
-        } else if let depth = groupDepth, depth == 0 {
-            throw LayoutError(parameter: "group-depth", rule: "must be greater than 0")
-        }
         if raid.parity > 0 {
             guard width >= raid.parity + 1 else {
-                throw LayoutError(parameter: "group-width", rule: "\(raid.rawValue) needs a group width of at least \(raid.parity + 1) (one data device at least; got \(width))")
+                let need = raid.parity + 1, why = "(one data device at least; got \(width))"
+                // Without a group width the width is every device: the rule is about `devices`.
+                if groupWidth != nil {
+                    throw LayoutError(parameter: "group-width", rule: "\(raid.rawValue) needs a group width of at least \(need) \(why)")
+                }
+                throw LayoutError(parameter: "devices", rule: mirrors > 1 ? "\(raid.rawValue) needs devices / mirrors of at least \(need) \(why)"
+                                                                           : "\(raid.rawValue) needs at least \(need) devices \(why)")
             }
         }
         guard UInt64(width).multipliedReportingOverflow(by: stripeUnit).partialValue < (1 << 32),
               stripeUnit < (1 << 32) else {
             throw LayoutError(parameter: "stripe-unit", rule: "stripe length (group width × stripe unit) must be below 2^32 bytes")
         }
-        if groups > 1, let depth = groupDepth {
+        if groupWidth != nil, let depth = groupDepth {
             // `stripeInfo` multiplies the depth by a stripe's data bytes and the group count.
             let maxDepth = UInt64(Int64.max) / (UInt64(width - raid.parity) * stripeUnit * UInt64(groups))
             guard depth <= maxDepth else {
@@ -90,7 +98,14 @@ public struct OreLayout: Equatable, Sendable {
         self.stripeUnit = stripeUnit
         self.mirrors = mirrors
         self.groupWidth = width
-        self.groupDepth = groups > 1 ? groupDepth : nil
+        self.groupDepth = groupWidth != nil ? groupDepth : nil
+    }
+
+    /// The kernel's notice for a group depth given without a group width (`ore_verify_layout`
+    /// prints "group_depth ignored" and uses one unbounded group); nil when there is nothing to say.
+    public static func ignoredDepthNotice(groupWidth: Int?, groupDepth: UInt64?) -> String? {
+        guard groupWidth == nil, let depth = groupDepth else { return nil }
+        return "group-depth=\(depth) ignored without group-width, as the kernel's \"group_depth ignored\" notice says; the one group is unbounded"
     }
 
     /// Parity units per stripe (P).
@@ -105,20 +120,6 @@ public struct OreLayout: Equatable, Sendable {
     public var stripeBytes: UInt64 { UInt64(dataDevices) * stripeUnit }
     /// Data pages in one stripe.
     public var pagesInStripe: Int { dataDevices * pagesInUnit }
-
-    /// `layout->max_io_length`: the largest I/O in bytes, a whole number of stripes with
-    /// parity. Units of more than 249 pages make the kernel's unsigned subtraction wrap;
-    /// the model then allows one stripe (one unit without parity), so writes still progress.
-    public var maxIOLength: UInt64 {
-        let bioMaxPagesKmalloc: UInt64 = 249
-        let smallest = parity > 0 ? stripeBytes : stripeUnit
-        guard bioMaxPagesKmalloc * pageSize > stripeUnit else { return smallest }
-        var length = (bioMaxPagesKmalloc * pageSize - stripeUnit) * UInt64(dataDevices)
-        if parity > 0 {
-            length = length / stripeBytes * stripeBytes
-        }
-        return max(length, smallest)
-    }
 
     /// One-line description, as shown in headers: "raid5 4×16K".
     public var summary: String {

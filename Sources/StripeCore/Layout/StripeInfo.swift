@@ -14,11 +14,14 @@ public struct StripeInfo: Equatable, Sendable {
     public var objOffset: UInt64
     /// Device holding the data (first mirror).
     public var dev: Int
-    /// Device holding the stripe's parity (first mirror); nil without parity.
+    /// Device holding the stripe's parity, P with RAID6 (first mirror); nil without parity.
     public var parityDev: Int?
+    /// Device holding RAID6's Q, the device after P in the group (first mirror); nil otherwise.
+    public var qDev: Int?
     /// File offset where this stripe starts (`first_stripe_start`).
     public var stripeStart: UInt64
-    /// Bytes from here to the end of the group (`T − H`); nil when there is only one group.
+    /// Bytes from here to the end of the group (`T − H`); nil when the group is unbounded
+    /// (no group width given).
     public var bytesToGroupEnd: UInt64?
 
     /// The data column within this stripe (0..<D), the sp2d column.
@@ -52,18 +55,22 @@ extension OreLayout {
         let first = c - c % w
         var dev = c
         var parityDev: UInt64? = nil
+        var qDev: UInt64? = nil
         if p > 0 {
             let lcmDP = lcm(w, p) / p
             let rxp = (n % lcmDP) * p
             parityDev = (2 * w - p - rxp) % w + first
-            dev = (w + c - rxp) % w + first
+            // The final code adds 2W so the rotated column never goes negative (RAID6, odd W).
+            dev = (2 * w + c - rxp) % w + first
+            // `_add_parity_units` puts Q on the device after P, wrapping in the group.
+            if p == 2, let pDev = parityDev { qDev = (pDev - first + 1) % w + first }
         }
         let mirrors = UInt64(self.mirrors)
         let stripeStart = offset - (h % u)
         return StripeInfo(
             cycle: m, group: Int(g), stripe: n, column: Int(c), unitOffset: unitOffset,
             objOffset: objOffset, dev: Int(dev * mirrors), parityDev: parityDev.map { Int($0 * mirrors) },
-            stripeStart: stripeStart,
+            qDev: qDev.map { Int($0 * mirrors) }, stripeStart: stripeStart,
             bytesToGroupEnd: depth.map { u * $0 - h })
     }
 

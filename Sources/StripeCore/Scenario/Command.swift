@@ -8,6 +8,22 @@ public enum SetOption: Sendable, Equatable {
     case r4w(Bool)
     case dirtyUptodate(Bool)
     case maxIOPages(Int)
+    case pump(PumpMode)
+    case placement(Profile)
+
+    /// The keys `set` knows, in the order messages list them.
+    static let keys = ["writepage", "locked-page", "r4w", "dirty-uptodate", "pump", "placement", "max-io-pages"]
+}
+
+/// How exofs names a file's objects: object id = `EXOFS_OBJ_OFF` + inode number.
+public enum ExofsObject {
+    /// `EXOFS_OBJ_OFF`.
+    public static let objOff: UInt64 = 0x10000
+    /// The inode of a scenario's file without `ino=`: the first after the root directory (ino 2).
+    public static let defaultIno: UInt64 = 3
+
+    /// The object id of inode `ino` (`exofs_oi_objno`).
+    public static func id(ino: UInt64) -> UInt64 { objOff + ino }
 }
 
 /// One scenario command (SPEC 4).
@@ -16,12 +32,15 @@ public enum Command: Sendable, Equatable {
     case note(String)
     case profile(Profile)
     case layout(OreLayout)
-    case file(size: UInt64)
+    /// `file size=SIZE [ino=N]`; the object id is `ExofsObject.id(ino:)`.
+    case file(size: UInt64, ino: UInt64)
     case cache(PageRange, dirty: Bool)
     case write(PageRange)
     case writeBytes(offset: UInt64, length: UInt64)
     case read(PageRange)
     case writepages(sync: Bool, range: PageRange?, nrToWrite: Int?)
+    /// `fsync [range=RANGE]`: `filemap_write_and_wait_range`; nil is the whole file.
+    case fsync(range: PageRange?)
     case evict(PageRange)
     case reclaim(pages: Int)
     case truncate(size: UInt64)
@@ -47,10 +66,20 @@ public struct Scenario: Sendable {
     /// File path or bundled name, used in messages.
     public var name: String
     public var lines: [ScenarioLine]
+    /// Notices that do not stop the scenario, one line each with file:line:col (like the
+    /// kernel's "group_depth ignored").
+    public var warnings: [String]
 
-    public init(name: String, lines: [ScenarioLine]) {
+    public init(name: String, lines: [ScenarioLine], warnings: [String] = []) {
         self.name = name
         self.lines = lines
+        self.warnings = warnings
+    }
+
+    /// The object id of the scenario's file: from its `file` line's `ino=`, default ino 3.
+    public var objectID: UInt64 {
+        for line in lines { if case .file(_, let ino) = line.command { return ExofsObject.id(ino: ino) } }
+        return ExofsObject.id(ino: ExofsObject.defaultIno)
     }
 
     /// The scenario's `title`, or its name.

@@ -2,10 +2,13 @@
 struct Word: Equatable {
     var text: String
     var column: Int
+
+    /// The word as messages quote it: a short excerpt in quotes.
+    var quoted: String { text.quotedExcerpt }
 }
 
 /// Splits one scenario line into words, stopping at `#`, and builds errors that
-/// point at a word's column.
+/// point at a word's column. The parser has already rejected control characters.
 struct LineLexer {
     private let chars: [Character]
     private var position = 0
@@ -21,18 +24,16 @@ struct LineLexer {
     }
 
     /// The next word, nil at the end of the line.
-    mutating func next() throws(ScenarioError) -> Word? {
+    mutating func next() -> Word? {
         while position < chars.count, chars[position].isWhitespace { position += 1 }
         guard position < chars.count else { return nil }
         let start = position
         while position < chars.count, !chars[position].isWhitespace { position += 1 }
-        let text = String(chars[start..<position])
-        if let bad = text.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7f }) {
-            throw ScenarioError(file: file, line: lineNumber, column: start + 1,
-                                message: "unexpected control character U+\(String(bad.value, radix: 16, uppercase: true)); scenarios are plain text")
-        }
-        return Word(text: text, column: start + 1)
+        return Word(text: String(chars[start..<position]), column: start + 1)
     }
+
+    /// Columns before the `#` comment (the whole line without one).
+    var commandColumns: Int { chars.count }
 
     /// The rest of the line as text (for `title` and `note`).
     mutating func rest() -> String {
@@ -43,13 +44,13 @@ struct LineLexer {
 
     /// A required word; `expected` says what should be there.
     mutating func required(_ expected: String) throws(ScenarioError) -> Word {
-        guard let word = try next() else { throw error(at: nil, "expected \(expected) at the end of the line") }
+        guard let word = next() else { throw error(at: nil, "expected \(expected) at the end of the line") }
         return word
     }
 
     /// Fails unless the line has no more words.
     mutating func end() throws(ScenarioError) {
-        if let extra = try next() { throw error(at: extra, "unexpected '\(extra.text)'; expected the end of the line") }
+        if let extra = next() { throw error(at: extra, "unexpected \(extra.quoted); expected the end of the line") }
     }
 
     /// An error at `word`'s column (or just past the end of the line).
@@ -62,11 +63,11 @@ struct LineLexer {
         let word: Word
         if let given { word = given } else { word = try required("a page range like 5 or 5..9") }
         let parts = word.text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
-        let expected = "expected a page range like 5 or 5..9, found '\(word.text)'"
+        let expected = "expected a page range like 5 or 5..9, found \(word.quoted)"
         func index(_ s: Substring) throws(ScenarioError) -> Int {
             guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw error(at: word, expected) }
             guard let n = Int(s), n <= Limits.maxPageIndex else {
-                throw error(at: word, "page index \(s) is past the largest file StripeScope models (16G, pages 0..\(Limits.maxPageIndex))")
+                throw error(at: word, "page index \(s.excerpt) is past the largest file StripeScope models (16G, pages 0..\(Limits.maxPageIndex))")
             }
             return n
         }
@@ -80,18 +81,28 @@ struct LineLexer {
         return a...b
     }
 
+    /// A positive whole number at most `max`; `expected` says what should be there, `name`
+    /// starts the "too large" message (like "nr=").
+    func positiveCount(_ word: Word, max: Int, expected: String, name: String) throws(ScenarioError) -> Int {
+        guard !word.text.isEmpty, word.text.allSatisfy({ $0.isASCII && $0.isNumber }), word.text.contains(where: { $0 != "0" }) else {
+            throw error(at: word, "\(expected), found \(word.quoted)")
+        }
+        guard let n = Int(word.text), n <= max else { throw error(at: word, "\(name)\(word.text.excerpt) is too large; at most \(max)") }
+        return n
+    }
+
     /// `key=value` words until the end of the line, each key at most once and allowed.
     mutating func keyValues(allowed: [String]) throws(ScenarioError) -> KeyValues {
         var values = KeyValues(lexer: self)
-        while let word = try next() {
+        while let word = next() {
             guard let eq = word.text.firstIndex(of: "="), eq != word.text.startIndex else {
-                throw error(at: word, "expected KEY=VALUE (\(allowed.joined(separator: ", "))), found '\(word.text)'")
+                throw error(at: word, "expected KEY=VALUE (\(allowed.joined(separator: ", "))), found \(word.quoted)")
             }
             let key = String(word.text[..<eq])
             guard allowed.contains(key) else {
-                throw error(at: word, "unknown key '\(key)'; expected \(allowed.joined(separator: ", "))")
+                throw error(at: word, "unknown key \(key.quotedExcerpt); expected \(allowed.joined(separator: ", "))")
             }
-            guard values.pairs[key] == nil else { throw error(at: word, "'\(key)' is given twice") }
+            guard values.pairs[key] == nil else { throw error(at: word, "\(key.quotedExcerpt) is given twice") }
             values.pairs[key] = (word, Word(text: String(word.text[word.text.index(after: eq)...]), column: word.column + key.count + 1))
         }
         values.lexer = self
@@ -115,10 +126,10 @@ struct KeyValues {
             return nil
         }
         guard let bytes = SizeFormat.parse(Substring(value.text)) else {
-            throw lexer.error(at: value, "expected a size like 4096, 16K, 1M or 2G for \(key), found '\(value.text)'")
+            throw lexer.error(at: value, "expected a size like 4096, 16K, 1M or 2G for \(key), found \(value.quoted)")
         }
         guard bytes <= Limits.maxFileSize else {
-            throw lexer.error(at: value, "\(key)=\(value.text) is larger than StripeScope models (at most 16G)")
+            throw lexer.error(at: value, "\(key)=\(value.text.excerpt) is larger than StripeScope models (at most 16G)")
         }
         guard allowZero || bytes > 0 else { throw lexer.error(at: value, "\(key) must be greater than 0") }
         return bytes
@@ -126,16 +137,31 @@ struct KeyValues {
 
     /// A whole number within `range`; nil when absent and not required.
     mutating func integer(_ key: String, required: Bool, range: ClosedRange<Int>) throws(ScenarioError) -> Int? {
+        try number(key, required: required, range: UInt64(range.lowerBound)...UInt64(range.upperBound)).map { Int($0) }
+    }
+
+    /// A whole number within `range` (unsigned, for 64-bit values); nil when absent and not required.
+    mutating func number(_ key: String, required: Bool, range: ClosedRange<UInt64>) throws(ScenarioError) -> UInt64? {
         guard let (_, value) = pairs[key] else {
             if required { throw lexer.error(at: nil, "expected \(key)=N") }
             return nil
         }
-        guard value.text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(value.text) else {
-            throw lexer.error(at: value, "expected a whole number for \(key), found '\(value.text)'")
+        guard !value.text.isEmpty, value.text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw lexer.error(at: value, "expected a whole number for \(key), found \(value.quoted)")
         }
-        guard range.contains(n) else {
+        guard let n = UInt64(value.text), n <= range.upperBound else {
+            throw lexer.error(at: value, "\(key)=\(value.text.excerpt) is too large; at most \(range.upperBound)")
+        }
+        guard n >= range.lowerBound else {
             throw lexer.error(at: value, "\(key)=\(n) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
         }
         return n
+    }
+
+    /// A page range like `5` or `5..9`; nil when absent.
+    func pageRange(_ key: String) throws(ScenarioError) -> PageRange? {
+        guard let (_, value) = pairs[key] else { return nil }
+        var lexer = lexer
+        return try lexer.pageRange(value)
     }
 }

@@ -6,6 +6,15 @@ public enum Profile: String, Sendable, CaseIterable {
     case seed
 }
 
+/// How often sync `exofs_writepages` (and `exofs_readpages`) call `write_exec` / `read_exec`
+/// after the walk (`set pump=twice|loop`).
+public enum PumpMode: String, Sendable, CaseIterable {
+    /// Twice, as the kernel does ("pump the last reminder"): a pcol over two group boundaries strands pages.
+    case twice
+    /// Until the pcol is empty: the fix.
+    case loop
+}
+
 /// What-if switches (`set KEY=on|off`): each brings back or removes one behaviour.
 public struct Switches: Sendable, Equatable {
     /// The old single-page `.writepage` is back (reclaim writes dirty pages one at a time).
@@ -18,6 +27,10 @@ public struct Switches: Sendable, Equatable {
     public var dirtyUptodate: Bool? = nil
     /// Cap on pcol pages per I/O (`set max-io-pages=N`); nil uses the layout's max_io_length.
     public var maxIOPages: Int? = nil
+    /// `set pump=twice|loop`: how the pcol left after the walk is submitted.
+    public var pump = PumpMode.twice
+    /// `set placement=final|seed`: whose `_prepare_for_striping` object offsets; nil follows the profile.
+    public var placement: Profile? = nil
 
     public init() {}
 }

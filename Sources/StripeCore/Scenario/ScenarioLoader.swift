@@ -10,20 +10,20 @@ public enum ScenarioLoader {
     /// - Parameters:
     ///   - argument: a file path, or the name of a bundled scenario (with or without `.scn`).
     ///   - bundled: the bundled scenarios by name.
-    ///   - readFile: returns a file's bytes, nil when it does not exist; throws when unreadable.
+    ///   - readFile: returns a file's bytes, nil when it does not exist; throws when unreadable
+    ///     or not a regular file (it should call `checkSize` before reading).
     public static func load(_ argument: String, bundled: [String: String],
                             readFile: (String) throws -> [UInt8]?) throws -> Scenario {
         let name = argument.hasSuffix(".scn") ? String(argument.dropLast(4)) : argument
         let text: String
         let label: String
         if let bytes = try readFile(argument) {
-            guard !bytes.contains(0) else {
-                throw ScenarioLoadError(description: "\(argument): is a binary file, not a scenario (expected text commands, one per line)")
+            try checkSize(UInt64(bytes.count), of: argument)
+            do {
+                text = try ScenarioText.decode(bytes, name: argument)
+            } catch {
+                throw ScenarioLoadError(description: error.description)
             }
-            guard let decoded = String(validating: bytes, as: UTF8.self) else {
-                throw ScenarioLoadError(description: "\(argument): is not valid UTF-8 text")
-            }
-            text = decoded
             label = argument
         } else if !argument.contains("/"), let bundledText = bundled[name] {
             text = bundledText
@@ -42,5 +42,12 @@ public enum ScenarioLoader {
             throw ScenarioLoadError(description: "\(label): is empty; a scenario needs at least a 'layout' line")
         }
         return scenario
+    }
+
+    /// Fails for a scenario file larger than `Limits.maxScenarioBytes`.
+    public static func checkSize(_ size: UInt64, of path: String) throws(ScenarioLoadError) {
+        guard size <= Limits.maxScenarioBytes else {
+            throw ScenarioLoadError(description: "\(path): is \(size) bytes; a scenario may be at most \(SizeFormat.string(Limits.maxScenarioBytes)) (a page range like 'write 0..1023' does in one line what a line per page does)")
+        }
     }
 }

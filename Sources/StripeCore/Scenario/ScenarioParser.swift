@@ -1,27 +1,40 @@
 /// Parses the scenario language of SPEC 4 into commands, with file, line and column
 /// in every error.
 public enum ScenarioParser {
-    /// Parses `text`; `name` is the file name used in errors.
+    /// Parses `text`; `name` is the file name used in errors. Lines end with LF, CRLF or CR;
+    /// a leading BOM is skipped; a control character anywhere is an error.
     public static func parse(_ text: String, name: String) throws(ScenarioError) -> Scenario {
         var lines: [ScenarioLine] = []
+        var warnings: [String] = []
         var context = Context()
-        var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let lineText = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            var words = LineLexer(line: lineText, lineNumber: lineNumber, file: name)
-            guard let word = try words.next() else { continue }
-            let command = try parseCommand(word, &words)
+        for (index, lineText) in ScenarioText.lines(of: Substring(text)).enumerated() {
+            var words = LineLexer(line: lineText, lineNumber: index + 1, file: name)
+            if let (column, character) = ScenarioText.firstControlCharacter(in: lineText) {
+                throw ScenarioError(file: name, line: index + 1, column: column, message: controlMessage(character, column: column, &words))
+            }
+            guard let word = words.next() else { continue }
+            let command = try parseCommand(word, &words, warnings: &warnings)
             try context.validate(command, at: word, words)
-            lines.append(ScenarioLine(line: lineNumber, text: String(lineText).trimmed, command: command))
+            lines.append(ScenarioLine(line: index + 1, text: String(lineText).trimmed, command: command))
         }
-        return Scenario(name: name, lines: lines)
+        return Scenario(name: name, lines: lines, warnings: warnings)
+    }
+
+    /// What is wrong with a control character at `column`: in `title` or `note` text it
+    /// would reach the terminal raw, so the message says so.
+    private static func controlMessage(_ character: String, column: Int, _ words: inout LineLexer) -> String {
+        if let first = words.next(), first.text == "title" || first.text == "note",
+           column > first.column + first.text.count, column <= words.commandColumns {
+            return "control character \(character) in \(first.text) text; \(first.text)s are plain text"
+        }
+        return "control character \(character); scenarios are plain text"
     }
 
     /// What earlier lines set up, for the rules that span lines.
     private struct Context {
         var layout: OreLayout?
         var layoutLine = 0
+        var profile = Profile.final
         var fileLine = 0
         var touched = false
 
@@ -31,8 +44,12 @@ public enum ScenarioParser {
                 guard layout == nil else {
                     throw words.error(at: word, "the layout is already set on line \(layoutLine); a scenario has one layout")
                 }
+                if l.raid == .raid6, profile == .seed { throw Self.raid6NeedsFinal(word, words) }
                 layout = l
                 layoutLine = words.lineNumber
+            case .profile(let p):
+                if p == .seed, layout?.raid == .raid6 { throw Self.raid6NeedsFinal(word, words) }
+                profile = p
             case .file:
                 guard layout != nil else { throw needsLayout(word, words) }
                 guard fileLine == 0 else {
@@ -55,12 +72,17 @@ public enum ScenarioParser {
             }
         }
 
+        /// RAID6 came with the final ORE; 3.2 (`profile seed`) rejects it.
+        private static func raid6NeedsFinal(_ word: Word, _ words: LineLexer) -> ScenarioError {
+            words.error(at: word, "raid6 needs profile final: Linux 3.2's ore_verify_layout accepts only RAID 0/5")
+        }
+
         private func needsLayout(_ word: Word, _ words: LineLexer) -> ScenarioError {
-            words.error(at: word, "'\(word.text)' needs a layout first; add a line like 'layout raid5 devices=4 stripe-unit=16K' before it")
+            words.error(at: word, "\(word.quoted) needs a layout first; add a line like 'layout raid5 devices=4 stripe-unit=16K' before it")
         }
     }
 
-    private static func parseCommand(_ word: Word, _ words: inout LineLexer) throws(ScenarioError) -> Command {
+    private static func parseCommand(_ word: Word, _ words: inout LineLexer, warnings: inout [String]) throws(ScenarioError) -> Command {
         switch word.text {
         case "title", "note":
             let text = words.rest()
@@ -69,22 +91,27 @@ public enum ScenarioParser {
         case "profile":
             let value = try words.required("a profile, 'final' or 'seed'")
             guard let profile = Profile(rawValue: value.text) else {
-                throw words.error(at: value, "expected a profile, 'final' or 'seed', found '\(value.text)'")
+                throw words.error(at: value, "expected a profile, 'final' or 'seed', found \(value.quoted)")
             }
             try words.end()
             return .profile(profile)
         case "layout":
-            return .layout(try parseLayout(&words))
+            return .layout(try parseLayout(&words, warnings: &warnings))
         case "file":
-            var args = try words.keyValues(allowed: ["size"])
+            var args = try words.keyValues(allowed: ["size", "ino"])
             let size = try args.size("size", required: true, allowZero: true)!
-            return .file(size: size)
+            // Inodes 0 and 1 would be the super block and device table objects; 2 is the root directory.
+            let ino = try args.number("ino", required: false, range: 2...(UInt64.max - ExofsObject.objOff)) ?? ExofsObject.defaultIno
+            return .file(size: size, ino: ino)
+        case "fsync":
+            let args = try words.keyValues(allowed: ["range"])
+            return .fsync(range: try args.pageRange("range"))
         case "cache":
             let range = try words.pageRange()
             var dirty = false
-            if let flag = try words.next() {
+            if let flag = words.next() {
                 guard flag.text == "dirty" else {
-                    throw words.error(at: flag, "expected 'dirty' or the end of the line, found '\(flag.text)'")
+                    throw words.error(at: flag, "expected 'dirty' or the end of the line, found \(flag.quoted)")
                 }
                 dirty = true
             }
@@ -117,18 +144,15 @@ public enum ScenarioParser {
         case "completions":
             let mode = try words.required("'auto' or 'manual'")
             guard mode.text == "auto" || mode.text == "manual" else {
-                throw words.error(at: mode, "expected 'auto' or 'manual', found '\(mode.text)'")
+                throw words.error(at: mode, "expected 'auto' or 'manual', found \(mode.quoted)")
             }
             try words.end()
             return .completions(manual: mode.text == "manual")
         case "complete":
-            guard let what = try words.next() else { return .complete(nil) }
+            guard let what = words.next() else { return .complete(nil) }
             try words.end()
             if what.text == "all" { return .complete(nil) }
-            guard let n = Int(what.text), n > 0 else {
-                throw words.error(at: what, "expected 'all' or a positive count, found '\(what.text)'")
-            }
-            return .complete(n)
+            return .complete(try words.positiveCount(what, max: Int.max, expected: "expected 'all' or a positive count", name: "complete "))
         case "fail", "repair":
             var args = try words.keyValues(allowed: ["dev"])
             let dev = try args.integer("dev", required: true, range: 0...(Limits.maxDevices - 1))!
@@ -139,40 +163,47 @@ public enum ScenarioParser {
             try words.end()
             return .check
         default:
-            throw words.error(at: word, "unknown command '\(word.text)'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, evict, reclaim, truncate, completions, complete, fail, repair, set, check")
+            throw words.error(at: word, "unknown command \(word.quoted); expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check")
         }
     }
 
-    private static func parseLayout(_ words: inout LineLexer) throws(ScenarioError) -> OreLayout {
-        let raidWord = try words.required("a RAID level, 'raid0' or 'raid5'")
+    private static func parseLayout(_ words: inout LineLexer, warnings: inout [String]) throws(ScenarioError) -> OreLayout {
+        let levels = "a RAID level, 'raid0', 'raid5' or 'raid6'"
+        let raidWord = try words.required(levels)
         guard let raid = RaidLevel(rawValue: raidWord.text) else {
-            throw words.error(at: raidWord, "expected a RAID level, 'raid0' or 'raid5', found '\(raidWord.text)'")
+            throw words.error(at: raidWord, "expected \(levels), found \(raidWord.quoted)")
         }
         var args = try words.keyValues(allowed: ["devices", "stripe-unit", "mirrors", "group-width", "group-depth"])
         let devices = try args.integer("devices", required: true, range: 1...Limits.maxDevices)!
         let stripeUnit = try args.size("stripe-unit", required: true)!
         let mirrors = try args.integer("mirrors", required: false, range: 1...Limits.maxDevices) ?? 1
         let width = try args.integer("group-width", required: false, range: 1...Limits.maxDevices)
-        let depth = try args.integer("group-depth", required: false, range: 1...Int(UInt32.max))
+        let depth = try args.integer("group-depth", required: false, range: 1...Int(UInt32.max)).map(UInt64.init)
+        let layout: OreLayout
         do {
-            return try OreLayout(raid: raid, devices: devices, stripeUnit: stripeUnit, mirrors: mirrors,
-                                 groupWidth: width, groupDepth: depth.map(UInt64.init))
+            layout = try OreLayout(raid: raid, devices: devices, stripeUnit: stripeUnit, mirrors: mirrors,
+                                   groupWidth: width, groupDepth: depth)
         } catch {
-            throw words.error(at: args.word(for: error.parameter) ?? args.word(for: "devices") ?? raidWord, error.description)
+            let at = error.parameter == "group-depth" ? args.word(for: "group-depth") ?? args.word(for: "group-width") : args.word(for: error.parameter)
+            throw words.error(at: at ?? args.word(for: "devices") ?? raidWord, error.description)
         }
+        if let notice = OreLayout.ignoredDepthNotice(groupWidth: width, groupDepth: depth), let at = args.word(for: "group-depth") {
+            warnings.append(words.error(at: at, notice).description)
+        }
+        return layout
     }
 
     private static func parseWritepages(_ words: inout LineLexer) throws(ScenarioError) -> Command {
         var sync = true
         var range: PageRange?
         var nr: Int?
-        while let word = try words.next() {
+        while let word = words.next() {
             switch word.text {
             case "sync": sync = true
             case "nosync": sync = false
             default:
                 guard let eq = word.text.firstIndex(of: "=") else {
-                    throw words.error(at: word, "expected 'sync', 'nosync', 'range=A..B' or 'nr=N', found '\(word.text)'")
+                    throw words.error(at: word, "expected 'sync', 'nosync', 'range=A..B' or 'nr=N', found \(word.quoted)")
                 }
                 let key = word.text[..<eq]
                 let value = Word(text: String(word.text[word.text.index(after: eq)...]),
@@ -180,12 +211,9 @@ public enum ScenarioParser {
                 switch key {
                 case "range": range = try words.pageRange(value)
                 case "nr":
-                    guard let n = Int(value.text), n > 0 else {
-                        throw words.error(at: value, "expected a positive page count for nr, found '\(value.text)'")
-                    }
-                    nr = n
+                    nr = try words.positiveCount(value, max: Int.max, expected: "expected a positive page count for nr", name: "nr=")
                 default:
-                    throw words.error(at: word, "unknown writepages option '\(key)'; expected sync, nosync, range= or nr=")
+                    throw words.error(at: word, "unknown writepages option \(key.quotedExcerpt); expected sync, nosync, range= or nr=")
                 }
             }
         }
@@ -196,29 +224,41 @@ public enum ScenarioParser {
         let word = try words.required("KEY=VALUE")
         try words.end()
         guard let eq = word.text.firstIndex(of: "=") else {
-            throw words.error(at: word, "expected KEY=VALUE (writepage, locked-page, r4w, dirty-uptodate, max-io-pages), found '\(word.text)'")
+            throw words.error(at: word, "expected KEY=VALUE (\(SetOption.keys.joined(separator: ", "))), found \(word.quoted)")
         }
         let key = String(word.text[..<eq])
+        guard SetOption.keys.contains(key) else {
+            throw words.error(at: word, "unknown setting \(key.quotedExcerpt); expected one of \(SetOption.keys.joined(separator: ", "))")
+        }
         let value = Word(text: String(word.text[word.text.index(after: eq)...]), column: word.column + key.count + 1)
-        if key == "max-io-pages" {
-            guard let n = Int(value.text), n > 0, n <= 1 << 20 else {
-                throw words.error(at: value, "expected a page count from 1 to 1048576 for max-io-pages, found '\(value.text)'")
+        switch key {
+        case "max-io-pages":
+            return .maxIOPages(try words.positiveCount(value, max: 1 << 20, expected: "expected a page count from 1 to 1048576 for max-io-pages",
+                                                       name: "max-io-pages="))
+        case "pump":
+            guard let mode = PumpMode(rawValue: value.text) else {
+                throw words.error(at: value, "expected 'twice' or 'loop' for pump, found \(value.quoted)")
             }
-            return .maxIOPages(n)
+            return .pump(mode)
+        case "placement":
+            guard let profile = Profile(rawValue: value.text) else {
+                throw words.error(at: value, "expected 'final' or 'seed' for placement, found \(value.quoted)")
+            }
+            return .placement(profile)
+        default:
+            break
         }
         let on: Bool
         switch value.text {
         case "on": on = true
         case "off": on = false
-        default: throw words.error(at: value, "expected 'on' or 'off' for \(key), found '\(value.text)'")
+        default: throw words.error(at: value, "expected 'on' or 'off' for \(key), found \(value.quoted)")
         }
         switch key {
         case "writepage": return .writepage(on)
         case "locked-page": return .lockedPage(on)
         case "r4w": return .r4w(on)
-        case "dirty-uptodate": return .dirtyUptodate(on)
-        default:
-            throw words.error(at: word, "unknown setting '\(key)'; expected writepage, locked-page, r4w, dirty-uptodate or max-io-pages")
+        default: return .dirtyUptodate(on)
         }
     }
 }

@@ -22,7 +22,7 @@ public enum Breakpoint: Sendable, Hashable, CustomStringConvertible {
         let e = timeline.event(seq)
         switch self {
         case .kind(let kind): return e.kind == kind
-        case .function(let fn): return e.kind == .call && e.a == fn.rawValue
+        case .function(let fn): return e.kind == .call && timeline.function(of: seq) == fn
         case .page(let index): return timeline.pageIndex(of: seq) == index
         case .device(let dev): return timeline.device(of: seq) == dev
         case .violation: return e.kind == .violation

@@ -2,7 +2,7 @@
 public enum EventKind: UInt8, Sendable, CaseIterable {
     case command, note, call, `return`, page
     case pageAdd, pageRemove, r4wGetPage, r4wPutPage
-    case devRead, devWrite, ioDone, xor, violation
+    case devRead, devWrite, ioDone, xor, violation, kernelBug
 
     /// The JSON name (`page_add`, `r4w_get_page`, ...).
     public var name: String {
@@ -21,6 +21,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
         case .ioDone: "io_done"
         case .xor: "xor"
         case .violation: "violation"
+        case .kernelBug: "kernel_bug"
         }
     }
 
@@ -39,6 +40,7 @@ public enum KernelFunction: UInt8, Sendable, CaseIterable {
     case readpages, read_exec, readpages_done, readpage
     case write_begin, write_end
     case writepage, shrink_page_list, ore_truncate, truncate_setsize, invalidate_mapping_pages
+    case filemap_write_and_wait_range, lock_page, wait_on_page_writeback, truncate_inode_pages, ore_comp_dev
 
     /// The name as the kernel spells it.
     public var name: String { "\(self)" }
@@ -55,7 +57,9 @@ public enum KernelFunction: UInt8, Sendable, CaseIterable {
              ._read_4_write_execute, ._gen_xor_unit, ._sp2d_reset: ["stripe"]
         case .shrink_page_list: ["nr_to_reclaim"]
         case .ore_truncate, .truncate_setsize: ["size"]
-        case .invalidate_mapping_pages: ["start", "end"]
+        case .invalidate_mapping_pages, .filemap_write_and_wait_range: ["start", "end"]
+        case .lock_page, .wait_on_page_writeback, .truncate_inode_pages: ["index"]
+        case .ore_comp_dev: ["comp"]
         }
     }
 

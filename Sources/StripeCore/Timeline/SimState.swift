@@ -27,6 +27,8 @@ public struct SimState: Sendable, Equatable {
     public var currentCommand: Int?
     /// The latest `note` event.
     public var lastNote: Int?
+    /// The `kernel_bug` event that ended the run, once reached.
+    public var kernelBug: Int?
     public var counters = Counters()
 
     public init() {}

@@ -19,6 +19,8 @@ extension Timeline {
             }
         case .violation:
             s.counters.violations += 1
+        case .kernelBug:
+            s.kernelBug = seq
         case .call:
             s.stack.append(seq)
             if e.a == KernelFunction.write_end.rawValue { s.counters.userPagesWritten += 1 }

@@ -1,109 +1,74 @@
 extension Timeline {
     /// Arguments of a `call` / `return` event, named as in the kernel.
     public func arguments(of seq: Int) -> [(name: String, value: UInt64)] {
-        let e = events[seq]
-        guard e.kind == .call || e.kind == .return, let fn = KernelFunction(rawValue: e.a) else { return [] }
-        let start = Int(e.x)
-        return fn.argumentNames.enumerated().map { ($1, args[start + $0]) }
-    }
-
-    /// The kernel function of a `call` / `return` event.
-    public func function(of seq: Int) -> KernelFunction? {
-        let e = events[seq]
-        guard e.kind == .call || e.kind == .return else { return nil }
-        return KernelFunction(rawValue: e.a)
-    }
-
-    /// The page index an event is about, if any (for breakpoints and the page grid).
-    public func pageIndex(of seq: Int) -> Int? {
-        let e = events[seq]
-        switch e.kind {
-        case .page, .pageAdd, .pageRemove, .r4wGetPage, .r4wPutPage: return Int(e.i)
-        case .call:
-            return arguments(of: seq).first { $0.name == "index" }.map { Int($0.value) }
-        default: return nil
+        switch payload(of: seq) {
+        case .call(let call), .return(let call): call.arguments
+        default: []
         }
     }
 
     /// The device an event is about, if any.
-    public func device(of seq: Int) -> Int? {
-        let e = events[seq]
-        switch e.kind {
-        case .devRead, .devWrite, .ioDone: return requests[Int(e.i)].dev
-        case .xor: return parityUpdate(of: seq)?.parityDev
-        default: return nil
-        }
-    }
-
-    /// What an `xor` event recomputed: the stripe, its page rows and the parity device.
-    public func parityUpdate(of seq: Int) -> (stripe: UInt64, rows: ClosedRange<Int>, parityDev: Int)? {
-        let e = events[seq]
-        guard e.kind == .xor else { return nil }
-        let at = Int(e.x)
-        return (args[at], Int(args[at + 1])...Int(args[at + 2]), Int(args[at + 3]))
-    }
+    public func device(of seq: Int) -> Int? { payload(of: seq).device }
 
     /// The text of a `command` (its scenario line), `note` or `violation`.
     public func message(of seq: Int) -> String? {
-        let e = events[seq]
-        switch e.kind {
-        case .command: return scenario.lines[Int(e.x)].text
-        case .note, .violation: return strings[Int(e.x)]
-        default: return nil
+        switch payload(of: seq) {
+        case .command(_, let text, _), .note(_, let text): text
+        case .violation(_, let detail), .kernelBug(_, let detail): detail
+        default: nil
         }
     }
 
     /// The event's fields with their SPEC 7 names (without seq, kind and depth).
     public func fields(of seq: Int) -> [(String, JSONValue)] {
-        let e = events[seq]
-        switch e.kind {
-        case .command, .note:
-            return [("line", .int(Int64(e.i))), ("text", .string(message(of: seq)!))]
-        case .call, .return:
-            let args = arguments(of: seq).map { arg -> (String, JSONValue) in
+        switch payload(of: seq) {
+        case .command(let line, let text, _), .note(let line, let text):
+            return [("line", .int(Int64(line))), ("text", .string(text))]
+        case .call(let call), .return(let call):
+            let args = call.arguments.map { arg -> (String, JSONValue) in
                 if arg.name == "sync" { return (arg.name, .bool(arg.value != 0)) }
                 if arg.value == UInt64.max { return (arg.name, .null) }
                 return (arg.name, .int(Int64(bitPattern: arg.value)))
             }
-            return [("fn", .string(function(of: seq)!.name)), ("args", .object(args))]
-        case .page:
+            return [("fn", .string(call.function.name)), ("args", .object(args))]
+        case .page(let change):
             var pairs: [(String, JSONValue)] = [
-                ("index", .int(Int64(e.i))),
-                ("set", .array(PageFlags(rawValue: e.a & 0x7f).names.map(JSONValue.string))),
-                ("clear", .array(PageFlags(rawValue: e.b).names.map(JSONValue.string))),
+                ("index", .int(Int64(change.index))),
+                ("set", .array(change.set.names.map(JSONValue.string))),
+                ("clear", .array(change.clear.names.map(JSONValue.string))),
             ]
-            if e.a & Event.tokenChanged != 0 { pairs.append(("token", .string(Token.hex(e.x)))) }
+            if let token = change.token { pairs.append(("token", .string(Token.hex(token)))) }
             return pairs
-        case .pageAdd, .pageRemove:
-            return [("index", .int(Int64(e.i)))]
-        case .r4wGetPage:
-            return [("index", .int(Int64(e.i))), ("uptodate", .bool(e.a & Event.uptodateBit != 0)),
-                    ("source", .string(PageSource(rawValue: e.a & 0x7f)!.name))]
-        case .r4wPutPage:
-            return [("index", .int(Int64(e.i))), ("released", .bool(e.a & 1 != 0))]
-        case .devRead, .devWrite:
-            let request = requests[Int(e.i)]
+        case .pageAdd(let index), .pageRemove(let index):
+            return [("index", .int(Int64(index)))]
+        case .r4wGetPage(let get):
+            return [("index", .int(Int64(get.index))), ("uptodate", .bool(get.uptodate)), ("source", .string(get.source.name))]
+        case .r4wPutPage(let index, let released):
+            return [("index", .int(Int64(index))), ("released", .bool(released))]
+        case .devRead(let submitted), .devWrite(let submitted):
+            let request = submitted.request
             let extents = { (parity: Bool) in
                 JSONValue.array(self.extents(of: request, parityOnly: parity).map {
                     .array([.int(Int64($0.offset)), .int(Int64($0.length))])
                 })
             }
-            if e.kind == .devRead {
+            if request.isRead {
                 return [("dev", .int(Int64(request.dev))), ("extents", extents(false)),
                         ("purpose", .string(request.purpose.name))]
             }
             return [("dev", .int(Int64(request.dev))), ("extents", extents(false)), ("parity_extents", extents(true))]
-        case .ioDone:
-            let request = requests[Int(e.i)]
-            return [("dev", .int(Int64(request.dev))), ("op", .string(request.isRead ? "read" : "write")),
-                    ("error", .bool(e.a & 1 != 0))]
-        case .xor:
-            let update = parityUpdate(of: seq)!
+        case .ioDone(let done):
+            return [("dev", .int(Int64(done.request.dev))), ("op", .string(done.request.isRead ? "read" : "write")),
+                    ("error", .bool(done.error))]
+        case .xor(let update):
             return [("stripe", .int(Int64(update.stripe))),
                     ("rows", .array([.int(Int64(update.rows.lowerBound)), .int(Int64(update.rows.upperBound))])),
                     ("parity_dev", .int(Int64(update.parityDev)))]
-        case .violation:
-            return [("rule", .int(Int64(e.a))), ("detail", .string(strings[Int(e.x)]))]
+                + (update.qDev.map { [("q_dev", JSONValue.int(Int64($0)))] } ?? [])
+        case .violation(let rule, let detail):
+            return [("rule", .int(Int64(rule))), ("detail", .string(detail))]
+        case .kernelBug(let fn, let detail):
+            return [("fn", .string(fn.name)), ("detail", .string(detail))]
         }
     }
 
@@ -117,45 +82,40 @@ extension Timeline {
 
     /// A short human description of event `seq`, without indentation.
     public func summary(of seq: Int) -> String {
-        let e = events[seq]
-        switch e.kind {
-        case .command: return "line \(e.i): \(message(of: seq)!)"
-        case .note: return "note: \(message(of: seq)!)"
-        case .call, .return:
-            let args = arguments(of: seq).map { arg in
-                arg.value == UInt64.max ? "\(arg.name)=-" : "\(arg.name)=\(arg.value)"
-            }.joined(separator: ", ")
-            return (e.kind == .call ? "→ " : "← ") + "\(function(of: seq)!.name)(\(args))"
-        case .page:
+        switch payload(of: seq) {
+        case .command(let line, let text, _):
+            // A note's text is the next event's line: say it once.
+            return text.hasPrefix("note ") ? "line \(line): note" : "line \(line): \(text)"
+        case .note(_, let text): return "note: \(text)"
+        case .call(let call): return "→ " + call.description
+        case .return(let call): return "← " + call.description
+        case .page(let change):
             var parts: [String] = []
-            let set = PageFlags(rawValue: e.a & 0x7f), clear = PageFlags(rawValue: e.b)
-            if !set.isEmpty { parts.append("+" + set.letters) }
-            if !clear.isEmpty { parts.append("-" + clear.letters) }
-            if e.a & Event.tokenChanged != 0 { parts.append("data " + Token.hex(e.x)) }
-            return "page \(e.i) " + parts.joined(separator: " ")
-        case .pageAdd: return "page \(e.i) added to the cache"
-        case .pageRemove: return "page \(e.i) removed from the cache"
-        case .r4wGetPage:
-            let source = PageSource(rawValue: e.a & 0x7f)!
-            return "get_page(\(e.i)) from \(source.name), \(e.a & Event.uptodateBit != 0 ? "uptodate" : "NOT uptodate: read it")"
-        case .r4wPutPage:
-            return "put_page(\(e.i))\(e.a & 1 != 0 ? "" : ", no reference to drop")"
-        case .devRead, .devWrite:
-            let request = requests[Int(e.i)]
+            if !change.set.isEmpty { parts.append("+" + change.set.letters) }
+            if !change.clear.isEmpty { parts.append("-" + change.clear.letters) }
+            if let token = change.token { parts.append("data " + Token.hex(token)) }
+            return "page \(change.index) " + parts.joined(separator: " ")
+        case .pageAdd(let index): return "page \(index) added to the cache"
+        case .pageRemove(let index): return "page \(index) removed from the cache"
+        case .r4wGetPage(let get): return "get_page(\(get.index)) → \(get.result)"
+        case .r4wPutPage(let index, let released):
+            return "put_page(\(index))\(released ? "" : ", no reference to drop")"
+        case .devRead(let submitted), .devWrite(let submitted):
+            let request = submitted.request
             let moved = entries(of: request)
             let parity = extents(of: request, parityOnly: true)
-            let verb = e.kind == .devRead ? "read (\(request.purpose.name))" : "write"
+            let verb = request.isRead ? "read (\(request.purpose.name))" : "write"
             let pages = moved.count == 1 ? "object page" : "object pages"
             let note = parity.isEmpty ? "" : moved.allSatisfy(\.isParity) ? " (parity)" : " (parity \(Self.pageRanges(parity)))"
             return "dev \(request.dev) \(verb) \(pages) \(Self.pageRanges(extents(of: request)))\(note)"
-        case .ioDone:
-            let request = requests[Int(e.i)]
-            return "dev \(request.dev) \(request.isRead ? "read" : "write") done\(e.a & 1 != 0 ? ": I/O error" : "")"
-        case .xor:
-            let update = parityUpdate(of: seq)!
-            return "xor stripe \(update.stripe) rows \(update.rows.lowerBound)..\(update.rows.upperBound) → parity on dev \(update.parityDev)"
-        case .violation:
-            return "VIOLATION rule \(e.a): \(strings[Int(e.x)])"
+        case .ioDone(let done):
+            return "dev \(done.request.dev) \(done.request.isRead ? "read" : "write") done\(done.error ? ": I/O error" : "")"
+        case .xor(let update):
+            return "xor stripe \(update.stripe) rows \(update.rows.lowerBound)..\(update.rows.upperBound) → parity on dev \(update.parityDev)" + (update.qDev.map { ", Q on dev \($0)" } ?? "")
+        case .violation(let rule, let detail):
+            return "VIOLATION rule \(rule): \(detail)"
+        case .kernelBug(let fn, let detail):
+            return "KERNEL BUG in \(fn.name): \(detail)"
         }
     }
 
@@ -175,5 +135,37 @@ extension Timeline {
             let from = extent.offset % pageSize, to = from + extent.length - 1
             return extent.length == pageSize ? "\(first)" : "\(first) (bytes \(from)..\(to))"
         }.joined(separator: ", ")
+    }
+}
+
+extension EventPayload.KernelCall: CustomStringConvertible {
+    /// `writepage_strip(index=7)`, `writepages(sync=1, range_end=-)`: named arguments.
+    public var description: String {
+        let args = arguments.map { $0.value == UInt64.max ? "\($0.name)=-" : "\($0.name)=\($0.value)" }
+        return "\(function.name)(\(args.joined(separator: ", ")))"
+    }
+}
+
+extension EventPayload.GetPage {
+    /// What `get_page` returned: "cache page, uptodate", "created page, NOT uptodate: read it".
+    public var result: String {
+        switch source {
+        case .zero, .locked: source.returned
+        case .cache, .created: source.returned + (uptodate ? ", uptodate" : ", NOT uptodate: read it")
+        }
+    }
+}
+
+extension Timeline {
+    /// Where a `kernel_bug` event happened.
+    public func bugFunction(of seq: Int) -> KernelFunction? {
+        if case .kernelBug(let fn, _) = payload(of: seq) { return fn }
+        return nil
+    }
+
+    /// What an `xor` event recomputed.
+    public func parityUpdate(of seq: Int) -> EventPayload.ParityUpdate? {
+        if case .xor(let update) = payload(of: seq) { return update }
+        return nil
     }
 }

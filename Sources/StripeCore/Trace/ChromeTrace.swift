@@ -37,42 +37,42 @@ extension Timeline {
         var dirty = 0, writeback = 0, locked = 0
         var written: UInt64 = 0
         for seq in 0..<count {
-            let e = events[seq]
-            let before = e.kind == .page || e.kind == .pageRemove ? state.pages[Int(e.i)].flags : []
+            let payload = payload(of: seq)
+            let before = payload.kind == .page || payload.kind == .pageRemove ? state.pages[payload.page!].flags : []
             apply(seq, to: &state)
             let ts = JSONValue.int(Int64(seq))
             let args = JSONValue.object([("seq", .int(Int64(seq)))] + fields(of: seq))
-            switch e.kind {
+            switch payload {
             case .call:
                 openCalls.append(seq)
-            case .return:
-                let call = openCalls.removeLast()
-                emit([("ph", .string("X")), ("name", .string(function(of: seq)!.name)), ("cat", .string("kernel")),
-                      ("pid", .int(1)), ("tid", .int(Int64(Self.kernelTrack))), ("ts", .int(Int64(call))),
-                      ("dur", .int(Int64(seq - call))), ("args", .object(fields(of: call)))])
-            case .devRead, .devWrite:
-                submitted[Int(e.i)] = seq
-            case .ioDone:
-                let request = requests[Int(e.i)]
-                let submittedAt = submitted.removeValue(forKey: Int(e.i)) ?? seq
+            case .return(let call):
+                let start = openCalls.removeLast()
+                emit([("ph", .string("X")), ("name", .string(call.function.name)), ("cat", .string("kernel")),
+                      ("pid", .int(1)), ("tid", .int(Int64(Self.kernelTrack))), ("ts", .int(Int64(start))),
+                      ("dur", .int(Int64(seq - start))), ("args", .object(fields(of: start)))])
+            case .devRead(let submission), .devWrite(let submission):
+                submitted[submission.id] = seq
+            case .ioDone(let done):
+                let request = done.request
+                let submittedAt = submitted.removeValue(forKey: done.id) ?? seq
                 let start = max(submittedAt, lastDone[request.dev])
                 lastDone[request.dev] = max(seq, start + 1)
                 let name = request.isRead ? "read (\(request.purpose.name))" : "write"
                 emit([("ph", .string("X")), ("name", .string(name)), ("cat", .string("device")), ("pid", .int(1)),
                       ("tid", .int(Int64(Self.deviceTrack(request.dev)))), ("ts", .int(Int64(start))),
                       ("dur", .int(Int64(max(1, seq - start)))), ("args", .object(fields(of: submittedAt) + fields(of: seq).filter { $0.0 == "error" }))])
-                if !request.isRead, e.a & 1 == 0 {
+                if !request.isRead, !done.error {
                     written += UInt64(request.entries.count)
                     emit(counter("device pages written", ts, [("pages", .int(Int64(written)))]))
                 }
             case .command, .note:
                 emit([("ph", .string("i")), ("s", .string("t")), ("name", .string(summary(of: seq))),
                       ("pid", .int(1)), ("tid", .int(Int64(Self.scenarioTrack))), ("ts", ts), ("args", args)])
-            case .r4wGetPage, .r4wPutPage, .violation, .xor:
+            case .r4wGetPage, .r4wPutPage, .violation, .kernelBug, .xor:
                 emit([("ph", .string("i")), ("s", .string("t")), ("name", .string(summary(of: seq))),
                       ("pid", .int(1)), ("tid", .int(Int64(Self.kernelTrack))), ("ts", ts), ("args", args)])
             case .page, .pageRemove:
-                let after = e.kind == .page ? state.pages[Int(e.i)].flags : []
+                let after = payload.kind == .page ? state.pages[payload.page!].flags : []
                 func delta(_ flag: PageFlags) -> Int { (after.contains(flag) ? 1 : 0) - (before.contains(flag) ? 1 : 0) }
                 dirty += delta(.dirty)
                 writeback += delta(.writeback)

@@ -6,13 +6,7 @@ extension Timeline {
         for seq in 0..<count {
             write(text(of: seq))
             for change in tracker.advance(to: seq) {
-                let pad = String(repeating: " ", count: 9 + 2 * Int(events[seq].depth))
-                switch change {
-                case .opens(let stripe):
-                    write(pad + "⚠ write-hole window opens on stripe \(stripe): its parity on disk disagrees with its data on disk")
-                case .closes(let stripe):
-                    write(pad + "✓ write-hole window closes on stripe \(stripe): parity and data agree on disk again")
-                }
+                write(String(repeating: " ", count: 9 + 2 * Int(events[seq].depth)) + change.description)
             }
         }
     }

@@ -1,40 +1,66 @@
 /// Follows the timeline event by event and tells when a stripe's on-disk parity
 /// starts or stops disagreeing with its on-disk data: the RAID5 write-hole window.
+/// Only a completed write and a change of the disks outside an I/O (a created or
+/// truncated file) change what is on disk, so only those events are looked at.
 public struct WriteHoleTracker {
-    public enum Change: Equatable, Sendable {
+    public enum Change: Equatable, Sendable, CustomStringConvertible {
         case opens(stripe: UInt64)
         case closes(stripe: UInt64)
+
+        /// The line the text trace and the TUI's event log print under the event.
+        public var description: String {
+            switch self {
+            case .opens(let stripe): "⚠ write-hole window opens on stripe \(stripe): its parity on disk disagrees with its data on disk"
+            case .closes(let stripe): "✓ write-hole window closes on stripe \(stripe): parity and data agree on disk again"
+            }
+        }
     }
 
     private let timeline: Timeline
-    public private(set) var state = SimState()
-    /// Stripes whose window is open now.
-    public private(set) var open: Set<UInt64> = []
+    /// The state after the last event followed.
+    public private(set) var state: SimState
 
-    public init(timeline: Timeline) { self.timeline = timeline }
+    /// A tracker at the start of the timeline.
+    public init(timeline: Timeline) {
+        self.timeline = timeline
+        state = SimState()
+    }
 
-    /// Applies event `seq` (the next one) and returns the windows it opened or closed.
+    /// A tracker standing after event `seq`, to follow a stretch of the timeline.
+    public init(timeline: Timeline, after seq: Int) {
+        self.timeline = timeline
+        state = seq < 0 ? SimState() : timeline.state(at: seq)
+    }
+
+    /// Whether event `seq` can open or close a window: only then is following the
+    /// state through it worth its cost.
+    public static func mayChange(_ seq: Int, in timeline: Timeline) -> Bool {
+        if timeline.event(seq).kind == .ioDone, case .ioDone(let done) = timeline.payload(of: seq) {
+            return !done.request.isRead && !done.error
+        }
+        return timeline.event(seq).hasAux && timeline.auxChanges(of: seq).contains(where: \.changesDisks)
+    }
+
+    /// Applies event `seq` (the next one) and returns the windows it opened or closed:
+    /// stripes it touched whose on-disk consistency changed.
     public mutating func advance(to seq: Int) -> [Change] {
-        timeline.apply(seq, to: &state)
-        let e = timeline.event(seq)
-        let stripes: [UInt64]
-        if e.kind == .ioDone, !timeline.request(Int(e.i)).isRead {
-            stripes = touchedStripes(timeline.request(Int(e.i)))
-        } else if e.hasAux, timeline.auxChanges(of: seq).contains(where: \.changesDisks) {
-            stripes = Array(0..<state.stripeSpan)
-        } else {
+        guard Self.mayChange(seq, in: timeline) else {
+            timeline.apply(seq, to: &state)
             return []
+        }
+        let before = state
+        timeline.apply(seq, to: &state)
+        let stripes: [UInt64]
+        if case .ioDone(let done) = timeline.payload(of: seq) {
+            stripes = touchedStripes(done.request)
+        } else {
+            stripes = Array(0..<max(before.stripeSpan, state.stripeSpan))
         }
         var changes: [Change] = []
         for stripe in stripes {
-            let consistent = state.isParityConsistent(stripe: stripe)
-            if !consistent, !open.contains(stripe) {
-                open.insert(stripe)
-                changes.append(.opens(stripe: stripe))
-            } else if consistent, open.contains(stripe) {
-                open.remove(stripe)
-                changes.append(.closes(stripe: stripe))
-            }
+            let was = before.isParityConsistent(stripe: stripe), now = state.isParityConsistent(stripe: stripe)
+            if was, !now { changes.append(.opens(stripe: stripe)) }
+            if !was, now { changes.append(.closes(stripe: stripe)) }
         }
         return changes
     }

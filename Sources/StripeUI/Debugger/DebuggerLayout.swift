@@ -33,13 +33,15 @@ struct DebuggerLayout {
         (note, rest) = rest.splitTop(h >= 40 ? 3 : h >= 36 ? 2 : 1)
         (rest, status) = rest.splitBottom(1)
         (rest, legend) = rest.splitBottom(h >= 30 ? 2 : 1)
-        (rest, log) = rest.splitBottom(h >= 36 ? 10 : h >= 30 ? 8 : 6)
-        let (left, right) = rest.splitLeft(max(44, w * 56 / 100))
+        // The event log takes what a tall screen has beyond the panels' needs.
+        (rest, log) = rest.splitBottom(h >= 48 ? h - 38 : h >= 36 ? 10 : h >= 30 ? 8 : 6)
+        var (left, right) = rest.splitLeft(max(44, w * 56 / 100))
+        if !compact { (left, counters) = left.splitBottom(7) }
         (pages, stripes) = left.splitTop(left.height / 2 + 1)
-        let stackHeight = compact ? right.height * 4 / 10 : min(9, right.height * 4 / 10)
-        let countersHeight = compact ? 0 : min(7, right.height * 3 / 10)
-        (stack, rest) = right.splitTop(stackHeight)
-        (sp2d, counters) = rest.splitTop(rest.height - countersHeight)
+        // The deepest write path (exofs_writepages … __r4w_get_page) is 9 frames; the
+        // sp2d keeps room for its pcol lines, its header and two rows.
+        let stackHeight = compact ? right.height / 2 : max(min(11, right.height - 8), right.height * 45 / 100)
+        (stack, sp2d) = right.splitTop(stackHeight)
     }
 
     /// The page cell under a mouse click, if any.

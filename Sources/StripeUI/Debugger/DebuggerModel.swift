@@ -15,6 +15,8 @@ public struct DebuggerModel {
     public enum Mode: Sendable, Equatable {
         case normal
         case help
+        /// The whole current event, wrapped (Enter): no line is ever only cut.
+        case detail
         case breakpoints(selected: Int)
         case prompt(PromptKind, String)
     }
@@ -27,7 +29,16 @@ public struct DebuggerModel {
     public private(set) var timeline: Timeline
     /// The event the cursor stands on; the state shown is the state after it.
     public private(set) var cursor: Int
+    /// The state every panel shows at the cursor: the state after the event, with what
+    /// the event produced in place (`Timeline.shownState`).
     public private(set) var state: SimState
+    /// The state after the cursor's event, as replay leaves it: what stepping moves on from.
+    private var replayed: SimState
+    /// While an `ore_write` runs, the pcol its r4w ops see (`ios->private`, pcol_copy):
+    /// `write_exec` copied the pcol before resetting it, so it is the pcol at that call.
+    public private(set) var pcolCopy: PageCollect?
+    /// What each r4w `get_page` of the stripe being prepared returned, by page.
+    public private(set) var gotPages: [Int: EventPayload.GetPage] = [:]
     public var focus = Focus.log
     public var mode = Mode.normal
     public var breakpoints: [Breakpoint] = []
@@ -35,18 +46,29 @@ public struct DebuggerModel {
     /// Events one search key press looks through, so a key never stalls the screen on a
     /// timeline of millions of events; pressing again searches on from where it stopped.
     public var searchChunk = 250_000
-    /// Where a search that ran out of its chunk will go on, and in which direction.
-    var searchResume: (seq: Int, direction: Direction)?
+    /// Where a search that ran out of its chunk will go on, in which direction, how many
+    /// events it has looked at, and whether it went round an end of the timeline.
+    var searchResume: (seq: Int, direction: Direction, looked: Int, wrapped: Bool)?
+    /// Every match of the search, for a timeline short enough to search whole.
+    var searchMatches: [Int]?
     public var message: Message?
     public var playing = false
     /// Events per play tick.
     public var speed = 1
     /// Rows scrolled away from the automatic position, per panel.
     public var scroll: [Focus: Int] = [:]
-    public var selectedPage: Int?
+    public var selectedPage: Int? {
+        didSet { if selectedPage != oldValue { findPageHistory() } }
+    }
+    /// The latest events up to the cursor about the selected page, newest first.
+    public private(set) var pageHistory: [Int] = []
     public var width: Int
     public var height: Int
     public var theme: Theme
+
+    /// The smallest screen the debugger draws; below it, it says so.
+    public static let minimumWidth = DebuggerLayout.minimumWidth
+    public static let minimumHeight = DebuggerLayout.minimumHeight
 
     public init(timeline: Timeline, width: Int, height: Int, ascii: Bool = false, monochrome: Bool = false, at seq: Int = 0) {
         self.timeline = timeline
@@ -54,22 +76,61 @@ public struct DebuggerModel {
         self.height = height
         theme = Theme(ascii: ascii, monochrome: monochrome)
         cursor = max(0, min(seq, timeline.count - 1))
-        state = timeline.state(at: cursor)
+        replayed = timeline.state(at: cursor)
+        state = replayed
+        settle()
+    }
+
+    /// Derives what is shown at the cursor from the replayed state. Bounded work: the
+    /// pcol copy costs one keyframe roll, the get_page results one stripe's events.
+    private mutating func settle() {
+        state = timeline.shownState(at: cursor, from: replayed)
+        let t = timeline
+        pcolCopy = state.stack.contains { t.function(of: $0) == .ore_write }
+            ? state.stack.last { t.function(of: $0) == .write_exec }.map { t.state(at: $0).pcol } : nil
+        gotPages = [:]
+        if let unit = state.stack.last(where: { t.function(of: $0) == ._ore_add_parity_unit }) {
+            for seq in unit...cursor where t.event(seq).kind == .r4wGetPage {
+                if case .r4wGetPage(let get) = t.payload(of: seq) { gotPages[get.index] = get }
+            }
+        }
+    }
+
+    /// Events of the selected page's history the page panel can show at most.
+    static let pageHistoryLength = 60
+
+    /// Looks back from the cursor for the selected page's latest events; a bounded number
+    /// of events, so a click or a step stays instant on huge timelines.
+    private mutating func findPageHistory() {
+        pageHistory = []
+        guard let index = selectedPage else { return }
+        var seq = cursor
+        let stop = max(0, cursor - 200_000)
+        while seq >= stop, pageHistory.count < Self.pageHistoryLength {
+            if timeline.pageIndex(of: seq) == index { pageHistory.append(seq) }
+            seq -= 1
+        }
     }
 
     /// Moves the cursor to event `seq` (clamped) and brings the state along.
     public mutating func move(to seq: Int) {
         let target = max(0, min(seq, timeline.count - 1))
-        timeline.advance(&state, from: cursor, to: target)
+        timeline.advance(&replayed, from: cursor, to: target)
         cursor = target
+        settle()
+        findPageHistory()
         scroll = [:]
     }
 
     /// Replaces the timeline (after a `:` command) and stands at `seq`.
     mutating func replace(_ timeline: Timeline, at seq: Int) {
         self.timeline = timeline
+        searchMatches = nil
+        searchResume = nil
         cursor = max(0, min(seq, timeline.count - 1))
-        state = timeline.state(at: cursor)
+        replayed = timeline.state(at: cursor)
+        settle()
+        findPageHistory()
         scroll = [:]
     }
 
@@ -79,9 +140,9 @@ public struct DebuggerModel {
     /// The file pages of the `ore_write` the cursor is inside, if any (the last one may
     /// be the file's partial last page).
     var oreWritePages: Range<Int>? {
-        state.stack.last { timeline.function(of: $0) == .ore_write }.map { call in
-            let args = timeline.arguments(of: call)
-            let (offset, length) = (args[0].value, args[1].value)
+        state.stack.last { timeline.function(of: $0) == .ore_write }.flatMap { call in
+            guard case .call(let write) = timeline.payload(of: call), let offset = write.argument("offset"),
+                  let length = write.argument("length") else { return nil }
             return Int(offset / pageSize)..<Int((offset + length + pageSize - 1) / pageSize)
         }
     }

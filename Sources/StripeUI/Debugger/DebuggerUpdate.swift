@@ -17,14 +17,17 @@ extension DebuggerModel {
         case .key(let key):
             switch mode {
             case .normal: return normalKey(key)
-            case .help:
+            case .help, .detail:
                 mode = .normal
                 return true
             case .breakpoints(let selected):
                 breakpointListKey(key, selected: selected)
                 return true
-            case .prompt(let kind, let text):
-                promptKey(key, kind: kind, text: text)
+            case .prompt(let kind, var text):
+                // The mode lets go of the text, so typing appends in place instead of
+                // copying the whole line a key.
+                mode = .normal
+                promptKey(key, kind: kind, text: &text)
                 return true
             }
         }
@@ -92,6 +95,8 @@ extension DebuggerModel {
             scroll[focus, default: 0] += 10
         case .character("?"), .function(1):
             mode = .help
+        case .enter:
+            mode = .detail
         case .click(let x, let y):
             if let page = DebuggerLayout(self).page(atX: x, y: y, model: self) {
                 selectedPage = selectedPage == page ? nil : page
@@ -137,15 +142,15 @@ extension DebuggerModel {
 
     /// What `b` sets a breakpoint on: the current event's function, page, device, or kind.
     var breakpointHere: Breakpoint {
-        let e = timeline.event(cursor)
         if focus == .pages, let page = selectedPage { return .page(page) }
-        switch e.kind {
-        case .call, .return: return .function(timeline.function(of: cursor)!)
+        let payload = timeline.payload(of: cursor)
+        switch payload {
+        case .call(let call), .return(let call): return .function(call.function)
         case .violation: return .violation
-        case .devRead, .devWrite, .ioDone, .xor: return .device(timeline.device(of: cursor)!)
         default:
-            if let page = timeline.pageIndex(of: cursor) { return .page(page) }
-            return .kind(e.kind)
+            if let dev = payload.device { return .device(dev) }
+            if let page = payload.page { return .page(page) }
+            return .kind(payload.kind)
         }
     }
 
@@ -159,27 +164,62 @@ extension DebuggerModel {
         }
     }
 
+    /// Whether event `seq` matches the search (its event-log text, case-insensitive).
+    private func matches(_ seq: Int, _ needle: String) -> Bool {
+        timeline.summary(of: seq).lowercased().contains(needle)
+    }
+
+    /// `.` / `,` and a new search: the next match in `direction`, wrapping at either end
+    /// with a notice. A timeline of at most `searchChunk` events is searched whole, so
+    /// the message counts the matches ("match k of n"); a longer one is searched
+    /// `searchChunk` events per key press, going on where the last press stopped.
     private mutating func findMatch(_ direction: Direction) {
         guard let query = search, !query.isEmpty else {
             message = Message(text: "no search yet: / searches the event log", isError: true)
             return
         }
         let needle = query.lowercased()
-        let from = searchResume.flatMap { $0.direction == direction ? $0.seq : nil } ?? cursor
-        let limit = direction == .forward ? min(timeline.count, from + searchChunk) : max(-1, from - searchChunk)
-        searchResume = nil
-        let hit = timeline.find(from: from, direction) { seq in
-            seq == limit || timeline.summary(of: seq).lowercased().contains(needle)
+        let n = timeline.count
+        if n <= searchChunk {
+            if searchMatches == nil { searchMatches = (0..<n).filter { matches($0, needle) } }
+            let all = searchMatches!
+            guard !all.isEmpty else {
+                message = Message(text: "/\(query): no match in \(n) events", isError: true)
+                return
+            }
+            let ahead = direction == .forward ? all.firstIndex { $0 > cursor } : all.lastIndex { $0 < cursor }
+            let k = ahead ?? (direction == .forward ? 0 : all.count - 1)
+            move(to: all[k])
+            let wrapped = ahead == nil ? (direction == .forward ? " (wrapped to the first event)" : " (wrapped to the last event)") : ""
+            message = Message(text: "/\(query): match \(k + 1) of \(all.count)\(wrapped)", isError: false)
+            return
         }
-        if let seq = hit, seq != limit {
-            move(to: seq)
-            message = Message(text: "/\(query)", isError: false)
-        } else if limit > 0, limit < timeline.count - 1, hit == limit {
-            // The event at `limit` itself was not looked at: start there next time.
-            searchResume = (direction == .forward ? limit - 1 : limit + 1, direction)
-            message = Message(text: "/\(query): no match up to event \(limit); press \(direction == .forward ? "." : ",") to search on", isError: false)
+        // A long timeline: look at the next `searchChunk` events, wrapping around.
+        let resume = searchResume.flatMap { $0.direction == direction ? $0 : nil }
+        var seq = resume?.seq ?? cursor
+        var looked = resume?.looked ?? 0
+        searchResume = nil
+        let step = direction == .forward ? 1 : -1
+        var wrapped = resume?.wrapped ?? false
+        for _ in 0..<searchChunk {
+            guard looked < n else { break }
+            seq += step
+            if seq >= n || seq < 0 {
+                seq = seq >= n ? 0 : n - 1
+                wrapped = true
+            }
+            looked += 1
+            if matches(seq, needle) {
+                move(to: seq)
+                message = Message(text: "/\(query): event \(seq)\(wrapped ? (direction == .forward ? " (wrapped to the start)" : " (wrapped to the end)") : "")", isError: false)
+                return
+            }
+        }
+        if looked >= n {
+            message = Message(text: "/\(query): no match in \(n) events", isError: true)
         } else {
-            message = Message(text: "/\(query): no \(direction == .forward ? "later" : "earlier") match", isError: true)
+            searchResume = (seq, direction, looked, wrapped)
+            message = Message(text: "/\(query): no match in the \(looked) events searched, up to event \(seq); press \(direction == .forward ? "." : ",") to search on", isError: false)
         }
     }
 
@@ -199,19 +239,21 @@ extension DebuggerModel {
         }
     }
 
-    private mutating func promptKey(_ key: Key, kind: PromptKind, text: String) {
+    private mutating func promptKey(_ key: Key, kind: PromptKind, text: inout String) {
         switch key {
         case .escape, .control("c"):
-            mode = .normal
+            break  // closed: the mode is normal already
         case .backspace:
-            mode = text.isEmpty ? .normal : .prompt(kind, String(text.dropLast()))
+            guard !text.isEmpty else { return }
+            text.removeLast()
+            mode = .prompt(kind, text)
         case .character(let c):
-            mode = .prompt(kind, text + String(c))
+            text.append(c)
+            mode = .prompt(kind, text)
         case .enter:
-            mode = .normal
             submit(kind, text.trimmingSpaces)
         default:
-            break
+            mode = .prompt(kind, text)
         }
     }
 
@@ -226,6 +268,7 @@ extension DebuggerModel {
         case .search:
             search = text
             searchResume = nil
+            searchMatches = nil
             findMatch(.forward)
         case .breakpoint:
             guard let bp = Breakpoint(parsing: text) else {
@@ -244,7 +287,8 @@ extension DebuggerModel {
     mutating func applyCommand(_ text: String) {
         guard !text.isEmpty else { return }
         let scenario = timeline.scenario
-        let commandIndex = state.currentCommand.map { Int(timeline.event($0).x) } ?? -1
+        var commandIndex = -1
+        if let seq = state.currentCommand, case .command(_, _, let number) = timeline.payload(of: seq) { commandIndex = number }
         let kept = Array(scenario.lines.prefix(commandIndex + 1))
         var rows = [String](repeating: "", count: kept.last?.line ?? 0)
         for line in kept { rows[line.line - 1] = line.text }

@@ -29,6 +29,7 @@ extension DebuggerModel {
         StatusPanel(model: self, rect: layout.status).draw(into: &screen)
         switch mode {
         case .help: HelpOverlay(model: self).draw(into: &screen)
+        case .detail: EventDetailOverlay(model: self).draw(into: &screen)
         case .breakpoints(let selected): BreakpointsOverlay(model: self, selected: selected).draw(into: &screen)
         default: break
         }

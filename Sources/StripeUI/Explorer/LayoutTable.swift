@@ -16,6 +16,8 @@ public struct LayoutTable {
         case firstPage
         /// `D1`: the column only.
         case column
+        /// `D1` under `d12` headers, one space between columns: many devices.
+        case narrow
     }
 
     public init(layout: OreLayout, stripes: Range<Int>) {
@@ -63,7 +65,7 @@ public struct LayoutTable {
             let page = firstPage + column * layout.pagesInUnit
             guard layout.location(ofPage: page).dev == component else { continue }
             switch detail {
-            case .column: return "D\(column)"
+            case .column, .narrow: return "D\(column)"
             case .firstPage: return "D\(column) \(page)"
             case .pageRange:
                 return layout.pagesInUnit == 1 ? "D\(column) \(page)" : "D\(column) \(page)-\(page + layout.pagesInUnit - 1)"
@@ -78,7 +80,7 @@ public struct LayoutTable {
         let grouped = layout.groupDepth != nil
         var header = ["stripe"]
         if grouped { header += ["group", "cycle"] }
-        header += (0..<layout.devices).map { "dev\($0)" }
+        header += (0..<layout.devices).map { detail == .narrow ? "d\($0)" : "dev\($0)" }
         var rows = [header]
         for stripe in stripes {
             let si = layout.stripeInfo(at: UInt64(stripe) * layout.stripeBytes)
@@ -119,34 +121,38 @@ public struct LayoutTable {
         let caption: [String]
         let rows: [[String]]
         let widths: [Int]
-        static let gap = 2
+        /// Spaces between columns.
+        let gap: Int
 
         init(table: LayoutTable, width: Int) {
             caption = table.caption(width: width)
             var rows = table.rows(detail: .pageRange)
             var widths = Self.widths(rows)
-            for detail in Detail.allCases.dropFirst() where Self.lineWidth(widths) > width {
+            var gap = 2
+            for detail in Detail.allCases.dropFirst() where Self.lineWidth(widths, gap: gap) > width {
                 rows = table.rows(detail: detail)
                 widths = Self.widths(rows)
+                gap = detail == .narrow ? 1 : 2
             }
             self.rows = rows
             self.widths = widths
+            self.gap = gap
         }
 
         private static func widths(_ rows: [[String]]) -> [Int] {
             rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         }
 
-        private static func lineWidth(_ widths: [Int]) -> Int { widths.reduce(0, +) + gap * (widths.count - 1) }
+        private static func lineWidth(_ widths: [Int], gap: Int) -> Int { widths.reduce(0, +) + gap * (widths.count - 1) }
 
         /// Column `c`'s first character, from the left edge.
-        func x(ofColumn c: Int) -> Int { widths.prefix(c).reduce(0, +) + Self.gap * c }
+        func x(ofColumn c: Int) -> Int { widths.prefix(c).reduce(0, +) + gap * c }
 
         /// Row `r` as aligned text, trailing spaces trimmed.
         func line(_ r: Int) -> String {
             var line = ""
             for (c, text) in rows[r].enumerated() {
-                line += text + String(repeating: " ", count: widths[c] - text.count + (c == widths.count - 1 ? 0 : Self.gap))
+                line += text + String(repeating: " ", count: widths[c] - text.count + (c == widths.count - 1 ? 0 : gap))
             }
             while line.last == " " { line.removeLast() }
             return line

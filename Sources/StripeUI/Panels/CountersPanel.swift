@@ -6,50 +6,56 @@ struct CountersPanel {
     let model: DebuggerModel
     let rect: Rect
 
-    /// Device pages written, and their ratio to user pages ("-" before any user write).
+    /// Device pages written, and their ratio to user pages ("-" until both exist: in
+    /// the middle of a write nothing has reached a device yet, which is not 0.00).
     static func amplification(_ s: SimState) -> (written: UInt64, ratio: String) {
         let written = s.devices.reduce(0) { $0 + $1.pagesWritten }
         let users = s.counters.userPagesWritten
-        return (written, users > 0 ? TraceSummary.format(Double(written) / Double(users)) : "-")
+        return (written, users > 0 && written > 0 ? TraceSummary.format(Double(written) / Double(users)) : "-")
     }
 
     /// "1 page", "2 pages".
-    static func count<N: BinaryInteger>(_ n: N, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    static func count<N: BinaryInteger>(_ n: N, _ noun: String, _ plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
 
     /// The one-line form used by the compact layout.
     static func summary(_ s: SimState) -> String {
         let c = s.counters
         let amp = amplification(s).ratio
-        return "amp \(amp)  get_page \(c.r4wHits)/\(c.r4wMisses) hit/read  flight \(s.inflight.count)  viol \(c.violations)"
+        return "amp \(amp)  r4w hit \(c.r4wHits) miss \(c.r4wMisses)  in flight \(s.inflight.count)  violations \(c.violations)"
+    }
+
+    /// What has happened up to this event, in words; the shorter wording of a line where
+    /// the longer does not fit `width`.
+    static func lines(_ s: SimState, width: Int = .max) -> [String] {
+        let c = s.counters
+        let (written, amp) = amplification(s)
+        func fit(_ long: String, _ short: String) -> String { long.count <= width ? long : short }
+        var lines = [written == 0
+            ? fit("write amp -: no device page written yet (\(count(c.userPagesWritten, "user page")))",
+                  "write amp -: no device write yet")
+            : fit("write amp \(amp) = \(count(written, "device page")) written / \(count(c.userPagesWritten, "user page"))",
+                  "write amp \(amp) = \(written) device / \(c.userPagesWritten) user pages")]
+        lines.append(fit("r4w get_page: \(count(c.r4wHits, "cache hit")), \(count(c.r4wMisses, "miss", "misses")); \(count(c.r4wDevicePagesRead, "device page")) read",
+                         "r4w get_page: \(c.r4wHits) hit, \(c.r4wMisses) miss; \(c.r4wDevicePagesRead) pages read"))
+        lines.append(fit("\(count(c.partialStripes, "partial stripe")): md read-modify-write would read \(count(c.rmwDevicePages, "page"))",
+                         "md read-modify-write would read \(count(c.rmwDevicePages, "page"))"))
+        lines.append(s.devices.enumerated().map { "dev\($0.offset) r\($0.element.pagesRead) w\($0.element.pagesWritten)\($0.element.failed ? " FAILED" : "")" }
+            .joined(separator: "  "))
+        lines.append("in flight \(count(s.inflight.count, "request"))   violations \(c.violations)")
+        return lines
     }
 
     func draw(into screen: inout Screen) {
         guard !rect.isEmpty else { return }
         let theme = model.theme
-        screen.box(rect, title: "counters", glyphs: theme.box)
+        screen.box(rect, title: "counters (so far)", glyphs: theme.box)
         let inner = rect.inset(1)
-        let s = model.state
-        let c = s.counters
-        var lines: [(String, Style)] = []
-        let (written, amp) = Self.amplification(s)
-        lines.append(("write amp \(amp) = \(Self.count(written, "device page")) / \(Self.count(c.userPagesWritten, "user page"))", .bold))
-        lines.append(("get_page \(Self.count(c.r4wHits, "hit")) (uptodate), \(Self.count(c.r4wMisses, "device read"))", .plain))
-        lines.append(("\(Self.count(c.partialStripes, "partial stripe")): r4w read \(Self.count(c.r4wDevicePagesRead, "page")), RMW \(c.rmwDevicePages)", .plain))
-        let devs = s.devices.enumerated().map { "d\($0.offset) r\($0.element.pagesRead) w\($0.element.pagesWritten)\($0.element.failed ? " FAILED" : "")" }
-        var line = ""
-        for d in devs {
-            if line.count + d.count + 2 > inner.width, !line.isEmpty {
-                lines.append((line, .plain))
-                line = ""
-            }
-            line += (line.isEmpty ? "" : "  ") + d
-        }
-        if !line.isEmpty { lines.append((line, .plain)) }
-        let flight = s.inflight.count
-        lines.append(("in flight \(Self.count(flight, "request"))   violations \(c.violations)",
-                      c.violations > 0 ? theme.error : .plain))
-        for (row, entry) in lines.prefix(inner.height).enumerated() {
-            screen.put(entry.0, x: inner.x, y: inner.y + row, style: entry.1, clip: inner)
+        let lines = Self.lines(model.state, width: inner.width)
+        for (row, line) in lines.prefix(inner.height).enumerated() {
+            let style: Style = row == 0 ? .bold : row == lines.count - 1 && model.state.counters.violations > 0 ? theme.error : .plain
+            screen.put(line, x: inner.x, y: inner.y + row, style: style, clip: inner)
         }
     }
 }

@@ -1,32 +1,53 @@
 import StripeCore
 
 /// The events around the cursor, indented by call depth; the current one highlighted,
-/// breakpoints marked in the margin.
+/// breakpoints marked in the margin, and under a completed write the write-hole window
+/// it opened or closed, as in `trace`.
 struct EventLogPanel {
     let model: DebuggerModel
     let rect: Rect
 
+    /// The log's lines from event `first` on: each event, then the window changes it made.
+    func lines(from first: Int, count rows: Int) -> [(seq: Int, text: String, isWindow: Bool)] {
+        let t = model.timeline
+        let last = min(t.count, first + rows)
+        var tracker: WriteHoleTracker?
+        if (first..<last).contains(where: { WriteHoleTracker.mayChange($0, in: t) }) {
+            tracker = WriteHoleTracker(timeline: t, after: first - 1)
+        }
+        var lines: [(Int, String, Bool)] = []
+        for seq in first..<last where lines.count < rows {
+            lines.append((seq, t.text(of: seq), false))
+            guard tracker != nil else { continue }
+            for change in tracker!.advance(to: seq) {
+                lines.append((seq, String(repeating: " ", count: 9 + 2 * Int(t.event(seq).depth)) + change.description, true))
+            }
+        }
+        return Array(lines.prefix(rows))
+    }
+
     func draw(into screen: inout Screen) {
         let theme = model.theme
         let t = model.timeline
-        screen.box(rect, title: "events", glyphs: theme.box, style: model.focus == .log ? Style(.default, [.bold]) : .plain)
+        screen.box(rect, title: "events (Enter: the whole event)", glyphs: theme.box,
+                   style: model.focus == .log ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
         let rows = inner.height
         var first = model.cursor - rows / 2 + model.scroll[.log, default: 0]
         first = max(0, min(first, t.count - rows))
         let breakpoints = Set(model.breakpoints)
-        for row in 0..<min(rows, t.count) {
-            let seq = first + row
+        for (row, line) in lines(from: first, count: rows).enumerated() {
             let y = inner.y + row
-            let marked = breakpoints.contains { $0.matches(seq, in: t) }
-            let kind = t.event(seq).kind
-            var style: Style = kind == .violation ? theme.error : kind == .command ? .bold : kind == .note ? theme.note : .plain
-            if seq == model.cursor {
+            let kind = t.event(line.seq).kind
+            var style: Style = line.isWindow ? theme.label : kind == .violation ? theme.error : kind == .command ? .bold : kind == .note ? theme.note : .plain
+            if line.seq == model.cursor, !line.isWindow {
                 style = theme.current
                 screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             }
-            screen.put(marked ? (theme.ascii ? "o" : "●") : " ", x: inner.x, y: y, style: theme.error, clip: inner)
-            screen.put(t.text(of: seq), x: inner.x + 1, y: y, style: style, clip: inner)
+            if !line.isWindow, breakpoints.contains(where: { $0.matches(line.seq, in: t) }) {
+                screen.put(theme.ascii ? "o" : "●", x: inner.x, y: y, style: theme.error, clip: inner)
+            }
+            screen.put(line.text, x: inner.x + 1, y: y, style: style, clip: inner)
         }
     }
 }

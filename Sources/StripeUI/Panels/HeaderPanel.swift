@@ -13,17 +13,25 @@ struct HeaderPanel {
         screen.fill(layout.header, style: theme.header)
         let position = "event \(model.cursor)/\(t.count - 1)"
         let setup = [s.layout?.summary ?? "no layout", "profile \(s.profile.rawValue)"].joined(separator: " │ ")
+        // Once an invariant broke, the header says so at every later event.
+        let violations = s.counters.violations
+        let badge = violations == 0 ? "" : " ⚠ \(CountersPanel.count(violations, "violation")) "
         let right = " │ \(setup) │ \(position) "
-        let room = max(0, layout.header.width - right.count - " StripeScope │ ".count)
+        let room = max(0, layout.header.width - right.count - badge.count - " StripeScope │ ".count)
         let bar = " StripeScope │ " + t.scenario.title.truncated(to: room)
         screen.put(bar, x: 0, y: layout.header.y, style: theme.header, clip: layout.header)
-        screen.put(right, x: max(0, layout.header.maxX - right.count), y: layout.header.y, style: theme.header)
-        if let command = s.currentCommand {
-            screen.put("▶ " + t.summary(of: command), x: 0, y: layout.command.y, style: .bold, clip: layout.command)
-        }
+        let rightX = max(0, layout.header.maxX - right.count)
+        screen.put(right, x: rightX, y: layout.header.y, style: theme.header)
+        if !badge.isEmpty { screen.put(badge, x: max(0, rightX - badge.count), y: layout.header.y, style: theme.badge) }
+        var commandRect = layout.command
         if layout.compact {
             let counters = " " + CountersPanel.summary(s)
-            screen.put(counters, x: max(0, layout.command.maxX - counters.count), y: layout.command.y, style: theme.label)
+            let x = max(layout.command.width / 3, layout.command.maxX - counters.count)
+            screen.put(counters, x: x, y: layout.command.y, style: theme.label, clip: layout.command)
+            commandRect = Rect(x: layout.command.x, y: layout.command.y, width: x - layout.command.x, height: 1)
+        }
+        if let command = s.currentCommand {
+            screen.put("▶ " + t.summary(of: command), x: 0, y: layout.command.y, style: .bold, clip: commandRect)
         }
         if let note = s.lastNote, note <= model.cursor {
             let lines = t.message(of: note)!.wrapped(to: layout.note.width - 2)
@@ -36,30 +44,42 @@ struct HeaderPanel {
     }
 }
 
-/// The legend: what every letter, marker and glyph means.
+/// The legend: what every letter, marker and glyph on screen means, flowed over its
+/// rows (a cut row ends in "…"; `?` shows the whole legend).
 struct LegendPanel {
     let model: DebuggerModel
     let rect: Rect
 
-    func draw(into screen: inout Screen) {
+    /// Every glyph with its meaning, in reading order: page cells, the stripe map, sp2d.
+    func items() -> [(glyph: String, meaning: String, style: Style)] {
         let theme = model.theme
-        var x = rect.x
-        let y = rect.y
-        let flags: [(String, Style)] = [("L", theme.pageStyle(Self.page(.locked))), ("U", theme.pageStyle(Self.page(.uptodate))),
-                                        ("D", theme.pageStyle(Self.page(.dirty))), ("W", theme.pageStyle(Self.page(.writeback))),
-                                        ("E", theme.pageStyle(Self.page(.error))), ("·", Style(.default, [.dim]))]
-        let names = ["locked", "uptodate", "dirty", "writeback", "error", "absent"]
-        for (flag, name) in zip(flags, names) {
-            x = screen.put(flag.0, x: x, y: y, style: flag.1, clip: rect)
-            x = screen.put(" \(name)  ", x: x, y: y, clip: rect)
-        }
-        let markers = "+ in pcol  * got by r4w  \(theme.readGlyph) read from device"
-        let map = "map: W written  R r4w read  P parity  ! parity≠data on disk"
-        if rect.height > 1 {
-            screen.put(markers, x: x, y: y, style: theme.label, clip: rect)
-            screen.put(map, x: rect.x, y: y + 1, style: theme.label, clip: rect)
-        } else {
-            screen.put(markers, x: x, y: y, style: theme.label, clip: rect)
+        let flags: [(String, String, Style)] = [
+            ("L", "locked", theme.pageStyle(Self.page(.locked))), ("U", "uptodate", theme.pageStyle(Self.page(.uptodate))),
+            ("D", "dirty", theme.pageStyle(Self.page(.dirty))), ("W", "writeback", theme.pageStyle(Self.page(.writeback))),
+            ("E", "error", theme.pageStyle(Self.page(.error))), ("-", "no flag", theme.pageStyle(Self.page([]))),
+            ("·", "absent", Style(.default, [.dim])),
+            ("+", "in pcol", theme.label), ("*", "got by r4w", theme.read), (String(theme.readGlyph), "read from device", theme.label),
+        ]
+        let map: [(String, String, Style)] = [
+            ("map: w r p", "planned", theme.planned), ("W R P", "issued", theme.written), (String(theme.doneGlyph), "done", theme.done),
+            ("!", "parity≠data on disk", theme.error),
+            ("sp2d: W", "written", theme.written), ("C", "cache hit", theme.read), ("R", "device read", theme.read),
+            ("Z", "zero page", theme.read), ("L", "that_locked_page", theme.read), ("P", "parity", theme.parity),
+        ]
+        return flags + map
+    }
+
+    func draw(into screen: inout Screen) {
+        var x = rect.x, y = rect.y
+        for item in items() {
+            let width = item.glyph.count + 1 + item.meaning.count
+            if x > rect.x, x + width > rect.maxX, y + 1 < rect.maxY {
+                x = rect.x
+                y += 1
+            }
+            x = screen.put(item.glyph, x: x, y: y, style: item.style, clip: rect)
+            x = screen.put(" \(item.meaning)  ", x: x, y: y, style: model.theme.label, clip: rect)
+            if x > rect.maxX { break }
         }
     }
 
@@ -92,10 +112,20 @@ struct StatusPanel {
                 screen.put(message.text, x: rect.x, y: rect.y, style: message.isError ? theme.error : .bold, clip: rect)
             } else {
                 let play = model.playing ? "PLAYING ×\(model.speed)  " : ""
-                screen.put(play + "→ step  n next  f finish  c continue  S N F C back  b break  / search  : command  P play  ? help  q quit",
-                           x: rect.x, y: rect.y, style: theme.label, clip: rect)
+                screen.put(play + Self.keyBar(width: rect.width - play.count), x: rect.x, y: rect.y, style: theme.label, clip: rect)
             }
         }
+    }
+}
+
+extension StatusPanel {
+    /// The main keys, most useful first; `? help` and `q quit` always stay, the others
+    /// go from the end as the row narrows.
+    static func keyBar(width: Int) -> String {
+        var keys = ["→ step", "n next", "f finish", "c continue", "S N F C back", "b break", "/ search", ": command", "P play", "Enter event"]
+        let kept = ["? help", "q quit"]
+        while !keys.isEmpty, (keys + kept).joined(separator: "  ").count > width { keys.removeLast() }
+        return (keys + kept).joined(separator: "  ")
     }
 }
 

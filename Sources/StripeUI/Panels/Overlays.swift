@@ -14,13 +14,14 @@ struct HelpOverlay {
         ("+ -", "play speed"), ("Tab", "focus the next panel"),
         ("↑ ↓ j k", "scroll the focused panel"), ("click", "a page: flags and history"),
         ("? F1", "this help"), ("Ctrl-L", "redraw"),
-        ("q F10", "quit"),
+        ("Enter", "the whole event"), ("q F10", "quit"),
     ]
 
     static let legend = [
-        "Letters: L locked, U uptodate, D dirty, W writeback, E error, · absent.",
+        "Page cells: L locked, U uptodate, D dirty, W writeback, E error (LW: writeback and locked), - present with no flag, · absent.",
         "Markers: + in the pcol, * got by r4w get_page, ↓ read from a device.",
-        "Stripe map: D0.. data column, P parity unit; rows W written, R read for r4w, P parity recomputed; ! parity≠data on disk.",
+        "Stripe map: D0.. data column, P parity unit; rows w r p planned by ore_write, W R P issued to the device (written, read for r4w, parity), ✓ done; ! parity≠data on disk.",
+        "sp2d: W written, C cache hit, R read from its device, Z zero page, L that_locked_page, P parity, · empty.",
     ]
 
     let model: DebuggerModel
@@ -31,19 +32,53 @@ struct HelpOverlay {
         let width = min(screen.width - 2, 2 * columnWidth + 3)
         let legend = Self.legend.flatMap { $0.wrapped(to: width - 4) }
         let rows = (Self.keys.count + 1) / 2
-        let height = min(screen.height - 2, rows + legend.count + 4)
+        // A blank line around the keys when there is room for it.
+        let spare = screen.height - 2 - (rows + legend.count + 2) >= 2 ? 1 : 0
+        let height = min(screen.height - 2, rows + legend.count + 2 + 2 * spare)
         let rect = Rect(x: (screen.width - width) / 2, y: (screen.height - height) / 2, width: width, height: height)
         let clip = rect.inset(1)
         let text = { (line: String) in model.theme.ascii ? line.replacingArrows : line }
         screen.fill(rect)
         screen.box(rect, title: "keys (any key closes)", glyphs: model.theme.box, style: .bold)
         for (n, entry) in Self.keys.enumerated() {
-            let x = rect.x + 2 + (n % 2) * columnWidth, y = rect.y + 2 + n / 2
+            let x = rect.x + 2 + (n % 2) * columnWidth, y = rect.y + 1 + spare + n / 2
             screen.put(text(entry.keys), x: x, y: y, style: .bold, clip: clip)
             screen.put(entry.meaning, x: x + keyWidth, y: y, clip: clip)
         }
+        let top = rect.y + 1 + 2 * spare + rows
         for (row, line) in legend.enumerated() {
-            screen.put(text(line), x: rect.x + 2, y: rect.y + 3 + rows + row, clip: clip)
+            screen.put(text(line), x: rect.x + 2, y: top + row, clip: clip)
+        }
+        if top + legend.count > clip.maxY {
+            // Too short a terminal for the whole legend: say so on the border.
+            screen.put(" … more with more rows ", x: rect.maxX - 25, y: rect.maxY - 1, style: .bold, clip: rect)
+        }
+    }
+}
+
+/// Enter: the current event whole, its summary wrapped and its SPEC 7 fields.
+struct EventDetailOverlay {
+    let model: DebuggerModel
+
+    func lines(width: Int) -> [String] {
+        let t = model.timeline
+        let e = t.event(model.cursor)
+        var lines = "event \(model.cursor) (\(e.kind.name), depth \(e.depth)): \(t.summary(of: model.cursor))".wrapped(to: width)
+        for (name, value) in t.fields(of: model.cursor) {
+            lines += "  \(name): \(value.encoded)".wrapped(to: width)
+        }
+        return lines
+    }
+
+    func draw(into screen: inout Screen) {
+        let width = min(screen.width - 2, 100)
+        let lines = self.lines(width: width - 4)
+        let height = min(screen.height - 2, lines.count + 4)
+        let rect = Rect(x: (screen.width - width) / 2, y: (screen.height - height) / 2, width: width, height: height)
+        screen.fill(rect)
+        screen.box(rect, title: "event \(model.cursor) (any key closes)", glyphs: model.theme.box, style: .bold)
+        for (row, line) in lines.enumerated() {
+            screen.put(line, x: rect.x + 2, y: rect.y + 2 + row, clip: rect.inset(1))
         }
     }
 }
@@ -71,7 +106,7 @@ extension String {
     /// ASCII stand-ins for the arrows of the help text.
     var replacingArrows: String {
         var s = self
-        for (from, to) in [("→", "->"), ("←", "<-"), ("↑", "^"), ("↓", "v"), ("·", "."), ("≠", "!=")] {
+        for (from, to) in [("→", "->"), ("←", "<-"), ("↑", "^"), ("↓", "v"), ("·", "."), ("≠", "!="), ("✓", "=")] {
             s = s.split(separator: Character(from), omittingEmptySubsequences: false).joined(separator: to)
         }
         return s

@@ -16,6 +16,8 @@ struct PageGridPanel {
         var linesPerStripe: Int
         var firstStripe: Int
         var stripes: Int
+        /// Stripes of the file, shown or not.
+        var totalStripes: Int
     }
 
     private var layout: OreLayout? { model.state.layout }
@@ -45,7 +47,7 @@ struct PageGridPanel {
         var first = focusPage / perStripe - visible / 2 + model.scroll[.pages, default: 0]
         first = max(0, min(first, stripes - visible))
         return Geometry(labelWidth: labelWidth, cellWidth: cellWidth, cellsPerLine: cellsPerLine, linesPerStripe: linesPerStripe,
-                        firstStripe: first, stripes: min(visible, stripes - first))
+                        firstStripe: first, stripes: min(visible, stripes - first), totalStripes: stripes)
     }
 
     /// Screen column of the `n`-th page cell on its line.
@@ -68,6 +70,7 @@ struct PageGridPanel {
         }
         let inner = rect.inset(1)
         let pcol = model.state.pcol.pages
+        screen.clipNote(rect, shown: g.firstStripe..<(g.firstStripe + g.stripes), of: g.totalStripes, prefix: "s", style: theme.label)
         for s in 0..<g.stripes {
             let stripe = g.firstStripe + s
             for line in 0..<g.linesPerStripe {
@@ -85,14 +88,14 @@ struct PageGridPanel {
                     var style = theme.pageStyle(page)
                     if index == model.currentPage { style.attributes.insert(.underline) }
                     if index == model.selectedPage { style.attributes.insert(.reverse) }
-                    // As many markers as the cell has room for (two in a wide cell:
-                    // a page got by r4w and read from its device shows both).
-                    let markers: [Character] = [page.marks.contains(.r4wGot) ? "*" : nil,
-                                                page.marks.contains(.readFromDevice) ? theme.readGlyph : nil,
-                                                pcol.contains(index) ? "+" : nil].compactMap { $0 }
-                    screen.put(String(Theme.letter(page)), x: x, y: y, style: style, clip: inner)
-                    for (k, marker) in markers.prefix(max(1, g.cellWidth - 2)).enumerated() {
-                        screen.put(String(marker), x: x + 1 + k, y: y, style: marker == "*" ? theme.read : style, clip: inner)
+                    let markers = Self.markers(page, inPcol: pcol.contains(index), theme)
+                    // Letters first, then as many markers as the cell has room for (one
+                    // column is left blank between cells, except in the narrowest).
+                    let letters = Theme.letters(page)
+                    let room = max(2, g.cellWidth - 1)
+                    screen.put(String(letters.prefix(room)), x: x, y: y, style: style, clip: inner)
+                    for (k, marker) in markers.prefix(max(0, room - letters.count)).enumerated() {
+                        screen.put(String(marker), x: x + letters.count + k, y: y, style: marker == "*" ? theme.read : style, clip: inner)
                     }
                 }
             }
@@ -104,6 +107,13 @@ struct PageGridPanel {
                 : "page \(selected): not in the cache"
             screen.put(text, x: inner.x, y: inner.maxY - 1, style: .bold, clip: inner)
         }
+    }
+
+    /// A page's markers, in the order a cell shows them: `*` got by r4w, read from its
+    /// device, `+` in the pcol.
+    static func markers(_ page: Page, inPcol: Bool, _ theme: Theme) -> [Character] {
+        [page.marks.contains(.r4wGot) ? "*" : nil, page.marks.contains(.readFromDevice) ? theme.readGlyph : nil,
+         inPcol ? "+" : nil].compactMap { $0 }
     }
 
     /// The page under a screen position, if it is a visible cell.

@@ -9,19 +9,9 @@ struct Sp2dPanel {
         let theme = model.theme
         screen.box(rect, title: "pcol & sp2d", glyphs: theme.box, style: model.focus == .sp2d ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
-        let pcol = model.state.pcol
         var y = inner.y
-        let writing = model.oreWritePages.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound - 1)" }
-        let first = pcol.pgFirst < 0 ? "-" : "\(pcol.pgFirst)"
-        let locked = pcol.thatLockedPage < 0 ? "-" : "\(pcol.thatLockedPage)"
-        let wide = ["pcol pg_first \(first) nr_pages \(pcol.nrPages) that_locked_page \(locked)",
-                    "     expected \(pcol.expectedPages) alloc \(pcol.allocPages)\(writing.map { " · ore_write pages \($0)" } ?? "")"]
-        let narrow = ["pg_first \(first) nr_pages \(pcol.nrPages) locked \(locked)",
-                      "exp \(pcol.expectedPages) alloc \(pcol.allocPages)\(writing.map { " · writing \($0)" } ?? "")"]
-        // write_exec hands the pages to a copy and resets the pcol before ore_write, so
-        // an empty pcol beside a running ore_write is the kernel's order, not a loss.
-        for (i, line) in (wide.allSatisfy { $0.count <= inner.width } ? wide : narrow).enumerated() {
-            screen.put(line, x: inner.x, y: y, style: i == 0 ? .plain : theme.label, clip: inner)
+        for (i, line) in pcolLines(width: inner.width).enumerated() {
+            screen.put(line.truncated(to: inner.width), x: inner.x, y: y, style: i == 0 ? .plain : theme.label, clip: inner)
             y += 1
         }
         guard let layout = model.state.layout, let sp2d = model.state.sp2d else {
@@ -42,25 +32,49 @@ struct Sp2dPanel {
         var top = max(0, model.scroll[.sp2d, default: 0])
         if let written = sp2d.writtenRows, top == 0, written.upperBound >= rows { top = written.lowerBound }
         top = min(top, max(0, sp2d.rows - rows))
+        screen.clipNote(rect, shown: top..<min(sp2d.rows, top + rows), of: sp2d.rows, prefix: "r", style: theme.label)
         for r in top..<min(sp2d.rows, top + rows) {
             screen.put("r\(r)", x: inner.x + label.count - "r\(r)".count, y: y, style: theme.label, clip: inner)
             x = inner.x + label.count + 1
             for c in 0..<sp2d.columns {
                 let cell = sp2d[r, c]
                 let page = firstPage + c * layout.pagesInUnit + r
-                let (text, style): (String, Style)
-                switch cell {
-                case .empty: (text, style) = ("·", theme.label)
-                case .written: (text, style) = ("W\(page)", theme.written)
-                case .got: (text, style) = ("R\(page)", theme.read)
-                case .zero: (text, style) = ("0", theme.read)
-                case .locked: (text, style) = ("L\(page)", theme.read)
-                case .parity: (text, style) = ("P", theme.parity)
-                }
+                let (text, style) = Self.cell(cell, page: page, got: model.gotPages[page], theme)
                 screen.put(text, x: x, y: y, style: style, clip: inner)
                 x += width
             }
             y += 1
+        }
+    }
+
+    /// The pcol lines. While an `ore_write` runs, `write_exec` has reset the pcol and
+    /// the r4w ops see its copy (`ios->private`): both are shown, the copy first.
+    func pcolLines(width: Int) -> [String] {
+        func describe(_ pcol: PageCollect, _ name: String) -> String {
+            let first = pcol.pgFirst < 0 ? "-" : "\(pcol.pgFirst)"
+            let locked = pcol.thatLockedPage < 0 ? "-" : "\(pcol.thatLockedPage)"
+            let wide = "\(name) pg_first \(first) nr_pages \(pcol.nrPages) that_locked_page \(locked)"
+            return wide.count <= width ? wide : "\(name) first \(first) nr \(pcol.nrPages) locked \(locked)"
+        }
+        let pcol = model.state.pcol
+        guard let copy = model.pcolCopy else {
+            return [describe(pcol, "pcol"), "     expected \(pcol.expectedPages) alloc \(pcol.allocPages)"]
+        }
+        let writing = model.oreWritePages.map { $0.count == 1 ? "page \($0.lowerBound)" : "pages \($0.lowerBound)..\($0.upperBound - 1)" } ?? "-"
+        return [describe(copy, "pcol_copy"), describe(pcol, "pcol     "),
+                "ore_write \(writing); the r4w ops see pcol_copy"]
+    }
+
+    /// An sp2d cell: `W5` written, `C1` got from the cache (uptodate), `R9` got and read
+    /// from its device, `Z3` the zero page standing for page 3, `L2` that_locked_page, `P` parity, `·` empty.
+    static func cell(_ cell: Sp2dCell, page: Int, got: EventPayload.GetPage?, _ theme: Theme) -> (String, Style) {
+        switch cell {
+        case .empty: ("·", theme.label)
+        case .written: ("W\(page)", theme.written)
+        case .got: (got?.uptodate == true ? "C\(page)" : "R\(page)", theme.read)
+        case .zero: ("Z\(page)", theme.read)
+        case .locked: ("L\(page)", theme.read)
+        case .parity: ("P", theme.parity)
         }
     }
 }

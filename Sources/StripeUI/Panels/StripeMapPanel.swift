@@ -6,62 +6,125 @@ struct StripeMapPanel {
     let model: DebuggerModel
     let rect: Rect
 
-    /// What the current I/O does to the visible object pages: a glyph per device and
+    /// What the current I/O does to the visible object pages: a mark per device and
     /// object page, in one flat array (a large I/O marks thousands of pages a frame).
     struct Activity {
-        private var glyphs: [Character?]
-        /// Only these object pages are on screen; the rest of a large I/O is skipped.
-        let visible: Range<UInt64>
-
-        /// The glyph of `dev`'s object page `objPage`, if the I/O does something there.
-        func glyph(dev: Int, objPage: UInt64) -> Character? {
-            visible.contains(objPage) ? glyphs[dev * visible.count + Int(objPage - visible.lowerBound)] : nil
+        /// What an I/O does to one object page, and how far it has got.
+        enum Mark: Equatable {
+            /// Planned by `ore_write` (lowercase), issued to the device (uppercase), completed.
+            case planned(Op), issued(Op), done
         }
 
-        /// The I/O the cursor is inside (from its `write_exec` call to the cursor): the
-        /// pages `ore_write` will write from the moment it is called, parity rows once
-        /// `_gen_xor_unit` recomputed them, and the requests issued so far. Outside an
-        /// I/O: the requests still in flight.
+        enum Op: Equatable {
+            case write, read, parity
+
+            var letter: Character {
+                switch self {
+                case .write: "W"
+                case .read: "R"
+                case .parity: "P"
+                }
+            }
+        }
+
+        private var marks: [Mark?]
+        /// Only these object pages are on screen; the rest of a large I/O is skipped.
+        let visible: Range<UInt64>
+        private let devices: Int
+        private let timeline: Timeline
+
+        /// The mark of `dev`'s object page `objPage`, if the I/O does something there.
+        func mark(dev: Int, objPage: UInt64) -> Mark? {
+            visible.contains(objPage) && dev < devices ? marks[dev * visible.count + Int(objPage - visible.lowerBound)] : nil
+        }
+
+        /// Inside an I/O (from its `write_exec` or `read_exec` call): from the
+        /// `ore_write` call on, the data and parity pages it will write and the pages
+        /// r4w `get_page` found not uptodate are planned; a request's pages are issued
+        /// from its submission and done from its completion. Outside: requests still in
+        /// flight, and those the completions just before the cursor finished (until
+        /// `writepages_done` / `readpages_done` returns).
         init(model: DebuggerModel, layout: OreLayout, stripes: Range<Int>, visible: Range<UInt64>) {
             self.visible = visible
-            glyphs = Array(repeating: nil, count: layout.devices * visible.count)
+            devices = layout.devices
+            timeline = model.timeline
+            marks = Array(repeating: nil, count: layout.devices * visible.count)
             let t = model.timeline
-            guard let call = model.state.stack.last(where: { t.function(of: $0) == .write_exec }) else {
-                for id in model.state.inflight { add(t.request(id), t) }
+            let s = model.state
+            // What is in flight is issued whatever else was planned or done there.
+            defer { for id in s.inflight { add(t.request(id)) { .issued($0) } } }
+            guard let call = s.stack.last(where: { t.function(of: $0) == .write_exec || t.function(of: $0) == .read_exec }) else {
+                markCompletedBefore(model)
                 return
             }
-            if let oreWrite = model.oreWritePages {
+            if let pages = model.oreWritePages {
                 let onScreen = (stripes.lowerBound * layout.pagesInStripe)..<(stripes.upperBound * layout.pagesInStripe)
-                let written = oreWrite.clamped(to: onScreen)
+                let written = pages.clamped(to: onScreen)
                 var page = written.lowerBound
                 while page < written.upperBound {
                     // The rest of this page's unit lies on consecutive object pages of one device.
                     let run = min(written.upperBound - page, layout.pagesInUnit - page % layout.pagesInUnit)
                     let location = layout.location(ofPage: page)
-                    for k in 0..<UInt64(run) { mark(location.dev..<(location.dev + layout.mirrors), location.objPage + k, "W") }
+                    for k in 0..<UInt64(run) { set(location.dev..<(location.dev + layout.mirrors), location.objPage + k, .planned(.write)) }
                     page += run
                 }
-            }
-            for seq in call...model.cursor {
-                let e = t.event(seq)
-                if e.kind == .devRead || e.kind == .devWrite { add(t.request(Int(e.i)), t) }
-                if e.kind == .xor, let update = t.parityUpdate(of: seq), stripes.contains(Int(update.stripe)) {
-                    for row in update.rows {
-                        let slot = layout.paritySlot(stripe: update.stripe, row: row)
-                        mark(slot.devs, slot.objPage, "P")
+                for stripe in stripes where layout.parity > 0 {
+                    guard let rows = Self.parityRows(of: pages, stripe: stripe, layout: layout) else { continue }
+                    for row in rows {
+                        let slot = layout.paritySlot(stripe: UInt64(stripe), row: row)
+                        set(slot.devs, slot.objPage, .planned(.parity))
                     }
                 }
             }
+            for seq in call...model.cursor {
+                // Only these kinds mark the map: skip decoding the rest (calls carry arrays).
+                let kind = t.event(seq).kind
+                guard kind == .r4wGetPage || kind == .devRead || kind == .devWrite else { continue }
+                switch t.payload(of: seq) {
+                case .r4wGetPage(let get) where !get.uptodate && (get.source == .cache || get.source == .created):
+                    let location = layout.location(ofPage: get.index)
+                    set(location.dev..<(location.dev + 1), location.objPage, .planned(.read))
+                case .devRead(let submitted), .devWrite(let submitted):
+                    add(submitted.request) { s.inflight.contains(submitted.id) ? .issued($0) : .done }
+                default: break
+                }
+            }
         }
 
-        private mutating func mark(_ devs: Range<Int>, _ objPage: UInt64, _ glyph: Character) {
+        /// The rows `_gen_xor_unit` recomputes in `stripe` for an `ore_write` of `pages`:
+        /// `_sp2d_min_pg` ... `_sp2d_max_pg` of the pages written there.
+        static func parityRows(of pages: Range<Int>, stripe: Int, layout: OreLayout) -> ClosedRange<Int>? {
+            let first = max(pages.lowerBound, stripe * layout.pagesInStripe)
+            let last = min(pages.upperBound, (stripe + 1) * layout.pagesInStripe) - 1
+            guard first <= last else { return nil }
+            let unit = layout.pagesInUnit
+            if last - first + 1 >= unit || first % unit > last % unit { return 0...(unit - 1) }
+            return (first % unit)...(last % unit)
+        }
+
+        /// Outside an I/O: the requests completed since the latest I/O began, until its
+        /// completion handler returned (looks back a bounded number of events).
+        private mutating func markCompletedBefore(_ model: DebuggerModel) {
+            let t = model.timeline
+            var seq = model.cursor
+            let stop = max(0, model.cursor - 4096)
+            while seq >= stop {
+                let fn = t.function(of: seq)
+                if let fn, t.event(seq).kind == .call, fn == .write_exec || fn == .read_exec { return }
+                if let fn, t.event(seq).kind == .return, fn == .writepages_done || fn == .readpages_done { return }
+                if t.event(seq).kind == .ioDone, case .ioDone(let done) = t.payload(of: seq), !done.error { add(done.request) { _ in .done } }
+                seq -= 1
+            }
+        }
+
+        private mutating func set(_ devs: Range<Int>, _ objPage: UInt64, _ mark: Mark) {
             guard visible.contains(objPage) else { return }
-            for dev in devs { glyphs[dev * visible.count + Int(objPage - visible.lowerBound)] = glyph }
+            for dev in devs where dev < devices { marks[dev * visible.count + Int(objPage - visible.lowerBound)] = mark }
         }
 
-        private mutating func add(_ request: IORequest, _ t: Timeline) {
-            for entry in t.entries(of: request) {
-                mark(request.dev..<(request.dev + 1), entry.objPage, entry.isParity ? "P" : request.isRead ? "R" : "W")
+        private mutating func add(_ request: IORequest, _ stage: (Op) -> Mark) {
+            for entry in timeline.entries(of: request) {
+                set(request.dev..<(request.dev + 1), entry.objPage, stage(entry.isParity ? .parity : request.isRead ? .read : .write))
             }
         }
     }
@@ -86,6 +149,7 @@ struct StripeMapPanel {
         var first = focusStripe - rows / 2 + model.scroll[.stripes, default: 0]
         first = max(0, min(first, stripes - rows))
         let shown = first..<min(stripes, first + rows)
+        screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
         let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
             + shown.map { layout.paritySlot(stripe: UInt64($0), row: 0).objPage }
         let activity = Activity(model: model, layout: layout, stripes: shown, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
@@ -102,14 +166,23 @@ struct StripeMapPanel {
                 screen.put(label, x: x, y: y, style: label == "P" ? theme.parity : .plain, clip: inner)
                 for g in 0..<glyphs {
                     let rowInUnit = g * layout.pagesInUnit / glyphs
-                    let glyph = activity.glyph(dev: dev, objPage: objBase + UInt64(rowInUnit)) ?? "·"
-                    let style = glyph == "W" ? theme.written : glyph == "R" ? theme.read : glyph == "P" ? theme.parity : theme.label
+                    let (glyph, style) = Self.glyph(activity.mark(dev: dev, objPage: objBase + UInt64(rowInUnit)), theme)
                     screen.put(String(glyph), x: x + 3 + g, y: y, style: style, clip: inner)
                 }
             }
             if !model.state.isParityConsistent(stripe: UInt64(stripe)) {
                 screen.put("!", x: inner.x + labelWidth + layout.devices * columnWidth, y: y, style: theme.error, clip: inner)
             }
+        }
+    }
+
+    /// A mark as the map draws it: `w r p` planned, `W R P` issued, `✓` (ASCII `=`) done, `·` idle.
+    static func glyph(_ mark: Activity.Mark?, _ theme: Theme) -> (Character, Style) {
+        switch mark {
+        case nil: ("·", theme.label)
+        case .done: (theme.doneGlyph, theme.done)
+        case .planned(let op): (op.letter.lowercased().first!, theme.planned)
+        case .issued(let op): (op.letter, op == .write ? theme.written : op == .read ? theme.read : theme.parity)
         }
     }
 

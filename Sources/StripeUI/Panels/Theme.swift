@@ -31,6 +31,13 @@ public struct Theme: Sendable {
         return "-"
     }
 
+    /// A page cell's letters: the main flag, after `L` when the page is also locked
+    /// (`LW`: under writeback and locked, as rule 5 wants; a lone `W` breaks it).
+    static func letters(_ page: Page) -> String {
+        let main = letter(page)
+        return page.present && main != "L" && page.flags.contains(.locked) ? "L" + String(main) : String(main)
+    }
+
     func pageStyle(_ page: Page) -> Style {
         switch Self.letter(page) {
         case "E": return monochrome ? Style(.default, [.reverse, .bold]) : Style(.white, on: .red, [.bold])
@@ -44,8 +51,12 @@ public struct Theme: Sendable {
     }
 
     var readGlyph: Character { ascii ? "v" : "↓" }
+    /// The stripe map's mark of completed I/O (`+` would read as the pcol marker).
+    var doneGlyph: Character { ascii ? "=" : "✓" }
     var arrow: String { ascii ? ">" : "›" }
 
+    /// The header's violation badge.
+    var badge: Style { monochrome ? Style(.default, [.bold]) : Style(.white, on: .red, [.bold]) }
     var header: Style { monochrome ? Style(.default, [.reverse, .bold]) : Style(.white, on: .blue, [.bold]) }
     var note: Style { style(.cyan, [.bold]) }
     var error: Style { monochrome ? Style(.default, [.reverse, .bold]) : Style(.red, [.bold]) }
@@ -54,4 +65,7 @@ public struct Theme: Sendable {
     var read: Style { style(.cyan, [.bold]) }
     var parity: Style { style(.magenta, [.bold]) }
     var label: Style { Style(.default, [.dim]) }
+    /// Stripe map: I/O planned but not issued yet, and I/O completed.
+    var planned: Style { Style(.default, [.dim]) }
+    var done: Style { style(.green) }
 }

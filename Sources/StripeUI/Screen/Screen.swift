@@ -21,17 +21,23 @@ public struct Screen: Sendable, Equatable {
         }
     }
 
-    /// Writes `text` from (x, y), clipped to `clip` (the whole screen by default).
+    /// Writes `text` from (x, y), clipped to `clip` (the whole screen by default); text
+    /// cut at the clip's right edge ends in "…", so a reader knows there is more.
     /// Returns the column after the last character written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         guard y >= area.y, y < area.maxY else { return x + text.count }
         var column = x
-        for character in text {
-            if column >= area.maxX { break }
+        var rest = Substring(text)
+        while let character = rest.first {
+            if column >= area.maxX {
+                if column > area.x, area.maxX <= width, rest.contains(where: { $0 != " " }) { self[area.maxX - 1, y].character = "…" }
+                break
+            }
             if column >= area.x { self[column, y] = Cell(character, style) }
             column += 1
+            rest = rest.dropFirst()
         }
         return column
     }
@@ -62,6 +68,16 @@ public struct Screen: Sendable, Equatable {
         if let title, rect.width > 4 {
             put(" \(title) ", x: rect.x + 1, y: rect.y, style: titleStyle, clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
         }
+    }
+
+    /// Says on `rect`'s bottom border which rows of how many a panel shows, when it
+    /// cannot show them all: " s3..s9 of 40 ".
+    public mutating func clipNote(_ rect: Rect, shown: Range<Int>, of total: Int, prefix: String, style: Style) {
+        guard shown.lowerBound > 0 || shown.upperBound < total, !shown.isEmpty else { return }
+        let range = shown.count == 1 ? "\(prefix)\(shown.lowerBound)" : "\(prefix)\(shown.lowerBound)..\(prefix)\(shown.upperBound - 1)"
+        let note = " \(range) of \(total) "
+        put(note, x: max(rect.x + 1, rect.maxX - 1 - note.count), y: rect.maxY - 1, style: style,
+            clip: Rect(x: rect.x + 1, y: rect.maxY - 1, width: max(0, rect.width - 2), height: 1))
     }
 
     /// The screen as plain text, one line per row, trailing spaces trimmed.

@@ -1,0 +1,55 @@
+/// The run loop: feeds a program what its terminal delivers and draws the program's
+/// screen once per batch of input, so a paste of any length costs one frame, not one
+/// a character. Ctrl-Z and Ctrl-L are the terminal's keys, handled here for every program.
+public enum TerminalLoop {
+    /// Milliseconds between `.tick`s while the program plays.
+    public static let tickMilliseconds = 80
+
+    /// Runs `program` on `backend` until it quits or the terminal hangs up.
+    public static func run<P: TerminalProgram, B: TerminalBackend>(_ program: inout P, on backend: inout B) {
+        var decoder = UTF8KeyDecoder()
+        backend.draw(program.view(), full: true)
+        while true {
+            guard let first = backend.read(timeout: program.wantsTicks ? tickMilliseconds : nil) else {
+                if program.wantsTicks {
+                    guard program.update(.tick) else { return }
+                    backend.draw(program.view(), full: false)
+                }
+                continue
+            }
+            let droppedBefore = decoder.dropped
+            var full = false
+            var next: TerminalInput? = first
+            while let input = next {
+                var key: Key?
+                switch input {
+                case .byte(let byte):
+                    key = decoder.feed(byte)
+                case .key(let decoded):
+                    decoder.flush()
+                    key = decoded
+                case .resize(let width, let height):
+                    guard program.update(.resize(width: width, height: height)) else { return }
+                    full = true
+                case .resumed:
+                    full = true
+                case .hangup:
+                    return
+                }
+                switch key {
+                case nil: break
+                case .control("z"):
+                    backend.suspend()
+                    full = true
+                case .control("l"):
+                    full = true
+                case let key?:
+                    guard program.update(.key(key)) else { return }
+                }
+                next = backend.read(timeout: 0)
+            }
+            if decoder.dropped > droppedBefore { backend.bell() }
+            backend.draw(program.view(), full: full)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import StripeCore
+
+/// `stripescope dump SCENARIO`: the state at one event as one JSON object (SPEC 8), so
+/// other tools can recompute parity and check data from what the devices hold.
+struct DumpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump",
+        abstract: "Print the state at an event as JSON: every device's object pages and tokens, the cached pages, i_size.",
+        discussion: "Example: stripescope dump partial-stripe --at end | python3 -m json.tool")
+
+    @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
+    var scenario: String
+
+    @Option(help: "The event number to stand at, or 'end'.")
+    var at: String = "end"
+
+    func run() throws {
+        let timeline = Engine.run(try ScenarioInput.load(scenario))
+        let state = timeline.state(at: try RenderCommand.event(at, in: timeline))
+        print(Self.json(state).encoded)
+    }
+
+    /// The state as SPEC 8's object: `devices`, `cache`, `i_size`; tokens as 16 hex digits.
+    static func json(_ state: SimState) -> JSONValue {
+        func token(_ t: UInt64) -> JSONValue {
+            let hex = String(t, radix: 16)
+            return .string(String(repeating: "0", count: 16 - hex.count) + hex)
+        }
+        let devices = state.devices.enumerated().map { dev, device -> JSONValue in
+            let pages = Int((device.objectSize + pageSize - 1) / pageSize)
+            return .object([("dev", .int(Int64(dev))), ("failed", .bool(device.failed)),
+                            ("pages", .array((0..<pages).map { page in
+                                .object([("obj_page", .int(Int64(page))), ("token", token(device.objects[page]))])
+                            }))])
+        }
+        let cache = (0..<state.pageSpan).filter { state.pages[$0].present }.map { index -> JSONValue in
+            .object([("index", .int(Int64(index))), ("flags", .string(state.pages[index].flags.letters)),
+                     ("token", token(state.pages[index].token))])
+        }
+        return .object([("devices", .array(devices)), ("cache", .array(cache)), ("i_size", .int(Int64(state.iSize)))])
+    }
+}
