@@ -61,9 +61,8 @@ extension KernelModel {
     /// starts at `si->obj_offset - si->unit_off`, and obj_offset advances (by the last data
     /// unit's length) only when the loop reaches a parity unit, which RAID0 has only in group 1
     /// (`par_dev = group_width * mirrors`). Seed (3.2's dev_order comparison): every unit where
-    /// `ore_calc_stripe_info` maps it — and RAID0 in group 1, reaching `par_dev`, takes the
-    /// parity branch into `_ore_add_parity_unit`, which dereferences the NULL `ios->sp2d`
-    /// (the final code loops `for (do_parity = parity; ...)` and so skips it).
+    /// `ore_calc_stripe_info` maps it, in every group (SPEC wins over 3.2's RAID0 group 1, which
+    /// takes the parity branch into `_ore_add_parity_unit` with a NULL sp2d and oopses).
     func prepareForStriping(_ ios: KIOState) throws {
         let su = layout.stripeUnit, mirrors = layout.mirrors, devsInGroup = layout.devsInGroup
         var dev = ios.si.dev
@@ -92,7 +91,6 @@ extension KernelModel {
             dev = (dev + mirrors) % devsInGroup + firstDev
             ios.si.curComp = (ios.si.curComp + 1) % layout.groupWidth
             if dev == ios.si.parDev || (length == 0 && ios.sp2d != nil) {
-                if seedPlacement && layout.parity == 0 { throw KernelBug(fn: "_ore_add_parity_unit") }
                 if length == 0 && ios.sp2d != nil {
                     dev = ios.si.parDev
                     ios.si.curComp = layout.groupWidth - layout.parity

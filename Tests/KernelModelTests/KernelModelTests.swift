@@ -54,17 +54,17 @@ final class KernelModelTests: XCTestCase {
         XCTAssertEqual(final.checks, [])
     }
 
-    /// 3.2's `_prepare_for_striping` sends a RAID0 write in group 1 that reaches `par_dev` into
-    /// `_ore_add_parity_unit` with no sp2d: an oops before any request goes out.
-    func testSeedRAID0InGroupOneOopses() {
-        let commands: [KCommand] = [
+    /// SPEC: the seed placement puts every unit where `ore_calc_stripe_info` maps it, in every
+    /// group (3.2 itself would oops on RAID0 group 1; the SPEC wins).
+    func testSeedPlacementIsTheMappingInEveryGroup() {
+        let trace = KernelModel.run([
+            .profile(seed: true),
             .layout(parity: 0, devices: 4, stripeUnitPages: 1, mirrors: 1, groupWidth: 2, groupDepth: 2),
-            .write(4...6), .writepages(sync: true, range: nil, nr: nil),
-        ]
-        let seed = KernelModel.run([.profile(seed: true)] + commands)
-        XCTAssertEqual(seed.kernelBug, "_ore_add_parity_unit")
-        XCTAssertEqual(seed.execs.first?.writes, [])
-        XCTAssertNil(KernelModel.run(commands).kernelBug)
+            .write(4...6), .writepages(sync: true, range: nil, nr: nil), .check,
+        ])
+        XCTAssertNil(trace.kernelBug)
+        XCTAssertEqual(trace.execs.first?.writes, [KDevIO(dev: 2, extents: [(0, 8192)]), KDevIO(dev: 3, extents: [(0, 4096)])])
+        XCTAssertEqual(trace.checks, [[]])
     }
 
     /// Sync writepages pumps twice: a run over two group boundaries strands its third part
