@@ -22,7 +22,9 @@ extension KernelModel {
         let pages = Int((iSize + KLayout.pageSize - 1) / KLayout.pageSize)
         return (0..<pages).contains { index in
             let home = layout.home(ofPage: index)
-            return devices.token(dev: home.dev + copy, objPage: home.objPage) != expected[index] ?? 0
+            let below = Int(min(KLayout.pageSize, iSize - UInt64(index) * KLayout.pageSize))
+            let read = devices.content(dev: home.dev + copy, objPage: home.objPage)
+            return read.truncated(below) != (expected[index] ?? .zero).truncated(below)
         }
     }
 
@@ -33,10 +35,10 @@ extension KernelModel {
         for group in 0..<layout.groupCount {
             for copy in 0..<layout.mirrors {
                 for row in 0...last {
-                    let xor = (0..<layout.groupWidth).reduce(UInt64(0)) {
-                        $0 ^ devices.token(dev: componentDev(group: group, column: $1, copy: copy), objPage: row)
+                    let xor = (0..<layout.groupWidth).reduce(KContent.zero) {
+                        $0 ^ devices.content(dev: componentDev(group: group, column: $1, copy: copy), objPage: row)
                     }
-                    if xor != 0 { return true }
+                    if xor != .zero { return true }
                 }
             }
         }

@@ -3,7 +3,10 @@ extension KernelModel {
     /// last request of an ore_io_state calls `writepages_done`.
     func completeOne() {
         let request = inflight.removeFirst()
-        for write in request.writes { devices.write(dev: request.dev, objPage: write.objPage, token: write.token) }
+        for write in request.writes {
+            let old = devices.content(dev: request.dev, objPage: write.objPage)
+            devices.write(dev: request.dev, objPage: write.objPage, content: .splice(write.content, write.length, old))
+        }
         iosPages[request.ios]!.remaining -= 1
         if iosPages[request.ios]!.remaining == 0 {
             writepagesDone(iosPages.removeValue(forKey: request.ios)!.pages)

@@ -1,24 +1,27 @@
-/// The component objects: object page → content token, per component (mirror copies included).
+/// The component objects: object page → content, per component (mirror copies included).
 struct KDevices {
-    var objects: [[Int: UInt64]]
+    var objects: [[Int: KContent]]
 
     init(count: Int) { objects = Array(repeating: [:], count: count) }
 
-    func token(dev: Int, objPage: Int) -> UInt64 { objects[dev][objPage] ?? 0 }
-    mutating func write(dev: Int, objPage: Int, token: UInt64) { objects[dev][objPage] = token }
+    func content(dev: Int, objPage: Int) -> KContent { objects[dev][objPage] ?? .zero }
+    mutating func write(dev: Int, objPage: Int, content: KContent) { objects[dev][objPage] = content }
 
-    /// `ore_truncate` sets the object's logical length: whole pages past it read as zeros.
-    /// (Tokens are per page, so the page holding the new end keeps its token.)
+    /// `ore_truncate` sets the object's logical length: pages past it are gone (read as zeros)
+    /// and the page holding the new end keeps only the bytes before it.
     mutating func truncate(dev: Int, toBytes size: UInt64) {
         let keep = Int((size + KLayout.pageSize - 1) / KLayout.pageSize)
         objects[dev] = objects[dev].filter { $0.key < keep }
+        let inPage = Int(size % KLayout.pageSize)
+        if inPage != 0, let cut = objects[dev][keep - 1] { objects[dev][keep - 1] = cut.truncated(inPage) }
     }
 }
 
 /// One OSD request in flight: a write of one `per_dev` (or one mirror copy of it), completed in
-/// submission order; `ios` finds the `writepages_done` it belongs to.
+/// submission order; each page carries the content it sends and how many of its bytes (a
+/// partial last page sends only the bytes below i_size); `ios` finds the `writepages_done`.
 struct KRequest {
     let dev: Int
-    let writes: [(objPage: Int, token: UInt64)]
+    let writes: [(objPage: Int, content: KContent, length: Int)]
     let ios: Int
 }

@@ -4,10 +4,11 @@ extension KernelModel {
         iSize = size
         let pages = Int((size + KLayout.pageSize - 1) / KLayout.pageSize)
         for index in 0..<pages {
-            let token = freshToken()
-            expected[index] = token
+            var content = freshContent()
+            if UInt64(index + 1) * KLayout.pageSize > size { content = content.truncated(Int(size % KLayout.pageSize)) }
+            expected[index] = content
             let home = layout.home(ofPage: index)
-            for copy in 0..<layout.mirrors { devices.write(dev: home.dev + copy, objPage: home.objPage, token: token) }
+            for copy in 0..<layout.mirrors { devices.write(dev: home.dev + copy, objPage: home.objPage, content: content) }
         }
         writeConsistentParity()
     }
@@ -19,11 +20,11 @@ extension KernelModel {
             for group in 0..<layout.groupCount {
                 let parityColumn = parityColumn(objPage: row)
                 for copy in 0..<layout.mirrors {
-                    var xor: UInt64 = 0
+                    var xor = KContent.zero
                     for column in 0..<layout.groupWidth where column != parityColumn {
-                        xor ^= devices.token(dev: componentDev(group: group, column: column, copy: copy), objPage: row)
+                        xor = xor ^ devices.content(dev: componentDev(group: group, column: column, copy: copy), objPage: row)
                     }
-                    devices.write(dev: componentDev(group: group, column: parityColumn, copy: copy), objPage: row, token: xor)
+                    devices.write(dev: componentDev(group: group, column: parityColumn, copy: copy), objPage: row, content: xor)
                 }
             }
         }

@@ -4,7 +4,8 @@ struct KPerDev {
     var dev = 0
     var offset: UInt64 = 0
     var length: UInt64 = 0
-    var tokens: [UInt64] = []
+    /// Each page's content and how many of its bytes the request carries.
+    var pages: [(content: KContent, length: Int)] = []
     /// The parity units among them, as object byte ranges.
     var parity: [(UInt64, UInt64)] = []
 }
@@ -46,7 +47,9 @@ extension KernelModel {
             let perDev = ios.perDev[master]
             guard perDev.length > 0 else { continue }
             let firstPage = Int(perDev.offset / KLayout.pageSize)
-            let writes = perDev.tokens.enumerated().map { (objPage: firstPage + $0.offset, token: $0.element) }
+            let writes = perDev.pages.enumerated().map {
+                (objPage: firstPage + $0.offset, content: $0.element.content, length: $0.element.length)
+            }
             for copy in 0..<layout.mirrors {
                 current!.writes.append(KDevIO(dev: perDev.dev + copy, extents: [(perDev.offset, perDev.length)],
                                               parity: perDev.parity))
@@ -113,9 +116,10 @@ extension KernelModel {
         var left = length
         while left > 0 {
             let index = ios.pages[curPg]
-            ios.perDev[comp].tokens.append(cache[index]!.token)
+            let pageLength = min(KLayout.pageSize, left)
+            ios.perDev[comp].pages.append((cache[index]!.content, Int(pageLength)))
             ios.sp2d?.add(.page(index), si: &ios.si)
-            left -= min(KLayout.pageSize, left)
+            left -= pageLength
             curPg += 1
         }
         ios.perDev[comp].length += length
@@ -150,27 +154,29 @@ extension KernelModel {
         }
         if curLen == 0 && doXor { readForWriteLastStripe(ios) }
         readForWriteExecute(ios)
-        let firstParity = ios.perDev[comp].tokens.count
+        let firstParity = ios.perDev[comp].pages.count
         let parityBytes = UInt64(maxPg + 1 - minPg) * KLayout.pageSize
         ios.perDev[comp].parity.append((ios.perDev[comp].offset + ios.perDev[comp].length, parityBytes))
         for _ in minPg...maxPg {
             ios.sp2d!.add(.parity, si: &ios.si)
-            ios.perDev[comp].tokens.append(0)
+            ios.perDev[comp].pages.append((.zero, Int(KLayout.pageSize)))
         }
         ios.perDev[comp].length += parityBytes
         if doXor {
             current!.xors.append([ios.perDev[comp].dev, minPg, maxPg])
-            for row in minPg...maxPg { ios.perDev[comp].tokens[firstParity + row - minPg] = genXor(ios.sp2d!, row: row) }
+            for row in minPg...maxPg {
+                ios.perDev[comp].pages[firstParity + row - minPg].content = genXor(ios.sp2d!, row: row)
+            }
             sp2dReset(ios)
         }
     }
 
     /// `_gen_xor_unit` for one row: P = XOR of the row's data pages (RAID6's Q is not modelled).
-    func genXor(_ sp2d: KSp2d, row: Int) -> UInt64 {
-        guard layout.parity == 1 else { return 0 }
-        return (0..<sp2d.dataDevs).reduce(0) { xor, column in
+    func genXor(_ sp2d: KSp2d, row: Int) -> KContent {
+        guard layout.parity == 1 else { return .zero }
+        return (0..<sp2d.dataDevs).reduce(KContent.zero) { xor, column in
             switch sp2d.cells[row][column] {
-            case .page(let index)?: return xor ^ (cache[index]?.token ?? 0)
+            case .page(let index)?: return xor ^ (cache[index]?.content ?? .zero)
             default: return xor
             }
         }

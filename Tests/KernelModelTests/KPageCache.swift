@@ -16,11 +16,11 @@ struct KFlags: OptionSet, Hashable {
     var text: String { Self.names.filter { contains($0.0) }.map(\.1).joined(separator: ",") }
 }
 
-/// A page of the inode's mapping: flags, the references `find_get_page` took, content token.
+/// A page of the inode's mapping: flags, the references `find_get_page` took, its content.
 struct KPage {
     var flags: KFlags = []
     var refs = 0
-    var token: UInt64 = 0
+    var content = KContent.zero
 }
 
 /// The file's page cache (`address_space` of one inode): present pages by index.

@@ -123,9 +123,9 @@ extension KernelModel {
         }
         for fill in read.fills {
             guard case .page(let index) = fill.cell else { continue }
-            if fill.length == KLayout.pageSize && fill.objOffset % KLayout.pageSize == 0 {
-                cache[index]!.token = devices.token(dev: fill.dev + copy, objPage: Int(fill.objOffset / KLayout.pageSize))
-            }
+            let read = devices.content(dev: fill.dev + copy, objPage: Int(fill.objOffset / KLayout.pageSize))
+            let from = Int(fill.objOffset % KLayout.pageSize)   // the tail of a partial last page
+            cache[index]!.content = .splice(cache[index]!.content, from, read)
             cache.set(index, .uptodate)
             cache.clear(index, .error)
         }

@@ -41,17 +41,21 @@ extension KernelModel {
 
     /// `truncate_setsize` → `truncate_inode_pages_range` (mm/truncate.c, 4.18): i_size first;
     /// pages past the new end that trylock and are not under writeback go at once; the page
-    /// holding a new end inside it is `find_lock_page`d and waited on; then, in ascending order,
-    /// each remaining page is locked, waited on and removed (forever for a stranded page).
+    /// holding a new end inside it is `find_lock_page`d, waited on and zeroed past the end; then,
+    /// in ascending order, each remaining page is locked, waited on and removed (forever for a
+    /// stranded page).
     func truncateSetsize(_ size: UInt64) throws {
         iSize = size
         let keep = Int((size + KLayout.pageSize - 1) / KLayout.pageSize)
         expected = expected.filter { $0.key < keep }
+        let inPage = Int(size % KLayout.pageSize)
+        if inPage != 0 { expected[keep - 1] = expected[keep - 1]?.truncated(inPage) }
         let doomed = cache.pages.keys.filter { $0 >= keep }.sorted()
         for index in doomed where !cache.has(index, .locked) && !cache.has(index, .writeback) { cache[index] = nil }
-        if size % KLayout.pageSize != 0, cache[keep - 1] != nil {
+        if inPage != 0, cache[keep - 1] != nil {
             try waitUntil(keep - 1, not: .locked, fn: "truncate_inode_pages")
             try waitUntil(keep - 1, not: .writeback, fn: "truncate_inode_pages")
+            cache[keep - 1]!.content = cache[keep - 1]!.content.truncated(inPage)   // zero_user_segment
         }
         for index in doomed where cache[index] != nil {
             try waitUntil(index, not: .locked, fn: "truncate_inode_pages")

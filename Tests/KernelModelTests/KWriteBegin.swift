@@ -4,10 +4,10 @@ extension KernelModel {
     func writeBeginEnd(_ index: Int) throws {
         if cache[index] == nil { cache[index] = KPage() }
         try waitUntil(index, not: .locked, fn: "lock_page")
-        let token = freshToken()
-        cache[index]!.token = token
+        let content = freshContent()
+        cache[index]!.content = content
         cache.set(index, [.uptodate, .dirty])
-        expected[index] = token
+        expected[index] = content
         iSize = max(iSize, UInt64(index + 1) * KLayout.pageSize)
     }
 

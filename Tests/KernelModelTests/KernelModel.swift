@@ -21,8 +21,8 @@ final class KernelModel {
     var iSize: UInt64 = 0
     var cache = KPageCache()
     var devices = KDevices(count: 0)
-    /// The token each page below i_size should read back (invariant 1); absent is a hole (0).
-    var expected: [Int: UInt64] = [:]
+    /// What each page below i_size should read back (invariant 1); absent is a hole (zeros).
+    var expected: [Int: KContent] = [:]
     var inflight: [KRequest] = []
     /// Pages of each submitted ore_io_state, handed to `writepages_done` when its last request ends.
     var iosPages: [Int: (pages: [Int], remaining: Int)] = [:]
@@ -36,9 +36,10 @@ final class KernelModel {
     /// Whether `_prepare_for_striping` places units as 3.2 did (every unit at its mapping).
     var seedPlacement: Bool { placementSeed ?? seedProfile }
 
-    func freshToken() -> UInt64 {
+    /// New content for a whole page (a user write, or the file's initial data).
+    func freshContent() -> KContent {
         nextToken &+= 0x9E37_79B9_7F4A_7C15
-        return nextToken | 1
+        return KContent(token: nextToken | 1)
     }
 
     /// Runs every command; a kernel BUG or hang ends the run there, as on the machine.
@@ -71,10 +72,10 @@ final class KernelModel {
             createFile(size: size)
         case .cache(let range, let dirty):
             for index in range {
-                let token = dirty ? freshToken() : (expected[index] ?? 0)
-                cache[index] = KPage(flags: dirty ? [.uptodate, .dirty] : [.uptodate], token: token)
+                let content = dirty ? freshContent() : (expected[index] ?? .zero)
+                cache[index] = KPage(flags: dirty ? [.uptodate, .dirty] : [.uptodate], content: content)
                 if dirty {   // as if written: new content, i_size covers the whole page
-                    expected[index] = token
+                    expected[index] = content
                     iSize = max(iSize, UInt64(index + 1) * KLayout.pageSize)
                 }
             }

@@ -6,7 +6,12 @@ import XCTest
 /// independent kernel model; every write_exec, check result, final page flag and kernel_bug
 /// must agree.
 final class KernelModelDifferentialTests: XCTestCase {
-    static let seeds: [UInt64] = ProcessInfo.processInfo.environment["KERNEL_MODEL_SEED"].map { [UInt64($0)!] } ?? Array(1...300)
+    /// 1...300, or `KERNEL_MODEL_SEEDS=N` (one, to replay it) or `A-B` (a range, to hunt).
+    static let seeds: [UInt64] = {
+        guard let given = ProcessInfo.processInfo.environment["KERNEL_MODEL_SEEDS"] else { return Array(1...300) }
+        let bounds = given.split(separator: "-").map { UInt64($0)! }
+        return Array(bounds[0]...bounds[bounds.count - 1])
+    }()
 
     func testEngineMatchesKernelModel() throws {
         var differences: [(seed: UInt64, what: String, text: String)] = []
