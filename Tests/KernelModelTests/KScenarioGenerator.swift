@@ -38,7 +38,7 @@ enum KScenarioGenerator {
         var fileSize = UInt64(filePages) * 4096
         if filePages > 0 && chance(0.35) { fileSize -= UInt64.random(in: 1...4095, using: &rng) }
         if filePages > 0 || chance(0.5) {
-            commands.append(.file(size: fileSize, ino: chance(0.15) ? Int.random(in: 1...40, using: &rng) : nil))
+            commands.append(.file(size: fileSize, ino: chance(0.15) ? Int.random(in: 2...40, using: &rng) : nil))
         } else {
             filePages = 0
             fileSize = 0
