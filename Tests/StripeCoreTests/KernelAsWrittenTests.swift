@@ -124,3 +124,16 @@ struct KernelAsWrittenTests {
         (0..<t.count).filter { t.event($0).kind == .violation }.map { t.event($0).a }
     }
 }
+
+/// The debugger stops on a hazard: `c` with a breakpoint on the `kernel_bug` kind or on
+/// any violation reaches the events that report it.
+struct HazardBreakpointTests {
+    @Test func continueStopsAtTheHazards() throws {
+        let t = try run("layout raid5 devices=6 stripe-unit=4K group-width=3 group-depth=1\nwrite 0..5\nwritepages\nfsync\n")
+        let bug = try #require(t.nextBreakpoint(from: 0, .forward, [.kind(.kernelBug)]))
+        #expect(bug == t.count - 1 && t.bugFunction(of: bug) == .wait_on_page_writeback)
+        let stranded = try #require(t.nextBreakpoint(from: 0, .forward, [.violation]))
+        if case .violation(let rule, _) = t.payload(of: stranded) { #expect(rule == 1 || rule == 6) } else { Issue.record("not a violation") }
+        #expect(stranded < bug)
+    }
+}

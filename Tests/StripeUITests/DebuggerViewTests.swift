@@ -104,6 +104,7 @@ struct DebuggerViewTests {
             #expect(lines.contains { $0.contains(entry.keys) && $0.contains(entry.meaning) }, "\(entry.keys) at \(width)×\(height)")
         }
         #expect(lines.contains { $0.contains("! parity≠data on disk.") })
+        #expect(lines.contains { $0.contains("! stranded") } && lines.contains { $0.contains("X misplaced") })
         #expect(lines.contains { $0.contains("- present with no flag") })
         #expect(lines.contains { $0.contains("that_locked_page, P parity, · empty.") }, "the legend's last line at \(width)×\(height)")
     }
@@ -258,6 +259,8 @@ struct KeyEventSnapshotTests {
         ("write-hole-opens", "partial-stripe", { t, n in WriteHoleTracker.mayChange(n, in: t) && n > 80 }),
         ("that-locked-page", "locked-page", { t, n in if case .r4wGetPage(let g) = t.payload(of: n) { g.source == .locked } else { false } }),
         ("violation", "device-failure", { t, n in t.event(n).kind == .violation }),
+        ("misplaced-unit", "raid0-placement-final", { t, n in if case .violation(7, _) = t.payload(of: n) { true } else { false } }),
+        ("kernel-bug", "stranded-fsync", { t, n in t.event(n).kind == .kernelBug }),
     ]
 
     @Test(arguments: [(80, 24), (120, 40), (200, 60)])

@@ -75,19 +75,21 @@ struct PanelAgreementTests {
             }
 
             // Uppercase on the map exactly where a request is in flight, for its operation.
-            var inFlight: [Int: [UInt64: StripeMapPanel.Activity.Op]] = [:]
+            // A misplaced unit (invariant 7) shows as misplaced instead.
+            var inFlight: [Int: [UInt64: StripeMapPanel.Activity.Mark]] = [:]
             for id in s.inflight {
                 let request = t.request(id)
                 for entry in t.entries(of: request) {
-                    inFlight[request.dev, default: [:]][entry.objPage] = entry.isParity ? .parity : request.isRead ? .read : .write
+                    let op: StripeMapPanel.Activity.Op = entry.isParity ? .parity : request.isRead ? .read : .write
+                    inFlight[request.dev, default: [:]][entry.objPage] = entry.misplaced ? .misplaced : .issued(op)
                 }
             }
             for dev in 0..<layout.devices {
                 for objPage in visible {
-                    let op = inFlight[dev]?[objPage]
+                    let expected = inFlight[dev]?[objPage]
                     let shown = map.mark(dev: dev, objPage: objPage)
-                    if let op { #expect(shown == .issued(op), "\(at): dev \(dev) object page \(objPage) in flight (\(op)) shows \(String(describing: shown))") }
-                    if case .issued = shown { #expect(op != nil, "\(at): dev \(dev) object page \(objPage) issued but nothing in flight") }
+                    if let expected { #expect(shown == expected, "\(at): dev \(dev) object page \(objPage) in flight (\(expected)) shows \(String(describing: shown))") }
+                    if case .issued = shown { #expect(expected != nil, "\(at): dev \(dev) object page \(objPage) issued but nothing in flight") }
                 }
             }
             checked += 1

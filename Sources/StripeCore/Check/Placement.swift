@@ -1,22 +1,34 @@
 extension Engine {
+    /// The object page `ore_calc_stripe_info` maps a bio page to.
+    private func expectedObjPage(_ page: OrePerDevState.BioPage, layout: OreLayout) -> UInt64 {
+        switch page {
+        case .data(let index, _): layout.location(ofPage: index).objPage
+        case .parity(_, let stripe, let row, let unit): layout.paritySlots(stripe: stripe, row: row)[unit].objPage
+        }
+    }
+
+    /// `entries` with each page that lies elsewhere than its mapping marked `misplaced`.
+    func placed(_ bio: [OrePerDevState.BioPage], _ entries: [RequestEntry], layout: OreLayout) -> [RequestEntry] {
+        var entries = entries
+        for k in entries.indices where entries[k].objPage != expectedObjPage(bio[k], layout: layout) {
+            entries[k].misplaced = true
+        }
+        return entries
+    }
+
     /// Invariant 7, when a request is submitted: every unit it writes or reads lies at
     /// the object offset `ore_calc_stripe_info` maps its pages to. Says which page went
     /// where, and why the code put it there.
     func checkPlacement(_ bio: [OrePerDevState.BioPage], entries: [RequestEntry], dev: Int, op: String,
                         layout: OreLayout) {
         var misplaced: [(what: String, at: UInt64, expected: UInt64)] = []
-        for (page, entry) in zip(bio, entries) {
+        for (page, entry) in zip(bio, entries) where entry.misplaced {
+            let expected = expectedObjPage(page, layout: layout)
             switch page {
             case .data(let index, _):
-                let expected = layout.location(ofPage: index).objPage
-                if entry.objPage != expected {
-                    misplaced.append(("page \(index) (stripe \(layout.stripe(ofPage: index)))", entry.objPage, expected))
-                }
+                misplaced.append(("page \(index) (stripe \(layout.stripe(ofPage: index)))", entry.objPage, expected))
             case .parity(_, let stripe, let row, let unit):
-                let expected = layout.paritySlots(stripe: stripe, row: row)[unit].objPage
-                if entry.objPage != expected {
-                    misplaced.append(("\(unit == 0 ? "P" : "Q") row \(row) of stripe \(stripe)", entry.objPage, expected))
-                }
+                misplaced.append(("\(unit == 0 ? "P" : "Q") row \(row) of stripe \(stripe)", entry.objPage, expected))
             }
         }
         guard let first = misplaced.first else { return }

@@ -22,6 +22,9 @@ public struct RequestEntry: Sendable, Equatable {
     public var end = UInt16(pageSize)
     /// For writes the token written; for reads the file page index read into.
     public var value: UInt64
+    /// The page lies at another object offset than `ore_calc_stripe_info` maps it to
+    /// (invariant 7): `_prepare_for_striping` misplaced its unit.
+    public var misplaced = false
 }
 
 /// One request to one device, as the ORE submits it (one per device per I/O).

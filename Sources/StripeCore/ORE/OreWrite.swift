@@ -13,7 +13,7 @@ extension Engine {
             guard prepareForStriping(&ios, layout: layout) else { return nil }
             var requests: [Int] = []
             for master in ios.perDev where master.length > 0 {
-                let entries = requestEntries(master, ios: ios)
+                let entries = placed(master.bio, requestEntries(master, ios: ios), layout: layout)
                 for dev in master.dev..<(master.dev + layout.mirrors) {
                     requests.append(submit(dev: dev, purpose: .write, entries: entries))
                     checkPlacement(master.bio, entries: entries, dev: dev, op: "writes", layout: layout)
@@ -35,7 +35,7 @@ extension Engine {
                 perDev.addSgSeg(gap: 0, notLast: false)
                 guard perDev.curSg > 0 else { continue }  // a parity-only device
             }
-            let entries = requestEntries(perDev, ios: ios)
+            let entries = placed(perDev.bio, requestEntries(perDev, ios: ios), layout: layout)
             let dev = readMirror(perDev.dev)
             requests.append(submit(dev: dev, purpose: .read, entries: entries))
             checkPlacement(perDev.bio, entries: entries, dev: dev, op: "reads", layout: layout)

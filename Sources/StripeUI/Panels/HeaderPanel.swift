@@ -33,7 +33,14 @@ struct HeaderPanel {
         if let command = s.currentCommand {
             screen.put("▶ " + t.summary(of: command), x: 0, y: layout.command.y, style: .bold, clip: commandRect)
         }
-        if let note = s.lastNote, note <= model.cursor {
+        if let bug = s.kernelBug {
+            // The run ended in a kernel bug: say so over the note, in full, at that event.
+            let text = "KERNEL BUG in \(t.bugFunction(of: bug)!.kernelSymbol): \(t.message(of: bug)!) — nothing after it runs."
+            for (row, line) in text.wrapped(to: layout.note.width - 2).prefix(layout.note.height).enumerated() {
+                screen.put(" " + line + String(repeating: " ", count: max(0, layout.note.width - 1 - line.count)), x: 0,
+                           y: layout.note.y + row, style: theme.badge, clip: layout.note)
+            }
+        } else if let note = s.lastNote, note <= model.cursor {
             let lines = t.message(of: note)!.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
                 let cut = row == layout.note.height - 1 && lines.count > layout.note.height
@@ -58,11 +65,11 @@ struct LegendPanel {
             ("D", "dirty", theme.pageStyle(Self.page(.dirty))), ("W", "writeback", theme.pageStyle(Self.page(.writeback))),
             ("E", "error", theme.pageStyle(Self.page(.error))), ("-", "no flag", theme.pageStyle(Self.page([]))),
             ("·", "absent", Style(.default, [.dim])),
-            ("+", "in pcol", theme.label), ("*", "got by r4w", theme.read), (String(theme.readGlyph), "read from device", theme.label),
+            ("+", "in pcol", theme.label), ("!", "stranded", theme.error), ("*", "got by r4w", theme.read), (String(theme.readGlyph), "read from device", theme.label),
         ]
         let map: [(String, String, Style)] = [
             ("map: w r p", "planned", theme.planned), ("W R P", "issued", theme.written), (String(theme.doneGlyph), "done", theme.done),
-            ("!", "parity≠data on disk", theme.error),
+            ("!", "parity≠data on disk", theme.error), ("X", "misplaced unit", theme.error),
             ("sp2d: W", "written", theme.written), ("C", "cache hit", theme.read), ("R", "device read", theme.read),
             ("Z", "zero page", theme.read), ("L", "that_locked_page", theme.read), ("P", "parity", theme.parity),
         ]

@@ -19,8 +19,8 @@ struct HelpOverlay {
 
     static let legend = [
         "Page cells: L locked, U uptodate, D dirty, W writeback, E error (LW: writeback and locked), - present with no flag, · absent.",
-        "Markers: + in the pcol, * got by r4w get_page, ↓ read from a device.",
-        "Stripe map: D0.. data column, P parity unit; rows w r p planned by ore_write, W R P issued to the device (written, read for r4w, parity), ✓ done; ! parity≠data on disk.",
+        "Markers: + pcol, * got by r4w, ↓ read from a device, ! stranded.",
+        "Stripe map: D0.. data column, P parity unit; rows w r p planned by ore_write, W R P issued to the device (written, read for r4w, parity), ✓ done, X misplaced; ! parity≠data on disk.",
         "sp2d: W written, C cache hit, R read from its device, Z zero page, L that_locked_page, P parity, · empty.",
     ]
 

@@ -88,7 +88,12 @@ struct PageGridPanel {
                     var style = theme.pageStyle(page)
                     if index == model.currentPage { style.attributes.insert(.underline) }
                     if index == model.selectedPage { style.attributes.insert(.reverse) }
-                    let markers = Self.markers(page, inPcol: pcol.contains(index), theme)
+                    // Between commands (or once the kernel hung), with nothing in flight, a locked
+                    // or writeback page is stranded.
+                    let stranded = (model.state.stack.isEmpty || model.state.kernelBug != nil) && model.state.inflight.isEmpty
+                        && !page.flags.isDisjoint(with: [.locked, .writeback])
+                    if stranded { style = theme.error }
+                    let markers = Self.markers(page, inPcol: pcol.contains(index), stranded: stranded, theme)
                     // Letters first, then as many markers as the cell has room for (one
                     // column is left blank between cells, except in the narrowest).
                     let letters = Theme.letters(page)
@@ -109,11 +114,12 @@ struct PageGridPanel {
         }
     }
 
-    /// A page's markers, in the order a cell shows them: `*` got by r4w, read from its
+    /// A page's markers, in the order a cell shows them: `!` stranded (locked or under
+    /// writeback with no I/O in flight: invariant 6), `*` got by r4w, read from its
     /// device, `+` in the pcol.
-    static func markers(_ page: Page, inPcol: Bool, _ theme: Theme) -> [Character] {
-        [page.marks.contains(.r4wGot) ? "*" : nil, page.marks.contains(.readFromDevice) ? theme.readGlyph : nil,
-         inPcol ? "+" : nil].compactMap { $0 }
+    static func markers(_ page: Page, inPcol: Bool, stranded: Bool = false, _ theme: Theme) -> [Character] {
+        [stranded ? "!" : nil, page.marks.contains(.r4wGot) ? "*" : nil,
+         page.marks.contains(.readFromDevice) ? theme.readGlyph : nil, inPcol ? "+" : nil].compactMap { $0 }
     }
 
     /// The page under a screen position, if it is a visible cell.

@@ -13,6 +13,8 @@ struct StripeMapPanel {
         enum Mark: Equatable {
             /// Planned by `ore_write` (lowercase), issued to the device (uppercase), completed.
             case planned(Op), issued(Op), done
+            /// Written or read at an object offset its mapping does not give (invariant 7).
+            case misplaced
         }
 
         enum Op: Equatable {
@@ -124,7 +126,8 @@ struct StripeMapPanel {
 
         private mutating func add(_ request: IORequest, _ stage: (Op) -> Mark) {
             for entry in timeline.entries(of: request) {
-                set(request.dev..<(request.dev + 1), entry.objPage, stage(entry.isParity ? .parity : request.isRead ? .read : .write))
+                let mark = entry.misplaced ? .misplaced : stage(entry.isParity ? .parity : request.isRead ? .read : .write)
+                set(request.dev..<(request.dev + 1), entry.objPage, mark)
             }
         }
     }
@@ -176,10 +179,12 @@ struct StripeMapPanel {
         }
     }
 
-    /// A mark as the map draws it: `w r p` planned, `W R P` issued, `✓` (ASCII `=`) done, `·` idle.
+    /// A mark as the map draws it: `w r p` planned, `W R P` issued, `✓` (ASCII `=`) done,
+    /// `X` misplaced, `·` idle.
     static func glyph(_ mark: Activity.Mark?, _ theme: Theme) -> (Character, Style) {
         switch mark {
         case nil: ("·", theme.label)
+        case .misplaced: ("X", theme.error)
         case .done: (theme.doneGlyph, theme.done)
         case .planned(let op): (op.letter.lowercased().first!, theme.planned)
         case .issued(let op): (op.letter, op == .write ? theme.written : op == .read ? theme.read : theme.parity)
