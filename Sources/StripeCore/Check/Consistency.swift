@@ -1,10 +1,17 @@
 extension SimState {
-    /// Stripes (file order) that hold file data or ever did: a truncate does not take
-    /// a stripe out of the parity check, whatever it left on the devices.
+    /// Stripes (file order) that hold file data or ever did, or that any device object
+    /// reaches: a truncate does not take a stripe out of the parity check, whatever it
+    /// left on the devices.
     public var stripeSpan: UInt64 {
         guard let layout else { return 0 }
         let bytes = max(iSizeHighWater, UInt64(pageSpan) * pageSize)
-        return (bytes + layout.stripeBytes - 1) / layout.stripeBytes
+        var span = (bytes + layout.stripeBytes - 1) / layout.stripeBytes
+        // Every parity row on the devices (SPEC 6), also where a misplaced unit wrote past
+        // the file's data.
+        for (dev, device) in devices.enumerated() where device.objectSize > 0 {
+            span = max(span, layout.stripe(onDevice: dev, objPage: (device.objectSize - 1) / pageSize) + 1)
+        }
+        return span
     }
 
     /// Rows of stripe `stripe` whose on-disk parity is not the XOR of the on-disk data

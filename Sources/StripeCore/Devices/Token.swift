@@ -3,6 +3,14 @@ public enum Token {
     /// The token of page `page` of a file created with `file size=`.
     public static func initial(page: Int) -> UInt64 { mix(UInt64(page) &+ 0x5EED_F11E) }
 
+    /// The token of page `page` of a file of `fileSize` bytes: its last, partial page holds
+    /// data only below the size (exofs never writes past i_size; the rest is zeros).
+    public static func initial(page: Int, fileSize: UInt64) -> UInt64 {
+        let tail = fileSize % 4096
+        guard tail != 0, UInt64(page) == fileSize / 4096 else { return initial(page: page) }
+        return truncated(initial(page: page), keeping: tail)
+    }
+
     /// The `n`-th fresh token handed out to a user write.
     public static func fresh(_ n: UInt64) -> UInt64 { mix(n &+ 0x00C0_FFEE_0000_0000) }
 

@@ -16,12 +16,15 @@ extension Engine {
     /// their I/O, dirty or not); the tail of a partial last page is zeroed (after its I/O).
     private func truncateSetsize(_ size: UInt64) {
         traced(.truncate_setsize, size) {
-            let oldPages = Int((state.iSize + pageSize - 1) / pageSize)
+            let oldSize = state.iSize
+            let oldPages = Int((oldSize + pageSize - 1) / pageSize)
             stage(.iSize(size))
             let keep = Int((size + pageSize - 1) / pageSize)
             // Past the new end the file reads as zeros, cached or not.
             for index in keep..<max(keep, state.pageSpan, oldPages) { expected[index] = 0 }
-            let tail = size % pageSize
+            // Zeroing a partial page's tail changes its content only when the file shrank
+            // into it: past the old end the bytes were zeros already.
+            let tail = size < oldSize ? size % pageSize : 0
             if tail != 0 { expected[keep - 1] = Token.truncated(expected[keep - 1], keeping: tail) }
             truncateInodePagesRange(from: keep, tail: tail)
         }

@@ -122,15 +122,18 @@ extension SimState {
         case .deviceFailed(let dev, let failed):
             devices[dev].failed = failed
         case .deviceTruncate(let dev, let size):
-            let tail = size % pageSize
-            var page = Int(size / pageSize)
-            if tail != 0 {
-                devices[dev].objects[page] = Token.truncated(devices[dev].objects[page], keeping: tail)
-                page += 1
-            }
-            while page < devices[dev].objects.capacity {
-                devices[dev].objects[page] = 0
-                page += 1
+            // Only a cut changes content: growing an object adds zeros.
+            if size < devices[dev].objectSize {
+                let tail = size % pageSize
+                var page = Int(size / pageSize)
+                if tail != 0 {
+                    devices[dev].objects[page] = Token.truncated(devices[dev].objects[page], keeping: tail)
+                    page += 1
+                }
+                while page < devices[dev].objects.capacity {
+                    devices[dev].objects[page] = 0
+                    page += 1
+                }
             }
             devices[dev].objectSize = size
         }
@@ -145,7 +148,8 @@ extension SimState {
         for index in 0..<pages {
             let location = layout.location(ofPage: index)
             for dev in layout.devicesHolding(page: index) {
-                store(Token.initial(page: index), dev: dev, objPage: location.objPage)
+                store(Token.initial(page: index, fileSize: size), dev: dev, objPage: location.objPage,
+                      end: min(pageSize, size - UInt64(index) * pageSize))
             }
         }
         guard layout.parity > 0 else { return }
@@ -155,7 +159,7 @@ extension SimState {
                 var parity: UInt64 = 0
                 for column in 0..<layout.dataDevices {
                     let index = stripe * layout.pagesInStripe + column * layout.pagesInUnit + row
-                    if index < pages { parity ^= Token.initial(page: index) }
+                    if index < pages { parity ^= Token.initial(page: index, fileSize: size) }
                 }
                 let slot = layout.paritySlot(stripe: UInt64(stripe), row: row)
                 for dev in slot.devs { store(parity, dev: dev, objPage: slot.objPage) }
