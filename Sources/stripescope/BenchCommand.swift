@@ -8,8 +8,9 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Build the timeline of a large writeback and time it; prints one JSON object.",
         discussion: """
-            The workload: RAID5 over 5 devices with a 64K stripe unit; the whole file is
-            written page by page, then written back with writepages (WB_SYNC_ALL).
+            The workload: RAID5 over 5 devices with a 64K stripe unit (--layout changes it);
+            the whole file is written page by page, then written back with writepages
+            (WB_SYNC_ALL).
             Figures: events, build_seconds, bytes_per_event (resident memory growth while
             building, per event), jump_ms_median / jump_ms_max (state at 200 random events),
             render_ms (a 200x60 frame: the slowest of 20 random events and the first write
@@ -23,13 +24,22 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Random jumps to time.")
     var jumps: Int = 200
 
+    @Option(help: "The scenario's layout line without 'layout', like 'raid6 devices=6 stripe-unit=64K'.")
+    var layout: String = "raid5 devices=5 stripe-unit=64K"
+
     func run() throws {
         guard let bytes = SizeFormat.parse(Substring(size)), bytes >= pageSize, bytes <= Limits.maxFileSize else {
             CLIFailure("--size: expected a size from 4K to 16G like 64M or 1G, found '\(size)'").exit()
         }
         let pages = Int(bytes / pageSize)
-        let text = "layout raid5 devices=5 stripe-unit=64K\nwrite 0..\(pages - 1)\nwritepages sync\n"
-        let scenario = try ScenarioParser.parse(text, name: "bench")
+        guard !layout.contains(where: \.isNewline) else { CLIFailure("--layout: one layout line, without newlines").exit() }
+        let text = "layout \(layout)\nwrite 0..\(pages - 1)\nwritepages sync\n"
+        let scenario: Scenario
+        do {
+            scenario = try ScenarioParser.parse(text, name: "bench")
+        } catch {
+            CLIFailure("--layout: \(error)").exit()
+        }
 
         let rssBefore = Self.residentBytes()
         let start = DispatchTime.now()

@@ -57,6 +57,7 @@ struct LayoutCommand: ParsableCommand {
                     ("index", .int(Int64(page))), ("dev", .int(Int64(si.dev))), ("obj_offset", .int(Int64(si.objOffset))),
                     ("stripe", .int(Int64(si.stripe))), ("group", .int(Int64(si.group))), ("cycle", .int(Int64(si.cycle))),
                     ("parity_dev", si.parityDev.map { .int(Int64($0)) } ?? .null),
+                    ("q_dev", si.qDev.map { .int(Int64($0)) } ?? .null),
                 ])
             }
             print(JSONValue.array(objects).encoded)

@@ -109,8 +109,14 @@ struct CLITests {
 
     /// RAID6 is accepted; a group depth without a width is ignored with the kernel's notice.
     @Test func layoutAcceptsRaid6AndWarnsOfAnIgnoredDepth() throws {
-        let raid6 = try Binary.run(["layout", "--raid", "raid6", "--devices", "5", "--format", "json", "--pages", "0..2"])
+        let raid6 = try Binary.run(["layout", "--raid", "raid6", "--devices", "5", "--stripe-unit", "4K", "--format", "json", "--pages", "0..5"])
         #expect(raid6.status == 0 && raid6.stderr.isEmpty)
+        // Stripe 0: P on dev 3, Q on dev 4; stripe 1 (pages 3..5): P on 1, Q on 2, data from dev 3.
+        let pages = try #require(JSONSerialization.jsonObject(with: Data(raid6.stdout.utf8)) as? [[String: Any]])
+        #expect(pages.map { [$0["dev"] as? Int, $0["parity_dev"] as? Int, $0["q_dev"] as? Int] }
+                == [[0, 3, 4], [1, 3, 4], [2, 3, 4], [3, 1, 2], [4, 1, 2], [0, 1, 2]])
+        let table = try Binary.run(["layout", "--raid", "raid6", "--devices", "4", "--stripe-unit", "4K"])
+        #expect(table.stdout.contains("\ns0      D0 0  D1 1  P     Q\ns1      P     Q     D0 2  D1 3\n"))
         let depth = try Binary.run(["layout", "--group-depth", "3"])
         #expect(depth.status == 0)
         #expect(depth.stderr == "stripescope: warning: group-depth=3 ignored without group-width, as the kernel's \"group_depth ignored\" notice says; the one group is unbounded\n")
@@ -121,7 +127,8 @@ struct CLITests {
         #expect(r.status == 0)
         let pages = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         #expect(pages.count == 14)
-        #expect(Set(pages[0].keys) == ["index", "dev", "obj_offset", "stripe", "group", "cycle", "parity_dev"])
+        #expect(Set(pages[0].keys) == ["index", "dev", "obj_offset", "stripe", "group", "cycle", "parity_dev", "q_dev"])
+        #expect(pages.allSatisfy { $0["q_dev"] is NSNull })
         #expect(pages[12]["dev"] as? Int == 3 && pages[12]["stripe"] as? Int == 1 && pages[12]["parity_dev"] as? Int == 2)
         #expect(pages[12]["obj_offset"] as? Int == 16384)
         let raid0 = try Binary.run(["layout", "--raid", "raid0", "--devices", "3", "--stripe-unit", "4K", "--pages", "4", "--format", "json"])

@@ -17,16 +17,28 @@ struct SeededGenerator: RandomNumberGenerator {
 /// invariant on purpose (device failures, r4w=off, the kernel's truncate rule on
 /// RAID5); the others mix every command.
 enum RandomScenario {
-    static func make(seed: UInt64, safe: Bool = true) -> String {
+    /// RAID5 and RAID0 layouts, the default mix.
+    static let layouts = [
+        "layout raid5 devices=4 stripe-unit=8K", "layout raid5 devices=3 stripe-unit=4K",
+        "layout raid5 devices=5 stripe-unit=16K", "layout raid0 devices=3 stripe-unit=8K",
+        "layout raid5 devices=4 stripe-unit=4K mirrors=2",
+        "layout raid5 devices=6 stripe-unit=4K group-width=3 group-depth=2",
+        "layout raid0 devices=4 stripe-unit=4K mirrors=2",
+    ]
+
+    /// RAID6 layouts: the smallest group, even and odd widths (the odd ones need the
+    /// final code's 2W), mirrors, and groups.
+    static let raid6Layouts = [
+        "layout raid6 devices=3 stripe-unit=4K", "layout raid6 devices=4 stripe-unit=8K",
+        "layout raid6 devices=5 stripe-unit=4K", "layout raid6 devices=6 stripe-unit=16K",
+        "layout raid6 devices=8 stripe-unit=4K mirrors=2",
+        "layout raid6 devices=8 stripe-unit=4K group-width=4 group-depth=2",
+        "layout raid6 devices=10 stripe-unit=8K group-width=5 group-depth=3",
+    ]
+
+    static func make(seed: UInt64, safe: Bool = true, layouts: [String] = layouts) -> String {
         var rng = SeededGenerator(state: seed)
         var lines = ["title random \(seed)"]
-        let layouts = [
-            "layout raid5 devices=4 stripe-unit=8K", "layout raid5 devices=3 stripe-unit=4K",
-            "layout raid5 devices=5 stripe-unit=16K", "layout raid0 devices=3 stripe-unit=8K",
-            "layout raid5 devices=4 stripe-unit=4K mirrors=2",
-            "layout raid5 devices=6 stripe-unit=4K group-width=3 group-depth=2",
-            "layout raid0 devices=4 stripe-unit=4K mirrors=2",
-        ]
         let layout = layouts.randomElement(using: &rng)!
         lines.append(layout)
         let raid0 = layout.contains("raid0")

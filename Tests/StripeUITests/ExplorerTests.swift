@@ -36,6 +36,9 @@ struct ExplorerTests {
         press(&m, "uU U")
         #expect(m.layout.stripeUnit == 32 << 10)
         press(&m, "r")
+        #expect(m.layout.raid == .raid6 && m.layout.dataDevices == 1)
+        #expect(m.view().text.contains("raid6: 3 devices"))
+        press(&m, "r")
         #expect(m.layout.raid == .raid0)
         press(&m, "rD")
         #expect(m.layout == (try! OreLayout(raid: .raid5, devices: 4, stripeUnit: 32 << 10)))
@@ -78,6 +81,8 @@ struct ExplorerTests {
         // Wrapped, not cut: the whole rule is on the screen.
         #expect(screen.lines.map { $0.drop { $0 == " " } }.joined(separator: " ").contains("(one data device at least; got 1)"))
         #expect(screen.text.contains("raid5: 2 devices"))
+        press(&m, "r")
+        #expect(m.error == "devices: raid6 needs at least 3 devices (one data device at least; got 1)")
         press(&m, "r")
         #expect(m.error == nil && m.layout.devices == 1)
         #expect(!m.view().text.contains("invalid"))

@@ -13,6 +13,16 @@ struct LayoutTableTests {
         #expect(rows[4] == ["s3", "P", "D0 36-39", "D1 40-43", "D2 44-47"])
     }
 
+    /// RAID6, 5 devices: P and Q side by side, moving two devices left per stripe; Q
+    /// wraps to dev 0 in stripe 2.
+    @Test func raid6LabelsPAndQ() throws {
+        let layout = try OreLayout(raid: .raid6, devices: 5, stripeUnit: 4096)
+        let rows = LayoutTable(layout: layout, stripes: 0..<3).rows()
+        #expect(rows[1] == ["s0", "D0 0", "D1 1", "D2 2", "P", "Q"])
+        #expect(rows[2] == ["s1", "D2 5", "P", "Q", "D0 3", "D1 4"])
+        #expect(rows[3] == ["s2", "Q", "D0 6", "D1 7", "D2 8", "P"])
+    }
+
     @Test func raid0HasNoParity() throws {
         let layout = try OreLayout(raid: .raid0, devices: 3, stripeUnit: 4096)
         let rows = LayoutTable(layout: layout, stripes: 0..<2).rows()

@@ -14,22 +14,44 @@ extension SimState {
         return span
     }
 
-    /// Rows of stripe `stripe` whose on-disk parity is not the XOR of the on-disk data
-    /// (every mirror copy of the parity is compared).
+    /// Rows of stripe `stripe` whose on-disk parity (P, or P and Q) does not agree with
+    /// the on-disk data.
     public func inconsistentRows(stripe: UInt64) -> [Int] {
         guard let layout, layout.parity > 0 else { return [] }
-        var rows: [Int] = []
-        let firstPage = Int(stripe) * layout.pagesInStripe
-        for row in 0..<layout.pagesInUnit {
-            var xor: UInt64 = 0
-            for column in 0..<layout.dataDevices {
-                let location = layout.location(ofPage: firstPage + column * layout.pagesInUnit + row)
-                xor ^= devices[location.dev].objects[Int(location.objPage)]
-            }
-            let slot = layout.paritySlot(stripe: stripe, row: row)
-            if slot.devs.contains(where: { devices[$0].objects[Int(slot.objPage)] != xor }) { rows.append(row) }
+        return (0..<layout.pagesInUnit).filter { !inconsistentUnits(stripe: stripe, row: $0).isEmpty }
+    }
+
+    /// The parity units (0 = P, 1 = Q) of row `row` of stripe `stripe` whose on-disk copy,
+    /// on any mirror, is not what `ParityScheme` computes from the on-disk data (SPEC 6, rule 2).
+    public func inconsistentUnits(stripe: UInt64, row: Int) -> [Int] {
+        guard let layout, layout.parity > 0 else { return [] }
+        let parity = ParityScheme.parity(stripe: stripe, row: row, layout: layout) { page in
+            let location = layout.location(ofPage: page)
+            return devices[location.dev].objects[Int(location.objPage)]
         }
-        return rows
+        let slots = layout.paritySlots(stripe: stripe, row: row)
+        return slots.indices.filter { unit in
+            slots[unit].devs.contains { devices[$0].objects[Int(slots[unit].objPage)] != parity[unit] }
+        }
+    }
+
+    /// Rule 2's sentence for stripe `stripe`, nil when its parity agrees with its data:
+    /// the rows, and the parity unit of the first of them that disagrees, named P or Q
+    /// with RAID6 ("parity" with RAID5's one unit).
+    public func parityMismatch(stripe: UInt64) -> String? {
+        guard let layout else { return nil }
+        let rows = inconsistentRows(stripe: stripe)
+        guard let row = rows.first else { return nil }
+        let slots = layout.paritySlots(stripe: stripe, row: row)
+        let dataDevs = (0..<layout.dataDevices).map {
+            String(layout.location(ofPage: Int(stripe) * layout.pagesInStripe + $0 * layout.pagesInUnit).dev)
+        }.joined(separator: ", ")
+        let units = inconsistentUnits(stripe: stripe, row: row).map { unit in
+            let name = layout.parity == 1 ? "parity" : ParityScheme.name(ofUnit: unit)
+            let rule = unit == 0 ? "the XOR" : "the syndrome Σ gⁱ·Dᵢ"
+            return "\(name) on dev \(slots[unit].devs.lowerBound) (object page \(slots[unit].objPage)) is not \(rule)"
+        }.joined(separator: " and ")
+        return "stripe \(stripe) \(rows.count == 1 ? "row" : "rows") \(rows.map(String.init).joined(separator: ", ")): \(units) of the data on devs \(dataDevs)"
     }
 
     /// Whether stripe `stripe`'s on-disk parity agrees with its on-disk data: false in

@@ -59,17 +59,11 @@ extension Engine {
         return ["data lost: \(Self.list(lost, noun: "page")) \(lost.count == 1 ? "does" : "do") not read back from the devices; \(first)"]
     }
 
-    /// Rule 2: parity rows that are not the XOR of their data rows.
+    /// Rule 2: parity rows (P, and Q with RAID6) that do not match their data rows.
     private func inconsistentParity(layout: OreLayout) -> [String] {
         var result: [String] = []
         for stripe in 0..<state.stripeSpan {
-            let rows = state.inconsistentRows(stripe: stripe)
-            guard !rows.isEmpty else { continue }
-            let slot = layout.paritySlot(stripe: stripe, row: rows[0])
-            let dataDevs = (0..<layout.dataDevices).map {
-                layout.location(ofPage: Int(stripe) * layout.pagesInStripe + $0 * layout.pagesInUnit).dev
-            }
-            result.append("stripe \(stripe) \(rows.count == 1 ? "row" : "rows") \(rows.map(String.init).joined(separator: ", ")): parity on dev \(slot.devs.lowerBound) (object page \(slot.objPage)) is not the XOR of the data on devs \(dataDevs.map(String.init).joined(separator: ", "))")
+            if let mismatch = state.parityMismatch(stripe: stripe) { result.append(mismatch) }
         }
         return result
     }

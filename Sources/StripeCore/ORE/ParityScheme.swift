@@ -16,6 +16,18 @@ public enum ParityScheme {
         for token in data.reversed() { q = GF256.times2(q) ^ token }
         return [p, q]
     }
+
+    /// The parity of row `row` of file-order stripe `stripe`: `token(page)` gives each data
+    /// page's content (file page index), read in data-column order. File creation reads
+    /// the initial tokens, invariant 2 the devices.
+    public static func parity(stripe: UInt64, row: Int, layout: OreLayout, token: (Int) -> UInt64) -> [UInt64] {
+        let firstPage = Int(stripe) * layout.pagesInStripe + row
+        let data = (0..<layout.dataDevices).map { token(firstPage + $0 * layout.pagesInUnit) }
+        return parity(of: data, units: layout.parity)
+    }
+
+    /// The name of parity unit `unit` (the index into `parity(of:units:)`): P, then Q.
+    public static func name(ofUnit unit: Int) -> String { unit == 0 ? "P" : "Q" }
 }
 
 /// Arithmetic in GF(2⁸) with the RAID6 polynomial x⁸+x⁴+x³+x²+1 (0x11d), on one byte

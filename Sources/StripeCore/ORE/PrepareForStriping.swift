@@ -48,11 +48,18 @@ extension Engine {
             if era == .seed {
                 // RAID0 counts from the group's first device in every group (SPEC 4; 3.x's
                 // _dev_order does so only in group 0, where par_dev is past the group).
-                let parDev = layout.parity > 0 ? si.parDev : firstDev + devsInGroup
+                // RAID6, which 3.x never had, counts from the device after Q, where the data
+                // starts. Its pair moves two devices per stripe, so `cur_comp > dev_order`
+                // no longer tells the I/O's first stripe from the next (and with one data
+                // unit a device can be first used stripes later): the seed placement, every
+                // unit where ore_calc_stripe_info maps it, counts the stripes passed.
+                let lastParityDev = (si.parDev - firstDev + (layout.parity - 1) * mirrors) % devsInGroup + firstDev
+                let parDev = layout.parity > 0 ? lastParityDev : firstDev + devsInGroup
                 devOrder = Self.devOrder(devsInGroup: devsInGroup, mirrors: mirrors, parDev: parDev, dev: dev)
                 si.curComp = devOrder
                 si.curPg = Int(si.unitOff / pageSize)
             }
+            var stripesPassed: UInt64 = 0
             var consumed = 0
             var length = ios.length
             defer { ios.si = si }
@@ -67,6 +74,8 @@ extension Engine {
                     if dev == si.dev {
                         ios.perDev[comp].offset = si.objOffset
                         curLen = stripeUnit - si.unitOff
+                    } else if era == .seed && layout.parity == 2 {
+                        ios.perDev[comp].offset = si.objOffset + stripesPassed * stripeUnit - si.unitOff
                     } else if era == .final || si.curComp > devOrder {
                         ios.perDev[comp].offset = si.objOffset - si.unitOff
                     } else {
@@ -81,12 +90,21 @@ extension Engine {
                 guard dev == si.parDev || (length == 0 && raidWrite) else { continue }
                 if length == 0 && raidWrite {
                     dev = si.parDev
-                    if era == .final { si.curComp = width - layout.parity }
+                    si.curComp = width - layout.parity
                 }
                 switch era {
                 case .final:
                     guard addParityUnits(&ios, si: &si, dev: dev, firstDev: firstDev,
                                          curLen: raidWrite ? length : curLen, layout: layout) else { return false }
+                case .seed where layout.parity == 2:
+                    // RAID6 exists only in the final code: P and Q are added as it adds them,
+                    // at the row ore_calc_stripe_info maps them to. Unlike RAID5's parity, P
+                    // or Q can be on a device the I/O's first stripe did not use.
+                    let rowStart = si.objOffset
+                    si.objOffset += stripesPassed * stripeUnit
+                    guard addParityUnits(&ios, si: &si, dev: dev, firstDev: firstDev,
+                                         curLen: raidWrite ? length : curLen, layout: layout) else { return false }
+                    si.objOffset = rowStart
                 case .seed:
                     // SPEC 4: in the seed profile every unit lands where ore_calc_stripe_info
                     // maps it. (The 3.x code as written would take this branch for RAID0's
@@ -97,10 +115,10 @@ extension Engine {
                         ios.perDev[comp].dev = dev
                         ios.perDev[comp].offset = si.objOffset - si.unitOff
                     }
-                    if raidWrite && length == 0 { si.curComp = layout.dataDevices }
                     guard oreAddParityUnit(&ios, si: &si, comp: comp, curLen: raidWrite ? length : curLen,
                                            doXor: true, unit: 0, layout: layout) else { return false }
                 }
+                stripesPassed += 1
                 si.parDev = (devsInGroup + si.parDev - layout.parity * mirrors) % devsInGroup + firstDev
                 si.curComp = 0
                 si.curPg = 0

@@ -154,15 +154,12 @@ extension SimState {
         }
         guard layout.parity > 0 else { return }
         let stripes = (pages + layout.pagesInStripe - 1) / layout.pagesInStripe
-        for stripe in 0..<stripes {
+        for stripe in 0..<UInt64(stripes) {
             for row in 0..<layout.pagesInUnit {
-                var parity: UInt64 = 0
-                for column in 0..<layout.dataDevices {
-                    let index = stripe * layout.pagesInStripe + column * layout.pagesInUnit + row
-                    if index < pages { parity ^= Token.initial(page: index, fileSize: size) }
+                let parity = ParityScheme.parity(stripe: stripe, row: row, layout: layout) { $0 < pages ? Token.initial(page: $0, fileSize: size) : 0 }
+                for (slot, token) in zip(layout.paritySlots(stripe: stripe, row: row), parity) {
+                    for dev in slot.devs { store(token, dev: dev, objPage: slot.objPage) }
                 }
-                let slot = layout.paritySlot(stripe: UInt64(stripe), row: row)
-                for dev in slot.devs { store(parity, dev: dev, objPage: slot.objPage) }
             }
         }
     }

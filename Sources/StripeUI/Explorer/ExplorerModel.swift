@@ -41,7 +41,9 @@ public struct ExplorerModel: TerminalProgram {
             }
             switch key {
             case .character("q"), .function(10), .control("c"): return false
-            case .character("r"): raid = raid == .raid5 ? .raid0 : .raid5
+            case .character("r"):
+                let levels = RaidLevel.allCases
+                raid = levels[(levels.firstIndex(of: raid)! + 1) % levels.count]
             case .character("d"): devices = max(1, devices - 1)
             case .character("D"): devices = min(Limits.maxDevices, devices + 1)
             case .character("u"): stripeUnit = max(pageSize, stripeUnit / 2)
@@ -101,7 +103,7 @@ public struct ExplorerModel: TerminalProgram {
         let keys = Self.keyHints.first { $0.count < width } ?? Self.keyHints[Self.keyHints.count - 1]
         screen.put(keys, x: 1, y: footer.maxY - 1, style: theme.label, clip: footer)
         if help {
-            let lines = ["r  toggle raid0 / raid5", "d D  one device fewer / more", "u U  halve / double the stripe unit",
+            let lines = ["r  next raid level: raid0, raid5, raid6", "d D  one device fewer / more", "u U  halve / double the stripe unit",
                          "m M  fewer / more mirrors", "w W  narrower / wider groups (w from one group splits it)",
                          "g G  shallower / deeper groups", "q F10 Ctrl-C  quit", "", "any key closes this help"]
             let rect = Rect(x: max(0, width / 2 - 30), y: max(1, height / 2 - 6), width: min(width, 60), height: min(height - 1, lines.count + 2))

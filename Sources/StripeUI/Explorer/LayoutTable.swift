@@ -1,7 +1,7 @@
 import StripeCore
 
 /// The stripe map of a layout as text: devices as columns, stripes as rows, each unit
-/// labelled with its data column (D0, D1, ...) and file pages, or P for parity.
+/// labelled with its data column (D0, D1, ...) and file pages, or P and Q for parity.
 /// Shared by `stripescope layout --format table` and the layout explorer.
 public struct LayoutTable {
     public let layout: OreLayout
@@ -56,8 +56,8 @@ public struct LayoutTable {
         return lines
     }
 
-    /// What a cell says: `D1 4-7` for data units, `P` for parity, empty when the device
-    /// is in another group. Every mirror copy says the same.
+    /// What a cell says: `D1 4-7` for data units, `P` or `Q` for parity, empty when the
+    /// device is in another group. Every mirror copy says the same.
     public func cell(stripe: Int, dev: Int, detail: Detail = .pageRange) -> String {
         let firstPage = stripe * layout.pagesInStripe
         let component = dev / layout.mirrors * layout.mirrors
@@ -71,8 +71,9 @@ public struct LayoutTable {
                 return layout.pagesInUnit == 1 ? "D\(column) \(page)" : "D\(column) \(page)-\(page + layout.pagesInUnit - 1)"
             }
         }
-        if layout.parity > 0, layout.paritySlot(stripe: UInt64(stripe), row: 0).devs.contains(dev) { return "P" }
-        return ""
+        guard layout.parity > 0,
+              let unit = layout.paritySlots(stripe: UInt64(stripe), row: 0).firstIndex(where: { $0.devs.contains(dev) }) else { return "" }
+        return ParityScheme.name(ofUnit: unit)
     }
 
     /// The table as rows of text columns; the first row is the header.
@@ -99,7 +100,7 @@ public struct LayoutTable {
         return grid.caption + grid.rows.indices.map(grid.line)
     }
 
-    /// Draws the table into `rect`, parity cells highlighted.
+    /// Draws the table into `rect`, parity cells (P, Q) highlighted.
     public func draw(into screen: inout Screen, rect: Rect, theme: Theme) {
         let grid = Grid(table: self, width: rect.width)
         var y = rect.y
@@ -109,8 +110,8 @@ public struct LayoutTable {
         }
         for (r, row) in grid.rows.enumerated() where y < rect.maxY {
             screen.put(grid.line(r), x: rect.x, y: y, style: r == 0 ? theme.label : .plain, clip: rect)
-            for (c, text) in row.enumerated() where text == "P" {
-                screen.put("P", x: rect.x + grid.x(ofColumn: c), y: y, style: theme.parity, clip: rect)
+            for (c, text) in row.enumerated() where text == "P" || text == "Q" {
+                screen.put(text, x: rect.x + grid.x(ofColumn: c), y: y, style: theme.parity, clip: rect)
             }
             y += 1
         }

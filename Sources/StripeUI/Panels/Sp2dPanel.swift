@@ -24,7 +24,7 @@ struct Sp2dPanel {
         screen.put(label, x: inner.x, y: y, style: .bold, clip: inner)
         var x = inner.x + label.count + 1
         for c in 0..<sp2d.columns {
-            screen.put(c < sp2d.dataColumns ? "c\(c)" : "P", x: x, y: y, style: theme.label, clip: inner)
+            screen.put(c < sp2d.dataColumns ? "c\(c)" : ParityScheme.name(ofUnit: c - sp2d.dataColumns), x: x, y: y, style: theme.label, clip: inner)
             x += width
         }
         y += 1
@@ -39,7 +39,7 @@ struct Sp2dPanel {
             for c in 0..<sp2d.columns {
                 let cell = sp2d[r, c]
                 let page = firstPage + c * layout.pagesInUnit + r
-                let (text, style) = Self.cell(cell, page: page, got: model.gotPages[page], theme)
+                let (text, style) = Self.cell(cell, page: page, got: model.gotPages[page], parityUnit: c - sp2d.dataColumns, theme)
                 screen.put(text, x: x, y: y, style: style, clip: inner)
                 x += width
             }
@@ -66,15 +66,16 @@ struct Sp2dPanel {
     }
 
     /// An sp2d cell: `W5` written, `C1` got from the cache (uptodate), `R9` got and read
-    /// from its device, `Z3` the zero page standing for page 3, `L2` that_locked_page, `P` parity, `·` empty.
-    static func cell(_ cell: Sp2dCell, page: Int, got: EventPayload.GetPage?, _ theme: Theme) -> (String, Style) {
+    /// from its device, `Z3` the zero page standing for page 3, `L2` that_locked_page, `P` or `Q`
+    /// parity (`parityUnit` 0 or 1), `·` empty.
+    static func cell(_ cell: Sp2dCell, page: Int, got: EventPayload.GetPage?, parityUnit: Int = 0, _ theme: Theme) -> (String, Style) {
         switch cell {
         case .empty: ("·", theme.label)
         case .written: ("W\(page)", theme.written)
         case .got: (got?.uptodate == true ? "C\(page)" : "R\(page)", theme.read)
         case .zero: ("Z\(page)", theme.read)
         case .locked: ("L\(page)", theme.read)
-        case .parity: ("P", theme.parity)
+        case .parity: (ParityScheme.name(ofUnit: parityUnit), theme.parity)
         }
     }
 }

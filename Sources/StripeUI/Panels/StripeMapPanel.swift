@@ -1,7 +1,7 @@
 import StripeCore
 
 /// Devices as columns, stripes as rows. Each unit shows its data column (D0, D1..)
-/// or P, and one glyph per page row: what the current I/O does to that row.
+/// or P (and Q with RAID6), and one glyph per page row: what the current I/O does to that row.
 struct StripeMapPanel {
     let model: DebuggerModel
     let rect: Rect
@@ -73,8 +73,7 @@ struct StripeMapPanel {
                 for stripe in stripes where layout.parity > 0 {
                     guard let rows = Self.parityRows(of: pages, stripe: stripe, layout: layout) else { continue }
                     for row in rows {
-                        let slot = layout.paritySlot(stripe: UInt64(stripe), row: row)
-                        set(slot.devs, slot.objPage, .planned(.parity))
+                        for slot in layout.paritySlots(stripe: UInt64(stripe), row: row) { set(slot.devs, slot.objPage, .planned(.parity)) }
                     }
                 }
             }
@@ -166,7 +165,7 @@ struct StripeMapPanel {
                 let x = inner.x + labelWidth + dev * columnWidth
                 let (label, objBase) = unit(layout: layout, stripe: stripe, dev: dev, firstPage: firstPage)
                 guard !label.isEmpty else { continue }  // the device is in another group
-                screen.put(label, x: x, y: y, style: label == "P" ? theme.parity : .plain, clip: inner)
+                screen.put(label, x: x, y: y, style: label == "P" || label == "Q" ? theme.parity : .plain, clip: inner)
                 for g in 0..<glyphs {
                     let rowInUnit = g * layout.pagesInUnit / glyphs
                     let (glyph, style) = Self.glyph(activity.mark(dev: dev, objPage: objBase + UInt64(rowInUnit)), theme)
@@ -177,6 +176,22 @@ struct StripeMapPanel {
                 screen.put("!", x: inner.x + labelWidth + layout.devices * columnWidth, y: y, style: theme.error, clip: inner)
             }
         }
+        // Room is left for the clip note on the same border when it is there.
+        let room = rect.width - 2 - (shown.count < stripes ? 16 : 0)
+        if layout.parity == 2 { drawSyndrome(into: &screen, layout: layout, stripe: focusStripe, room: room) }
+    }
+
+    /// RAID6: the focused stripe's P and Q as they are on disk, on the bottom border, for
+    /// the first row the current I/O writes there (row 0 otherwise); only when it fits `room`.
+    private func drawSyndrome(into screen: inout Screen, layout: OreLayout, stripe: Int, room: Int) {
+        let row = model.state.sp2d.flatMap { Int($0.stripe) == stripe ? $0.writtenRows?.lowerBound : nil } ?? 0
+        let slots = layout.paritySlots(stripe: UInt64(stripe), row: row)
+        let values = slots.enumerated().map { unit, slot in
+            "\(ParityScheme.name(ofUnit: unit)) \(Token.hex(model.state.devices[slot.devs.lowerBound].objects[Int(slot.objPage)]))"
+        }
+        let text = " s\(stripe) r\(row): \(values.joined(separator: "  ")) "
+        guard text.count <= room else { return }
+        screen.put(text, x: rect.x + 1, y: rect.maxY - 1, style: model.theme.parity, clip: rect)
     }
 
     /// A mark as the map draws it: `w r p` planned, `W R P` issued, `✓` (ASCII `=`) done,
@@ -198,8 +213,8 @@ struct StripeMapPanel {
             let location = layout.location(ofPage: firstPage + column * layout.pagesInUnit)
             if location.dev == first { return ("D\(column)", location.objPage) }
         }
-        let slot = layout.paritySlot(stripe: UInt64(stripe), row: 0)
-        if slot.devs.contains(dev) { return ("P", slot.objPage) }
-        return ("", 0)
+        let slots = layout.paritySlots(stripe: UInt64(stripe), row: 0)
+        guard let unit = slots.firstIndex(where: { $0.devs.contains(dev) }) else { return ("", 0) }
+        return (ParityScheme.name(ofUnit: unit), slots[unit].objPage)
     }
 }
