@@ -1,0 +1,109 @@
+/// Two worlds run side by side: both timelines, built once, aligned on scenario
+/// commands, and every point where their observable effects part.
+public final class Comparison: Sendable {
+    public let pair: WorldPair
+    public let a: Timeline
+    public let b: Timeline
+    /// The aligned commands, in order.
+    public let commands: [AlignedCommand]
+    /// The first divergence within each aligned command that has one, in order.
+    public let divergences: [Divergence]
+
+    public init(_ pair: WorldPair, keyframeInterval: Int = 4096) {
+        self.pair = pair
+        a = Engine.run(pair.a, keyframeInterval: keyframeInterval)
+        b = Engine.run(pair.b, keyframeInterval: keyframeInterval)
+        let commands = AlignedCommand.align(a, b, inserted: pair.inserted)
+        var finder = DivergenceFinder(a: a, b: b)
+        divergences = commands.indices.compactMap { finder.divergence(in: commands[$0], number: $0) }
+        self.commands = commands
+    }
+
+    /// The first event where the worlds' device requests, page flags or invariant
+    /// results differ; nil when they never do.
+    public var firstDivergence: Divergence? { divergences.first }
+
+    /// The aligned command holding event `seq` of world A (`inA`) or B.
+    public func command(containing seq: Int, inA: Bool) -> Int? {
+        commands.firstIndex { ((inA ? $0.a : $0.b)?.contains(seq)) ?? false }
+    }
+}
+
+/// Walks the aligned commands in order, following each world's page flags, and finds
+/// where their observable effects first differ in each command.
+struct DivergenceFinder {
+    let a: Timeline
+    let b: Timeline
+    private var flagsA = PageFlagTracker()
+    private var flagsB = PageFlagTracker()
+    /// Where A stands: its last event so far, and the line it executes.
+    private var lastA = 0
+    private var lineA = 0
+
+    init(a: Timeline, b: Timeline) {
+        self.a = a
+        self.b = b
+    }
+
+    mutating func divergence(in aligned: AlignedCommand, number: Int) -> Divergence? {
+        let effectsA = aligned.a.map { range in range.compactMap { seq in flagsA.effect(of: seq, in: a).map { (seq, $0) } } } ?? []
+        let effectsB = aligned.b.map { range in range.compactMap { seq in flagsB.effect(of: seq, in: b).map { (seq, $0) } } } ?? []
+        if let range = aligned.a {
+            lastA = range.upperBound - 1
+            if case .command(let line, _, _) = a.payload(of: range.lowerBound) { lineA = line }
+        }
+        let common = min(effectsA.count, effectsB.count)
+        guard let k = (0..<common).first(where: { effectsA[$0].1 != effectsB[$0].1 })
+                ?? (effectsA.count == effectsB.count ? nil : common) else { return nil }
+        let effectA = k < effectsA.count ? effectsA[k] : nil
+        let effectB = k < effectsB.count ? effectsB[k] : nil
+        let (aEvent, bEvent) = parting(aligned, effectA: effectA?.0, effectB: effectB?.0)
+        return Divergence(aEvent: aEvent, bEvent: bEvent, line: lineA,
+                          what: ObservableEffect.difference(effectA?.1, effectB?.1), command: number)
+    }
+
+    /// The events where the two worlds' paths through this command split (see
+    /// `Divergence.aEvent`), at or before their first differing effects.
+    private func parting(_ aligned: AlignedCommand, effectA: Int?, effectB: Int?) -> (Int, Int) {
+        let ra = aligned.a ?? (lastA + 1)..<(lastA + 1), rb = aligned.b ?? 0..<0
+        var p = 0
+        var open: [Int] = []  // offsets of the calls open in the common prefix
+        while p < ra.count, p < rb.count, sameEvent(ra.lowerBound + p, rb.lowerBound + p) {
+            switch a.event(ra.lowerBound + p).kind {
+            case .call: open.append(p)
+            case .return: open.removeLast()
+            default: break
+            }
+            p += 1
+        }
+        let ea = p < ra.count ? ra.lowerBound + p : nil, eb = p < rb.count ? rb.lowerBound + p : nil
+        if let effectA, ea.map({ $0 > effectA }) ?? true, let effectB, eb.map({ $0 > effectB }) ?? true {
+            return (effectA, effectB)  // the paths agree past the effects (flags differed before this command)
+        }
+        if let ea, let eb, !sameShape(ea, eb), a.event(ea).kind != .return, b.event(eb).kind != .return, let call = open.last {
+            return (ra.lowerBound + call, rb.lowerBound + call)
+        }
+        return (ea ?? (aligned.a == nil ? lastA : ra.upperBound - 1), eb ?? max(rb.upperBound - 1, 0))
+    }
+
+    /// The two worlds do the same thing here: same kind, depth and fields (request ids,
+    /// command numbers, note lines and page tokens aside).
+    private func sameEvent(_ i: Int, _ j: Int) -> Bool {
+        let x = a.event(i), y = b.event(j)
+        guard x.kind == y.kind, x.depth == y.depth else { return false }
+        switch x.kind {
+        case .command, .note: return a.message(of: i) == b.message(of: j)
+        case .page: return x.i == y.i && x.a & 0x7f == y.a & 0x7f && x.b == y.b
+        case .devRead, .devWrite, .ioDone:
+            let r = a.request(Int(x.i)), s = b.request(Int(y.i))
+            return r.dev == s.dev && r.purpose == s.purpose && x.a == y.a
+                && a.extents(of: r).elementsEqual(b.extents(of: s)) { $0.offset == $1.offset && $0.length == $1.length }
+        default: return a.payload(of: i) == b.payload(of: j)
+        }
+    }
+
+    /// Same kind of event (and, for calls, the same function), whatever its fields.
+    private func sameShape(_ i: Int, _ j: Int) -> Bool {
+        a.event(i).kind == b.event(j).kind && a.function(of: i) == b.function(of: j)
+    }
+}

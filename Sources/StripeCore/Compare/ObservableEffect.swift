@@ -1,0 +1,82 @@
+/// What a comparison looks at (SPEC 8): the device requests, the page flags after each
+/// change, and the invariant results. Everything else (tokens, references, sp2d,
+/// call structure) may differ without the worlds diverging.
+enum ObservableEffect: Equatable {
+    /// A `dev_read` / `dev_write`: device, direction and object byte extents.
+    case request(dev: Int, write: Bool, extents: [ByteExtent])
+    /// A page's flags after a `page`, `page_add` or `page_remove` event; nil when absent.
+    case page(index: Int, flags: PageFlags?)
+    case violation(rule: Int)
+    case kernelBug(KernelFunction)
+
+    struct ByteExtent: Equatable {
+        var offset: UInt64
+        var length: UInt64
+    }
+
+    /// What the world does, as the predicate of a sentence: "reads dev 2 object pages 1..2".
+    var phrase: String {
+        switch self {
+        case .request(let dev, let write, let extents):
+            let pages = Timeline.pageRanges(extents.map { ($0.offset, $0.length) })
+            let count = extents.reduce(0) { $0 + ($1.offset + $1.length - 1) / pageSize - $1.offset / pageSize + 1 }
+            return "\(write ? "writes" : "reads") dev \(dev) object page\(count == 1 ? "" : "s") \(pages)"
+        case .page(let index, let flags): return "leaves page \(index) \(Self.describe(flags))"
+        case .violation(let rule): return "breaks invariant \(rule)"
+        case .kernelBug(let fn): return "hits a kernel bug in \(fn.name)"
+        }
+    }
+
+    /// Flags as page-types letters, "absent" or "present, no flags".
+    static func describe(_ flags: PageFlags?) -> String {
+        guard let flags else { return "absent" }
+        return flags.isEmpty ? "present, no flags" : flags.letters
+    }
+
+    /// One line saying how `a` and `b` (either may be missing) differ.
+    static func difference(_ a: ObservableEffect?, _ b: ObservableEffect?) -> String {
+        switch (a, b) {
+        case (.page(let i, let fa), .page(let j, let fb)) where i == j:
+            return "page \(i): A \(describe(fa)), B \(describe(fb))"
+        case (let a?, nil): return "A \(a.phrase); B does not"
+        case (nil, let b?): return "B \(b.phrase); A does not"
+        case (let a?, let b?): return "A \(a.phrase); B \(b.phrase)"
+        case (nil, nil): return "the worlds agree"
+        }
+    }
+}
+
+/// Follows one timeline's page flags forward, so a page event can say the flags it
+/// leaves (events carry only what they set and clear).
+struct PageFlagTracker {
+    private var flags: [Int: PageFlags] = [:]
+
+    /// The effect of event `seq`, if it is observable; call for every event in order.
+    mutating func effect(of seq: Int, in timeline: Timeline) -> ObservableEffect? {
+        let e = timeline.event(seq)
+        switch e.kind {
+        case .page:
+            let index = Int(e.i)
+            let set = PageFlags(rawValue: e.a & 0x7f), clear = PageFlags(rawValue: e.b)
+            guard !set.isEmpty || !clear.isEmpty else { return nil }
+            var now = flags[index] ?? []
+            now.formUnion(set)
+            now.subtract(clear)
+            flags[index] = now
+            return .page(index: index, flags: now)
+        case .pageAdd:
+            flags[Int(e.i)] = []
+            return .page(index: Int(e.i), flags: [])
+        case .pageRemove:
+            flags[Int(e.i)] = nil
+            return .page(index: Int(e.i), flags: nil)
+        case .devRead, .devWrite:
+            let request = timeline.request(Int(e.i))
+            return .request(dev: request.dev, write: !request.isRead,
+                            extents: timeline.extents(of: request).map { .init(offset: $0.offset, length: $0.length) })
+        case .violation: return .violation(rule: Int(e.a))
+        case .kernelBug: return .kernelBug(KernelFunction(rawValue: e.a)!)
+        default: return nil
+        }
+    }
+}
