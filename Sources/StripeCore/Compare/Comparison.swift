@@ -59,7 +59,9 @@ struct DivergenceFinder {
         let effectB = k < effectsB.count ? effectsB[k] : nil
         let (aEvent, bEvent) = parting(aligned, effectA: effectA?.0, effectB: effectB?.0)
         return Divergence(aEvent: aEvent, bEvent: bEvent, line: lineA,
-                          what: ObservableEffect.difference(effectA?.1, effectB?.1), command: number)
+                          what: ObservableEffect.difference(effectA?.1, effectB?.1, restA: effectsA.dropFirst(k + 1).map(\.1)[...],
+                                                            restB: effectsB.dropFirst(k + 1).map(\.1)[...]),
+                          command: number)
     }
 
     /// The events where the two worlds' paths through this command split (see
@@ -80,8 +82,8 @@ struct DivergenceFinder {
         if let effectA, ea.map({ $0 > effectA }) ?? true, let effectB, eb.map({ $0 > effectB }) ?? true {
             return (effectA, effectB)  // the paths agree past the effects (flags differed before this command)
         }
-        if let ea, let eb, !sameShape(ea, eb), a.event(ea).kind != .return, b.event(eb).kind != .return, let call = open.last {
-            return (ra.lowerBound + call, rb.lowerBound + call)
+        if let ea, let eb, !sameShape(ea, eb), let call = open.last, call == p - 1 {
+            return (ra.lowerBound + call, rb.lowerBound + call)  // the call took another branch at once
         }
         return (ea ?? (aligned.a == nil ? lastA : ra.upperBound - 1), eb ?? max(rb.upperBound - 1, 0))
     }

@@ -2,8 +2,8 @@
 public struct Divergence: Sendable, Equatable {
     /// The event of A and of B where the worlds part: the differing event itself when
     /// both do the same kind of thing differently (a `dev_write` with other extents), or
-    /// the call both were in when their paths split into different calls (the `ore_write`
-    /// whose r4w-off twin fails with -ENOTSUPP).
+    /// the call whose first step already differs (the `ore_write` whose r4w-off twin
+    /// fails at once with -ENOTSUPP), else the first event that differs.
     public var aEvent: Int
     public var bEvent: Int
     /// The scenario line A is executing at `aEvent`.

@@ -33,11 +33,18 @@ enum ObservableEffect: Equatable {
         return flags.isEmpty ? "present, no flags" : flags.letters
     }
 
-    /// One line saying how `a` and `b` (either may be missing) differ.
-    static func difference(_ a: ObservableEffect?, _ b: ObservableEffect?) -> String {
+    /// One line saying how the worlds' first differing effects `a` and `b` (either may
+    /// be missing) differ; `restA` / `restB` are what each world does after them, so an
+    /// effect the other world only makes later is not called missing.
+    static func difference(_ a: ObservableEffect?, _ b: ObservableEffect?,
+                           restA: ArraySlice<ObservableEffect>, restB: ArraySlice<ObservableEffect>) -> String {
         switch (a, b) {
         case (.page(let i, let fa), .page(let j, let fb)) where i == j:
             return "page \(i): A \(describe(fa)), B \(describe(fb))"
+        case (.request(let d, let w, _)?, .request(let e, let v, _)?) where d == e && w == v:
+            return "A \(a!.phrase), B \(b!.phrase)"
+        case (let a?, let b?) where restB.contains(a) && !restA.contains(b): return "B \(b.phrase); A does not"
+        case (let a?, let b?) where restA.contains(b) && !restB.contains(a): return "A \(a.phrase); B does not"
         case (let a?, nil): return "A \(a.phrase); B does not"
         case (nil, let b?): return "B \(b.phrase); A does not"
         case (let a?, let b?): return "A \(a.phrase); B \(b.phrase)"
