@@ -1,0 +1,91 @@
+import StripeCore
+
+extension CompareModel {
+    /// The split frame: one header naming both worlds, the first divergence, each world's
+    /// page cache, stripe map and counters (side by side from 160 columns, stacked
+    /// below), and a key bar. A pure function of the model.
+    public func view() -> Screen {
+        var screen = Screen(width: width, height: height)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            let text = "The split frame needs at least \(Self.minimumWidth)x\(Self.minimumHeight); this terminal is \(width)x\(height)."
+            screen.put(text, x: 0, y: height / 2, style: .bold)
+            return screen
+        }
+        var rest = screen.bounds
+        let header: Rect, divergence: Rect, status: Rect
+        (header, rest) = rest.splitTop(1)
+        (divergence, rest) = rest.splitTop(1)
+        (rest, status) = rest.splitBottom(1)
+        drawHeader(into: &screen, header)
+        drawDivergence(into: &screen, divergence)
+        let panes = width >= Self.sideBySideWidth ? rest.splitLeft(rest.width / 2) : rest.splitTop(rest.height / 2)
+        WorldPane(model: a, world: .a, focused: focus == .a, rect: panes.0).draw(into: &screen)
+        WorldPane(model: b, world: .b, focused: focus == .b, rect: panes.1).draw(into: &screen)
+        if let message {
+            screen.put(message.text, x: 0, y: status.y, style: message.isError ? theme.error : .bold, clip: status)
+        } else {
+            screen.put(Self.keyBar(width: width), x: 0, y: status.y, style: theme.label, clip: status)
+        }
+        if theme.ascii { screen.asciify() }
+        return screen
+    }
+
+    /// The keys of the split screen, most useful first, cut from the end to fit.
+    static func keyBar(width: Int) -> String {
+        var keys = ["Tab world", "→ ← step", "} { both: next/prev command", "d next divergence", "Home End"]
+        let kept = ["q quit"]
+        while !keys.isEmpty, (keys + kept).joined(separator: "  ").count > width { keys.removeLast() }
+        return (keys + kept).joined(separator: "  ")
+    }
+
+    private func drawHeader(into screen: inout Screen, _ rect: Rect) {
+        screen.fill(rect, style: theme.header)
+        let pair = comparison.pair
+        let right = " │ A event \(a.cursor)/\(a.timeline.count - 1) │ B event \(b.cursor)/\(b.timeline.count - 1) "
+        let bName = pair.b.name == pair.a.name ? "A with \(pair.label)" : "\(pair.b.title) (\(pair.b.name))"
+        // B's name says what differs: it keeps its room first, A's title takes the rest.
+        let room = max(0, rect.width - right.count - " StripeScope compare │ A:  │ B: ".count)
+        let bShown = bName.truncated(to: max(room / 2, room - pair.a.title.count))
+        let left = " StripeScope compare │ A: \(pair.a.title.truncated(to: room - bShown.count)) │ B: \(bShown)"
+        screen.put(left, x: rect.x, y: rect.y, style: theme.header, clip: rect)
+        screen.put(right, x: max(0, rect.maxX - right.count), y: rect.y, style: theme.header)
+    }
+
+    private func drawDivergence(into screen: inout Screen, _ rect: Rect) {
+        guard let d = comparison.firstDivergence else {
+            screen.put("The worlds never diverge: the same device requests, page flags and invariant results.",
+                       x: rect.x, y: rect.y, style: theme.note, clip: rect)
+            return
+        }
+        let text = "First divergence at A event \(d.aEvent), B event \(d.bEvent) (line \(d.line)): \(d.what)"
+        screen.put(text, x: rect.x, y: rect.y, style: theme.error, clip: rect)
+    }
+}
+
+/// One world of the split frame: where it stands, its page cache, stripe map and counters.
+struct WorldPane {
+    let model: DebuggerModel
+    let world: CompareModel.World
+    let focused: Bool
+    let rect: Rect
+
+    func draw(into screen: inout Screen) {
+        let theme = model.theme
+        let (title, body) = rect.splitTop(1)
+        let s = model.state
+        let command = s.currentCommand.map { model.timeline.summary(of: $0) } ?? "before the first command"
+        var text = " \(world.name)\(focused ? " ▶" : "  ") event \(model.cursor)/\(model.timeline.count - 1) │ \(command)"
+        // Without room for the counters box, its one-line form closes the title.
+        let roomy = body.height >= 14
+        if !roomy { text += " │ " + CountersPanel.summary(s) }
+        screen.fill(title, style: focused ? theme.header : .bold)
+        screen.put(text, x: title.x, y: title.y, style: focused ? theme.header : .bold, clip: title)
+        var rest = body
+        var counters = Rect(x: 0, y: 0, width: 0, height: 0)
+        if roomy { (rest, counters) = rest.splitBottom(7) }
+        let (pages, stripes) = rest.height >= 22 ? rest.splitTop(rest.height / 2) : rest.splitLeft(rest.width * 55 / 100)
+        PageGridPanel(model: model, rect: pages).draw(into: &screen)
+        StripeMapPanel(model: model, rect: stripes).draw(into: &screen)
+        CountersPanel(model: model, rect: counters).draw(into: &screen)
+    }
+}
