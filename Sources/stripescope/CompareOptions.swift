@@ -24,7 +24,7 @@ struct CompareOptions: ParsableArguments {
             do { return try WorldPair(a: scenario, commands: commands) } catch { throw CLIFailure(error.description) }
         case (nil, let file?):
             let other = try ScenarioInput.load(file)
-            return WorldPair(a: scenario, b: other, label: "--compare-with \(other.name)")
+            return WorldPair(a: scenario, b: other)
         }
     }
 

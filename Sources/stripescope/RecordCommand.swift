@@ -27,7 +27,10 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Seconds between two frames.")
     var speed: Double = 0.15
 
+    @OptionGroup var compare: CompareOptions
+
     func run() throws {
+        try compare.refuse("'stripescope record'")
         let (width, height) = try RenderCommand.parseSize(size)
         guard speed > 0, speed <= 60 else { throw CLIFailure("--speed: expected seconds per frame from 0 to 60, found \(speed)") }
         let timeline = Engine.run(try ScenarioInput.load(scenario))

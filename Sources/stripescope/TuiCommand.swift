@@ -20,7 +20,10 @@ struct TuiCommand: ParsableCommand {
     @Option(help: "Start at this event number.")
     var at: Int = 0
 
+    @OptionGroup var compare: CompareOptions
+
     func run() throws {
+        try compare.refuse("'stripescope tui'")
         let timeline = Engine.run(try ScenarioInput.load(scenario))
         if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
         let ascii = self.ascii || !Terminal.localeIsUTF8()

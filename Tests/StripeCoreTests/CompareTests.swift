@@ -38,7 +38,7 @@ struct CompareTests {
         // Without reclaim `.writepage` is never called: B differs only by its spliced
         // command, which aligns with nothing; every other command pairs with its own line.
         let comparison = try Self.compare("partial-stripe", "set writepage=on")
-        #expect(comparison.pair.inserted == [2])
+        #expect(comparison.pair.onlyInB == [2])
         #expect(comparison.pair.b.lines[2].text == "set writepage=on")
         #expect(comparison.pair.b.lines.map(\.line) == [1, 3, 3] + comparison.pair.a.lines.dropFirst(2).map(\.line))
         #expect(comparison.commands.count == comparison.pair.a.lines.count + 1)
@@ -62,7 +62,7 @@ struct CompareTests {
         let pair = try WorldPair(a: Self.bundledScenario("r4w-off"), commands: "set r4w=on; profile seed")
         #expect(pair.b.lines.map(\.text).prefix(4) == ["set r4w=on", "profile seed",
                                                        "title Before the patch: no r4w ops, and the ORE refuses partial RAID5 writes", "set r4w=off"])
-        #expect(pair.inserted == [0, 1])
+        #expect(pair.onlyInB == [0, 1])
         #expect(pair.b.lines.prefix(2).map(\.line) == [0, 0])
     }
 
@@ -114,10 +114,25 @@ struct CompareTests {
     @Test func twoFilesAlignCommandByCommand() throws {
         let a = try Self.bundledScenario("raid0-placement-final")
         let b = try Self.bundledScenario("raid0-placement-seed")
-        let comparison = Comparison(WorldPair(a: a, b: b, label: "raid0-placement-seed.scn"))
-        #expect(comparison.pair.inserted.isEmpty)
+        let comparison = Comparison(WorldPair(a: a, b: b))
+        // Titles and notes never pair; `profile final` and `profile seed` differ, as in a diff.
+        #expect(comparison.pair.onlyInA == [0, 1, 3, 7] && comparison.pair.onlyInB == [0, 1, 3, 7])
         let d = try #require(comparison.firstDivergence)
         #expect(d.what.hasPrefix("A writes dev 0 object pages 0..1"))
+    }
+
+    @Test func twoFilesPairTheirCommonCommandsAsDiffWould() throws {
+        func lines(_ texts: [String]) throws -> [ScenarioLine] {
+            try ScenarioParser.parse((["layout raid5 devices=4 stripe-unit=4K"] + texts).joined(separator: "\n"), name: "t").lines
+        }
+        // B inserts a `set`, drops `read 1`, and changes `write 3` to `write 4`.
+        let a = try lines(["note a", "write 2", "read 1", "write 3", "writepages"])
+        let b = try lines(["set pump=loop", "write 2", "write 4", "writepages", "note b"])
+        let (onlyA, onlyB) = WorldPair.unmatched(a, b)
+        #expect(onlyA == [1, 3, 4] && onlyB == [1, 3, 5])
+        // Past the limit, the k-th command pairs with the k-th.
+        let (cutA, cutB) = WorldPair.unmatched(a, b + (try lines(["check"])).dropFirst(), limit: 2)
+        #expect(cutA == [1] && cutB == [5, 6])
     }
 
     // MARK: Errors
@@ -126,7 +141,7 @@ struct CompareTests {
         ("set r4w=maybe", "--compare 'set r4w=maybe': column 9: expected 'on' or 'off' for r4w, found 'maybe'"),
         ("write 1; bogus", "--compare 'write 1; bogus': column 10: unknown command 'bogus'"),
         ("layout raid0 devices=2 stripe-unit=4K", "--compare 'layout raid0 devices=2 stripe-unit=4K': column 1: the layout is already set on line 3"),
-        ("set r4w=off\nwrite 1", "--compare 'set r4w=off\nwrite 1': contains a line break (LF); separate commands with ';'"),
+        ("set r4w=off\nwrite 1", "--compare: the commands contain a line break (LF); separate them with ';'"),
     ])
     func badCommandsNameTheCompareTextAndColumn(commands: String, message: String) throws {
         let a = try Self.bundledScenario("partial-stripe")

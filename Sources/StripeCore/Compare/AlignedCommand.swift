@@ -7,30 +7,33 @@ public struct AlignedCommand: Sendable, Equatable {
 }
 
 extension AlignedCommand {
-    /// Pairs the commands of `a` and `b`: the k-th command of A with the k-th command of
-    /// B that is not in `inserted` (indexes into B's scenario lines); B's inserted
-    /// commands stand alone. Events before the first command (if any) pair up too.
-    static func align(_ a: Timeline, _ b: Timeline, inserted: Set<Int>) -> [AlignedCommand] {
+    /// Pairs the commands of `a` and `b`: the k-th command of A that is not in `onlyInA`
+    /// (indexes into A's scenario lines) with the k-th of B not in `onlyInB`; the others
+    /// stand alone, in order. Events before the first command (if any) pair up too.
+    static func align(_ a: Timeline, _ b: Timeline, onlyInA: Set<Int>, onlyInB: Set<Int>) -> [AlignedCommand] {
         let sa = commandRanges(a), sb = commandRanges(b)
-        let sortedInserted = inserted.sorted()
-        /// B's command index as the index of A's command it stands for; nil if inserted.
-        func ordinal(_ index: Int) -> Int? {
+        /// The command's place among the aligned commands of its world; nil if it stands alone.
+        func ordinal(_ index: Int, _ alone: Set<Int>) -> Int? {
             if index < 0 { return index }
-            if inserted.contains(index) { return nil }
-            return index - sortedInserted.prefix { $0 < index }.count
+            if alone.contains(index) { return nil }
+            return index - alone.count { $0 < index }
         }
         var result: [AlignedCommand] = []
         var i = 0, j = 0
         while i < sa.count || j < sb.count {
-            let ob = j < sb.count ? ordinal(sb[j].index) : nil
-            if j < sb.count, ob == nil {
+            let oa = i < sa.count ? ordinal(sa[i].index, onlyInA) : nil
+            let ob = j < sb.count ? ordinal(sb[j].index, onlyInB) : nil
+            if i < sa.count, oa == nil {
+                result.append(.init(a: sa[i].events, b: nil))
+                i += 1
+            } else if j < sb.count, ob == nil {
                 result.append(.init(a: nil, b: sb[j].events))
                 j += 1
-            } else if i < sa.count, j < sb.count, sa[i].index == ob {
+            } else if let oa, let ob, oa == ob {
                 result.append(.init(a: sa[i].events, b: sb[j].events))
                 i += 1
                 j += 1
-            } else if i < sa.count, j >= sb.count || sa[i].index < ob! {
+            } else if let oa, ob.map({ oa < $0 }) ?? true {
                 result.append(.init(a: sa[i].events, b: nil))
                 i += 1
             } else {

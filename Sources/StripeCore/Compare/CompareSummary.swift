@@ -4,16 +4,16 @@ public struct CompareSummary: Sendable {
     public var a: TraceSummary
     public var b: TraceSummary
     public var firstDivergence: Divergence?
-    /// How B was made, and A's name.
-    public var label: String
-    public var name: String
+    /// The worlds for people.
+    public var aName: String
+    public var bName: String
 
     public init(_ comparison: Comparison) {
         a = TraceSummary(comparison.a)
         b = TraceSummary(comparison.b)
         firstDivergence = comparison.firstDivergence
-        label = comparison.pair.label
-        name = comparison.pair.a.name
+        aName = comparison.pair.a.name
+        bName = comparison.pair.bDescription
     }
 
     /// The SPEC 8 object: `a`, `b` (each `events`, `dev_pages_read`, `dev_pages_written`,
@@ -28,7 +28,7 @@ public struct CompareSummary: Sendable {
 
     /// Both worlds' totals side by side with B − A, then the first divergence.
     public var lines: [String] {
-        var out = ["world A: \(name)", "world B: \(name) with \(label)", ""]
+        var out = ["world A: \(aName)", "world B: \(bName)", ""]
         let labels = ["events", "device pages read", "device pages written", "r4w device pages read", "violations"]
         let width = labels.map(\.count).max()!
         func row(_ title: String, _ x: String, _ y: String, _ d: String) -> String {

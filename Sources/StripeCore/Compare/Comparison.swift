@@ -13,7 +13,7 @@ public final class Comparison: Sendable {
         self.pair = pair
         a = Engine.run(pair.a, keyframeInterval: keyframeInterval)
         b = Engine.run(pair.b, keyframeInterval: keyframeInterval)
-        let commands = AlignedCommand.align(a, b, inserted: pair.inserted)
+        let commands = AlignedCommand.align(a, b, onlyInA: pair.onlyInA, onlyInB: pair.onlyInB)
         var finder = DivergenceFinder(a: a, b: b)
         divergences = commands.indices.compactMap { finder.divergence(in: commands[$0], number: $0) }
         self.commands = commands

@@ -3,19 +3,70 @@
 public struct WorldPair: Sendable {
     public var a: Scenario
     public var b: Scenario
-    /// Indexes into `b.lines` of the commands B has and A has not (the spliced
-    /// `--compare` commands); every other line of B aligns with a line of A.
-    public var inserted: Set<Int>
-    /// How B differs from A, for headers: `--compare 'set r4w=off'` or the other file.
-    public var label: String
+    /// Indexes into `a.lines` / `b.lines` of the commands that align with nothing in the
+    /// other world: B's spliced `--compare` commands; between two files, their `title`
+    /// and `note` lines (they change nothing, and two files need not agree on them).
+    /// Every other command aligns with the one at the same place in the other world.
+    public var onlyInA: Set<Int>
+    public var onlyInB: Set<Int>
+    /// The `--compare` commands B was made with; nil when B is another file.
+    public var commands: String?
 
-    /// Two independent scenarios (`--compare-with`): the k-th command of A aligns with
-    /// the k-th of B.
-    public init(a: Scenario, b: Scenario, label: String) {
+    /// How B was made: `--compare 'set r4w=off'` or `--compare-with other.scn`.
+    public var label: String { commands.map { "--compare \($0.quotedExcerpt)" } ?? "--compare-with \(b.name)" }
+
+    /// World B for people: `partial-stripe.scn with --compare 'set r4w=off'`, or the other file.
+    public var bDescription: String { commands == nil ? b.name : "\(a.name) with \(label)" }
+
+    /// Two independent scenarios (`--compare-with`), aligned as `diff` would: the longest
+    /// common run of identical commands pairs up, titles and notes aside; the commands
+    /// one file has and the other has not (or has changed) stand alone.
+    public init(a: Scenario, b: Scenario) {
         self.a = a
         self.b = b
-        self.inserted = []
-        self.label = label
+        (onlyInA, onlyInB) = Self.unmatched(a.lines, b.lines)
+    }
+
+    /// The lines of each side outside a longest common subsequence of the commands
+    /// (titles and notes never match). Past `limit` lines a side, whose table would be
+    /// too big, the k-th command pairs with the k-th instead.
+    static func unmatched(_ a: [ScenarioLine], _ b: [ScenarioLine], limit: Int = 4000) -> (Set<Int>, Set<Int>) {
+        func remark(_ line: ScenarioLine) -> Bool {
+            switch line.command {
+            case .title, .note: true
+            default: false
+            }
+        }
+        let ia = a.indices.filter { !remark(a[$0]) }, ib = b.indices.filter { !remark(b[$0]) }
+        var onlyA = Set(a.indices).subtracting(ia), onlyB = Set(b.indices).subtracting(ib)
+        guard ia.count <= limit, ib.count <= limit else {
+            onlyA.formUnion(ia.dropFirst(ib.count))
+            onlyB.formUnion(ib.dropFirst(ia.count))
+            return (onlyA, onlyB)
+        }
+        // common[i][j]: length of the longest common subsequence of ia[i...] and ib[j...].
+        var common = [[Int]](repeating: [Int](repeating: 0, count: ib.count + 1), count: ia.count + 1)
+        for i in ia.indices.reversed() {
+            for j in ib.indices.reversed() {
+                common[i][j] = a[ia[i]].command == b[ib[j]].command ? common[i + 1][j + 1] + 1 : max(common[i + 1][j], common[i][j + 1])
+            }
+        }
+        var i = 0, j = 0
+        while i < ia.count, j < ib.count {
+            if a[ia[i]].command == b[ib[j]].command {
+                i += 1
+                j += 1
+            } else if common[i + 1][j] >= common[i][j + 1] {
+                onlyA.insert(ia[i])
+                i += 1
+            } else {
+                onlyB.insert(ib[j])
+                j += 1
+            }
+        }
+        onlyA.formUnion(ia[i...])
+        onlyB.formUnion(ib[j...])
+        return (onlyA, onlyB)
     }
 
     /// World B is `a` with `commands` (`;`-separated scenario commands) applied right
@@ -24,7 +75,7 @@ public struct WorldPair: Sendable {
     public init(a: Scenario, commands: String) throws(ScenarioLoadError) {
         let label = "--compare \(commands.quotedExcerpt)"
         if let bad = commands.unicodeScalars.first(where: { $0 == "\n" || $0 == "\r" }) {
-            throw ScenarioLoadError(description: "\(label): contains a line break (\(bad == "\n" ? "LF" : "CR")); separate commands with ';'")
+            throw ScenarioLoadError(description: "--compare: the commands contain a line break (\(bad == "\n" ? "LF" : "CR")); separate them with ';'")
         }
         // Each piece keeps its leading spaces, so a column in it plus its start is a column of COMMANDS.
         var pieces: [(text: String, start: Int)] = []
@@ -81,8 +132,9 @@ public struct WorldPair: Sendable {
         b.warnings = []
         self.a = a
         self.b = b
-        self.inserted = inserted
-        self.label = label
+        onlyInA = []
+        onlyInB = inserted
+        self.commands = commands
     }
 
     /// Where the `--compare` commands go: after the last `profile` / `layout` line that

@@ -18,9 +18,12 @@ extension CompareModel {
         (rest, status) = rest.splitBottom(1)
         drawHeader(into: &screen, header)
         drawDivergence(into: &screen, divergence)
-        let panes = width >= Self.sideBySideWidth ? rest.splitLeft(rest.width / 2) : rest.splitTop(rest.height / 2)
-        WorldPane(model: a, world: .a, focused: focus == .a, rect: panes.0).draw(into: &screen)
-        WorldPane(model: b, world: .b, focused: focus == .b, rect: panes.1).draw(into: &screen)
+        // Both panes the same size, so the same state draws the same on both sides.
+        var (paneA, paneB) = width >= Self.sideBySideWidth ? rest.splitLeft(rest.width / 2) : rest.splitTop(rest.height / 2)
+        paneB.width = paneA.width
+        paneB.height = paneA.height
+        WorldPane(model: a, world: .a, focused: focus == .a, rect: paneA).draw(into: &screen)
+        WorldPane(model: b, world: .b, focused: focus == .b, rect: paneB).draw(into: &screen)
         if let message {
             screen.put(message.text, x: 0, y: status.y, style: message.isError ? theme.error : .bold, clip: status)
         } else {
@@ -42,7 +45,7 @@ extension CompareModel {
         screen.fill(rect, style: theme.header)
         let pair = comparison.pair
         let right = " │ A event \(a.cursor)/\(a.timeline.count - 1) │ B event \(b.cursor)/\(b.timeline.count - 1) "
-        let bName = pair.b.name == pair.a.name ? "A with \(pair.label)" : "\(pair.b.title) (\(pair.b.name))"
+        let bName = pair.commands == nil ? "\(pair.b.title) (\(pair.b.name))" : "A with \(pair.label)"
         // B's name says what differs: it keeps its room first, A's title takes the rest.
         let room = max(0, rect.width - right.count - " StripeScope compare │ A:  │ B: ".count)
         let bShown = bName.truncated(to: max(room / 2, room - pair.a.title.count))

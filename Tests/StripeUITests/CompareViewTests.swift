@@ -1,0 +1,68 @@
+import Testing
+import StripeAssets
+import StripeCore
+import StripeUI
+
+/// The split frame of two worlds.
+struct CompareViewTests {
+    static func comparison(_ name: String, _ commands: String) throws -> Comparison {
+        let text = try #require(BundledScenarios.all.first { $0.name == name }?.text)
+        return Comparison(try WorldPair(a: ScenarioParser.parse(text, name: "\(name).scn"), commands: commands))
+    }
+
+    /// The frame's lines, split into world A's pane and world B's pane (without their
+    /// title rows, which name the world).
+    static func panes(_ screen: Screen) -> (a: [Substring], b: [Substring], titles: (Substring, Substring)) {
+        let lines = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let body = lines[2..<(lines.count - 1)]
+        func trimmed(_ line: Substring) -> Substring { line.dropLast(line.reversed().prefix { $0 == " " }.count) }
+        if screen.width >= CompareModel.sideBySideWidth {
+            let half = screen.width / 2
+            let a = body.map { trimmed($0.prefix(half)) }, b = body.map { trimmed($0.dropFirst(half)) }
+            return (Array(a.dropFirst()), Array(b.dropFirst()), (a[0], b[0]))
+        }
+        let pane = body.count / 2
+        let a = Array(body.prefix(pane)), b = Array(body.dropFirst(pane).prefix(pane))
+        return (Array(a.dropFirst()), Array(b.dropFirst()), (a[0], b[0]))
+    }
+
+    @Test(arguments: BundledScenarios.all.map(\.name))
+    func aScenarioComparedWithItselfRendersTheSameOnBothSides(name: String) throws {
+        let comparison = try Self.comparison(name, "")
+        #expect(comparison.firstDivergence == nil)
+        for size in [(200, 60), (120, 40)] {
+            for seq in [comparison.a.count / 2, comparison.a.count - 1] {
+                let model = CompareModel(comparison: comparison, width: size.0, height: size.1, monochrome: true, at: seq)
+                #expect(model.b.cursor == seq)
+                let (a, b, titles) = Self.panes(model.view())
+                #expect(a == b, "\(name) \(size) at \(seq)")
+                #expect(titles.0.replacing(" A ▶", with: "") == titles.1.replacing(" B  ", with: ""))
+                #expect(model.view().text.contains("never diverge"))
+            }
+        }
+    }
+
+    @Test func theSplitFrameShowsWhereTheWorldsPart() throws {
+        let comparison = try Self.comparison("partial-stripe", "set r4w=off")
+        for (w, h) in [(80, 24), (120, 40), (160, 48), (200, 60)] {
+            let model = CompareModel(comparison: comparison, width: w, height: h, monochrome: true, at: 60)
+            assertSnapshot(model.view(), named: "compare-r4w-off-\(w)x\(h)")
+        }
+        let text = CompareModel(comparison: comparison, width: 200, height: 60, monochrome: true, at: 60).view().text
+        #expect(text.contains("First divergence at A event 52, B event 53 (line 11)"))
+        #expect(text.contains("B: A with --compare 'set r4w=off'"))
+    }
+
+    @Test func worldsMoveTogetherOnTheAlignedCommands() throws {
+        let comparison = try Self.comparison("partial-stripe", "set r4w=off")
+        var model = CompareModel(comparison: comparison, width: 120, height: 40)
+        // B has one more command (the spliced `set`), so its events run one ahead.
+        model.moveBoth(.a, to: 52)
+        #expect(model.b.cursor == 53)
+        #expect(comparison.b.function(of: model.b.cursor) == .ore_write)
+        model.moveBoth(.b, to: 2)  // B's spliced command: A stays at its last event before it
+        #expect(model.a.cursor == comparison.commands[1].a!.upperBound - 1)
+        model.move(.b, to: 10)
+        #expect(model.a.cursor == comparison.commands[1].a!.upperBound - 1)
+    }
+}
