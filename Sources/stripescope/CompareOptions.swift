@@ -27,9 +27,4 @@ struct CompareOptions: ParsableArguments {
             return WorldPair(a: scenario, b: other)
         }
     }
-
-    /// For a command that cannot show two worlds yet: exit 2 saying so, never ignore the flag.
-    func refuse(_ what: String) throws {
-        if isRequested { throw CLIFailure("\(what) does not show two worlds yet; use 'stripescope render SCENARIO --compare …' for the split frame or 'stripescope trace SCENARIO --compare … --format summary'") }
-    }
 }

@@ -65,7 +65,19 @@ struct CompareCLITests {
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 48)
         #expect(lines[0].contains("StripeScope compare") && lines[0].contains("--compare 'set r4w=off'"))
-        #expect(lines[2].contains(" A ▶ event 97/97") && lines[2].contains(" B   event 66/66"))
+        #expect(lines[3].contains(" A ▶ event 97/97") && lines[3].contains(" B   event 66/66"))
+    }
+
+    @Test func recordPlaysBothWorlds() throws {
+        let dir = try Binary.scratch("", name: "unused").deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("c.cast").path
+        let r = try Binary.run(["record", "partial-stripe", "--compare", "set r4w=off", "-o", out, "--size", "160x48"])
+        #expect(r.status == 0)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines[0].contains("compared with --compare 'set r4w=off'"))
+        #expect(lines.filter { $0.contains(",\"o\",") }.count == 98)  // one frame per event of A
+        #expect(lines.last?.contains("B event 66/66") == true)
     }
 
     @Test(arguments: [
@@ -78,8 +90,8 @@ struct CompareCLITests {
         (["trace", "partial-stripe", "--compare", "", "--compare-with", "gap", "--format", "summary"],
          "stripescope: --compare and --compare-with: give one of them, not both\n"),
         (["trace", "partial-stripe", "--compare-with", "no-such-world", "--format", "summary"], nil),
-        (["tui", "partial-stripe", "--compare", "set r4w=off"], nil),
-        (["record", "partial-stripe", "--compare", "set r4w=off", "-o", "/dev/null"], nil),
+        (["tui", "partial-stripe", "--compare", "bogus"], "stripescope: --compare 'bogus': column 1: unknown command 'bogus'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check\n"),
+        (["record", "partial-stripe", "--compare-with", "gap", "--compare", "", "-o", "/dev/null"], "stripescope: --compare and --compare-with: give one of them, not both\n"),
     ] as [([String], String?)])
     func badInputIsOneLineAndExit2(arguments: [String], stderr: String?) throws {
         let r = try Binary.run(arguments)

@@ -11,10 +11,11 @@ struct CompareViewTests {
     }
 
     /// The frame's lines, split into world A's pane and world B's pane (without their
-    /// title rows, which name the world).
+    /// title rows, which name the world, and the focused world's stack and log below).
     static func panes(_ screen: Screen) -> (a: [Substring], b: [Substring], titles: (Substring, Substring)) {
         let lines = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
-        let body = lines[2..<(lines.count - 1)]
+        var body = lines[(screen.height >= 30 ? 3 : 2)..<(lines.count - 1)]  // header, divergence, differences
+        if body.count >= 34 { body = body.dropLast(body.count * 3 / 10) }  // the focused world's stack and log
         func trimmed(_ line: Substring) -> Substring { line.dropLast(line.reversed().prefix { $0 == " " }.count) }
         if screen.width >= CompareModel.sideBySideWidth {
             let half = screen.width / 2
@@ -38,6 +39,7 @@ struct CompareViewTests {
                 #expect(a == b, "\(name) \(size) at \(seq)")
                 #expect(titles.0.replacing(" A ▶", with: "") == titles.1.replacing(" B  ", with: ""))
                 #expect(model.view().text.contains("never diverge"))
+                #expect(model.differenceLine.hasSuffix("│ page flags agree"))
             }
         }
     }
@@ -51,6 +53,8 @@ struct CompareViewTests {
         let text = CompareModel(comparison: comparison, width: 200, height: 60, monochrome: true, at: 60).view().text
         #expect(text.contains("First divergence at A event 52, B event 53 (line 11)"))
         #expect(text.contains("B: A with --compare 'set r4w=off'"))
+        // At A's event 60 (get_page created page 9), B already failed pages 5 and 6.
+        #expect(text.contains("A/B now: dev pages read 0/0  written 0/0  r4w reads 0/0  violations 0/1 (+1)  │ flags differ on pages 5, 6, 9"))
     }
 
     @Test func worldsMoveTogetherOnTheAlignedCommands() throws {

@@ -18,6 +18,21 @@ extension CompareModel {
         (rest, status) = rest.splitBottom(1)
         drawHeader(into: &screen, header)
         drawDivergence(into: &screen, divergence)
+        if height >= 30 {
+            let differences: Rect
+            (differences, rest) = rest.splitTop(1)
+            screen.put(differenceLine, x: differences.x, y: differences.y, style: .bold, clip: differences)
+        }
+        // On a tall screen the focused world's call stack and event log go below the worlds.
+        if rest.height >= 34 {
+            let strip: Rect
+            (rest, strip) = rest.splitBottom(rest.height * 3 / 10)
+            let (stack, log) = strip.splitLeft(strip.width * 2 / 5)
+            let focused = model(focus)
+            CallStackPanel(model: focused, rect: stack).draw(into: &screen)
+            EventLogPanel(model: focused, rect: log).draw(into: &screen)
+            screen.put(" world \(focus.name) ", x: log.maxX - 10, y: log.y, style: .bold, clip: log)
+        }
         // Both panes the same size, so the same state draws the same on both sides.
         var (paneA, paneB) = width >= Self.sideBySideWidth ? rest.splitLeft(rest.width / 2) : rest.splitTop(rest.height / 2)
         paneB.width = paneA.width
@@ -35,7 +50,7 @@ extension CompareModel {
 
     /// The keys of the split screen, most useful first, cut from the end to fit.
     static func keyBar(width: Int) -> String {
-        var keys = ["Tab world", "→ ← step", "} { both: next/prev command", "d next divergence", "Home End"]
+        var keys = ["Tab world", "→ ← n f c step", "} { both: next/prev command", "d D divergence", "] [ note", "Home End"]
         let kept = ["q quit"]
         while !keys.isEmpty, (keys + kept).joined(separator: "  ").count > width { keys.removeLast() }
         return (keys + kept).joined(separator: "  ")
@@ -62,6 +77,37 @@ extension CompareModel {
         }
         let text = "First divergence at A event \(d.aEvent), B event \(d.bEvent) (line \(d.line)): \(d.what)"
         screen.put(text, x: rect.x, y: rect.y, style: theme.error, clip: rect)
+    }
+}
+
+extension CompareModel {
+    /// Where the worlds stand apart now: the totals as A, B and B − A, then the pages
+    /// whose presence or flags differ.
+    public var differenceLine: String {
+        let sa = a.state, sb = b.state
+        func figure(_ name: String, _ x: UInt64, _ y: UInt64) -> String {
+            let d = Int64(y) - Int64(x)
+            return "\(name) \(x)/\(y)\(d == 0 ? "" : d > 0 ? " (+\(d))" : " (\(d))")"
+        }
+        let read = { (s: SimState) in s.devices.reduce(0) { $0 + $1.pagesRead } }
+        let written = { (s: SimState) in s.devices.reduce(0) { $0 + $1.pagesWritten } }
+        let totals = [figure("dev pages read", read(sa), read(sb)), figure("written", written(sa), written(sb)),
+                      figure("r4w reads", sa.counters.r4wDevicePagesRead, sb.counters.r4wDevicePagesRead),
+                      figure("violations", sa.counters.violations, sb.counters.violations)]
+        let pages = differingPages
+        let pageText = pages.isEmpty ? "page flags agree" : "flags differ on page\(pages.count == 1 ? "" : "s") "
+            + pages.prefix(12).map(String.init).joined(separator: ", ") + (pages.count > 12 ? ", …" : "")
+        return "A/B now: " + totals.joined(separator: "  ") + "  │ " + pageText
+    }
+
+    /// Pages present in one world only, or with other flags, at the worlds' events (the
+    /// first 10 000 page indices: a teaching scenario's whole file).
+    public var differingPages: [Int] {
+        let span = min(max(a.state.pageSpan, b.state.pageSpan), 10_000)
+        return (0..<span).filter {
+            let (p, q) = (a.state.pages[$0], b.state.pages[$0])
+            return p.present != q.present || p.flags != q.flags
+        }
     }
 }
 
