@@ -57,6 +57,20 @@ struct CompareViewTests {
         #expect(text.contains("A/B now: dev pages read 0/0  written 0/0  r4w reads 0/0  violations 0/1 (+1)  │ flags differ on pages 5, 6, 9"))
     }
 
+    @Test func pagesWhoseFlagsDifferAreHighlightedInBothWorlds() throws {
+        /// The characters on a blue background, row by row, outside the (blue) title bars.
+        func highlighted(_ commands: String) throws -> [String] {
+            let screen = CompareModel(comparison: try Self.comparison("partial-stripe", commands), width: 110, height: 24, at: 60).view()
+            return (0..<screen.height).filter { screen[0, $0].background != .blue }.compactMap { y in
+                let row = (0..<screen.width).filter { screen[$0, y].background == .blue }.map { String(screen[$0, y].character) }
+                return row.isEmpty ? nil : row.joined()
+            }
+        }
+        // Pages 5, 6 and 9: A has them locked under writeback and created, B failed 5 and 6.
+        #expect(try highlighted("set r4w=off") == ["LWLW-", "EE·"])
+        #expect(try highlighted("").isEmpty)
+    }
+
     @Test func worldsMoveTogetherOnTheAlignedCommands() throws {
         let comparison = try Self.comparison("partial-stripe", "set r4w=off")
         var model = CompareModel(comparison: comparison, width: 120, height: 40)

@@ -2,8 +2,8 @@ import StripeCore
 
 extension CompareModel {
     /// The split frame: one header naming both worlds, the first divergence, each world's
-    /// page cache, stripe map and counters (side by side from 160 columns, stacked
-    /// below), and a key bar. A pure function of the model.
+    /// page cache (pages whose flags differ highlighted), stripe map and counters (side by
+    /// side from 160 columns, stacked below), and a key bar. A pure function of the model.
     public func view() -> Screen {
         var screen = Screen(width: width, height: height)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
@@ -37,8 +37,9 @@ extension CompareModel {
         var (paneA, paneB) = width >= Self.sideBySideWidth ? rest.splitLeft(rest.width / 2) : rest.splitTop(rest.height / 2)
         paneB.width = paneA.width
         paneB.height = paneA.height
-        WorldPane(model: a, world: .a, focused: focus == .a, rect: paneA).draw(into: &screen)
-        WorldPane(model: b, world: .b, focused: focus == .b, rect: paneB).draw(into: &screen)
+        let differing = Set(differingPages)
+        WorldPane(model: a, world: .a, focused: focus == .a, differing: differing, rect: paneA).draw(into: &screen)
+        WorldPane(model: b, world: .b, focused: focus == .b, differing: differing, rect: paneB).draw(into: &screen)
         if let message {
             screen.put(message.text, x: 0, y: status.y, style: message.isError ? theme.error : .bold, clip: status)
         } else {
@@ -116,6 +117,8 @@ struct WorldPane {
     let model: DebuggerModel
     let world: CompareModel.World
     let focused: Bool
+    /// Pages whose flags differ from the other world's: highlighted in the grid.
+    let differing: Set<Int>
     let rect: Rect
 
     func draw(into screen: inout Screen) {
@@ -133,8 +136,22 @@ struct WorldPane {
         var counters = Rect(x: 0, y: 0, width: 0, height: 0)
         if roomy { (rest, counters) = rest.splitBottom(7) }
         let (pages, stripes) = rest.height >= 22 ? rest.splitTop(rest.height / 2) : rest.splitLeft(rest.width * 55 / 100)
-        PageGridPanel(model: model, rect: pages).draw(into: &screen)
+        let grid = PageGridPanel(model: model, rect: pages)
+        grid.draw(into: &screen)
+        if !differing.isEmpty { highlight(differing, of: grid, in: &screen) }
         StripeMapPanel(model: model, rect: stripes).draw(into: &screen)
         CountersPanel(model: model, rect: counters).draw(into: &screen)
+    }
+
+    /// Marks the grid cells of `pages` in both worlds: a blue background (reverse on a
+    /// monochrome terminal; underline already marks the current page).
+    private func highlight(_ pages: Set<Int>, of grid: PageGridPanel, in screen: inout Screen) {
+        let inner = grid.rect.inset(1)
+        for y in inner.y..<inner.maxY {
+            for x in inner.x..<inner.maxX where screen[x, y].character != " " {
+                guard let page = grid.page(atX: x, y: y), pages.contains(page) else { continue }
+                if model.theme.monochrome { screen[x, y].style.attributes.insert(.reverse) } else { screen[x, y].style.background = .blue }
+            }
+        }
     }
 }
