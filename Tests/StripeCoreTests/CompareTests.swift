@@ -121,6 +121,19 @@ struct CompareTests {
         #expect(d.what.hasPrefix("A writes dev 0 object pages 0..1"))
     }
 
+    @Test func aCommandOnlyOneFileHasDivergesWhereTheOtherWorldStands() throws {
+        let a = try Self.bundledScenario("partial-stripe")
+        let text = a.lines.filter { $0.text != "cache 0..3" }.map(\.text).joined(separator: "\n")
+        let b = try ScenarioParser.parse(text, name: "no-cache.scn")
+        let comparison = Comparison(WorldPair(a: a, b: b))
+        let d = try #require(comparison.firstDivergence)
+        #expect(d.line == 7)  // `cache 0..3`, which B does not have
+        #expect(d.what.hasPrefix("A leaves page 0 "))
+        #expect(comparison.a.message(of: d.aEvent) == "cache 0..3")  // the command only A runs
+        // B stands at the last event it ran before: its `file` line.
+        #expect(comparison.b.message(of: d.bEvent) == "file size=96K")
+    }
+
     @Test func twoFilesPairTheirCommonCommandsAsDiffWould() throws {
         func lines(_ texts: [String]) throws -> [ScenarioLine] {
             try ScenarioParser.parse((["layout raid5 devices=4 stripe-unit=4K"] + texts).joined(separator: "\n"), name: "t").lines

@@ -36,8 +36,9 @@ struct DivergenceFinder {
     let b: Timeline
     private var flagsA = PageFlagTracker()
     private var flagsB = PageFlagTracker()
-    /// Where A stands: its last event so far, and the line it executes.
+    /// Where each world stands: its last event so far; and the line A executes.
     private var lastA = 0
+    private var lastB = 0
     private var lineA = 0
 
     init(a: Timeline, b: Timeline) {
@@ -46,28 +47,30 @@ struct DivergenceFinder {
     }
 
     mutating func divergence(in aligned: AlignedCommand, number: Int) -> Divergence? {
-        let effectsA = aligned.a.map { range in range.compactMap { seq in flagsA.effect(of: seq, in: a).map { (seq, $0) } } } ?? []
-        let effectsB = aligned.b.map { range in range.compactMap { seq in flagsB.effect(of: seq, in: b).map { (seq, $0) } } } ?? []
-        if let range = aligned.a {
-            lastA = range.upperBound - 1
-            if case .command(let line, _, _) = a.payload(of: range.lowerBound) { lineA = line }
+        let effectsA = aligned.a.map { range in range.compactMap { seq in flagsA.effect(of: seq, in: a).map { (seq: seq, effect: $0) } } } ?? []
+        let effectsB = aligned.b.map { range in range.compactMap { seq in flagsB.effect(of: seq, in: b).map { (seq: seq, effect: $0) } } } ?? []
+        if let range = aligned.a, case .command(let line, _, _) = a.payload(of: range.lowerBound) { lineA = line }
+        defer {
+            lastA = aligned.a.map { $0.upperBound - 1 } ?? lastA
+            lastB = aligned.b.map { $0.upperBound - 1 } ?? lastB
         }
         let common = min(effectsA.count, effectsB.count)
-        guard let k = (0..<common).first(where: { effectsA[$0].1 != effectsB[$0].1 })
+        guard let k = (0..<common).first(where: { effectsA[$0].effect != effectsB[$0].effect })
                 ?? (effectsA.count == effectsB.count ? nil : common) else { return nil }
         let effectA = k < effectsA.count ? effectsA[k] : nil
         let effectB = k < effectsB.count ? effectsB[k] : nil
-        let (aEvent, bEvent) = parting(aligned, effectA: effectA?.0, effectB: effectB?.0)
-        return Divergence(aEvent: aEvent, bEvent: bEvent, line: lineA,
-                          what: ObservableEffect.difference(effectA?.1, effectB?.1, restA: effectsA.dropFirst(k + 1).map(\.1)[...],
-                                                            restB: effectsB.dropFirst(k + 1).map(\.1)[...]),
-                          command: number)
+        let (aEvent, bEvent) = parting(aligned, effectA: effectA?.seq, effectB: effectB?.seq)
+        let what = ObservableEffect.difference(effectA?.effect, effectB?.effect,
+                                               restA: effectsA.dropFirst(k + 1).map(\.effect)[...],
+                                               restB: effectsB.dropFirst(k + 1).map(\.effect)[...])
+        return Divergence(aEvent: aEvent, bEvent: bEvent, line: lineA, what: what, command: number)
     }
 
     /// The events where the two worlds' paths through this command split (see
     /// `Divergence.aEvent`), at or before their first differing effects.
     private func parting(_ aligned: AlignedCommand, effectA: Int?, effectB: Int?) -> (Int, Int) {
-        let ra = aligned.a ?? (lastA + 1)..<(lastA + 1), rb = aligned.b ?? 0..<0
+        // A world without this command stands at its last event before it.
+        let ra = aligned.a ?? (lastA + 1)..<(lastA + 1), rb = aligned.b ?? (lastB + 1)..<(lastB + 1)
         var p = 0
         var open: [Int] = []  // offsets of the calls open in the common prefix
         while p < ra.count, p < rb.count, sameEvent(ra.lowerBound + p, rb.lowerBound + p) {
@@ -85,7 +88,7 @@ struct DivergenceFinder {
         if let ea, let eb, !sameShape(ea, eb), let call = open.last, call == p - 1 {
             return (ra.lowerBound + call, rb.lowerBound + call)  // the call took another branch at once
         }
-        return (ea ?? (aligned.a == nil ? lastA : ra.upperBound - 1), eb ?? max(rb.upperBound - 1, 0))
+        return (ea ?? ra.upperBound - 1, eb ?? rb.upperBound - 1)
     }
 
     /// The two worlds do the same thing here: same kind, depth and fields (request ids,
