@@ -65,19 +65,3 @@ public struct CompareModel {
         b.height = height
     }
 }
-
-extension Comparison {
-    /// The event of the other world at the same place: the same offset into the aligned
-    /// command (clamped to its events), or, for a command the other world does not run,
-    /// the last event it ran before it.
-    public func event(alignedWith seq: Int, inA: Bool) -> Int {
-        let other = inA ? b : a
-        guard let index = command(containing: seq, inA: inA) else { return min(seq, other.count - 1) }
-        let here = (inA ? commands[index].a : commands[index].b)!
-        if let there = inA ? commands[index].b : commands[index].a {
-            return there.lowerBound + min(seq - here.lowerBound, there.count - 1)
-        }
-        let before = commands[..<index].last { (inA ? $0.b : $0.a) != nil }
-        return before.map { (inA ? $0.b : $0.a)!.upperBound - 1 } ?? 0
-    }
-}
