@@ -5,7 +5,7 @@ import StripeCore
 /// (SPEC 8), shared by `tui`, `trace`, `render` and `record`.
 struct CompareOptions: ParsableArguments {
     @Option(name: .customLong("compare"),
-            help: "World B: the scenario with these ';'-separated commands after its profile/layout lines (e.g. 'set r4w=off').")
+            help: "World B: the scenario with these ';'-separated commands after its profile/layout lines (e.g. 'set r4w=off'; a ';' always separates, even in a note).")
     var commands: String?
 
     @Option(name: .customLong("compare-with"), help: "World B: another scenario file (or bundled name).",

@@ -264,6 +264,10 @@ struct CompareTUITests {
         #expect(divergence.contains("line 11: A leaves page 9 present, no flags; B leaves page 5 UE"))
         try tmux.send("Tab", "Right")
         #expect(tmux.wait { $0.contains(" B ▶ event 54/66") }.contains(" A   event 52/97"))
+        // Narrower than 160 columns the worlds stack: each title on a line of its own.
+        try tmux.resize(width: 100, height: 30)
+        let stacked = tmux.wait { screen in screen.split(separator: "\n").contains { $0.hasPrefix(" B ▶ event 54/66") } }
+        #expect(stacked.split(separator: "\n").contains { $0.hasPrefix(" A   event 52/97") && !$0.contains(" B ") })
         try tmux.send("q")
         let report = TUITests.exitReport(tmux)
         #expect(report.exit == "EXIT=0")
