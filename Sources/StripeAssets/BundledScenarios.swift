@@ -24,6 +24,7 @@ public enum BundledScenarios {
         ("append-seed", text(PackageResources.append_seed_scn)),
         ("append-final", text(PackageResources.append_final_scn)),
         ("reclaim-writepage", text(PackageResources.reclaim_writepage_scn)),
+        ("reclaim-pressure", text(PackageResources.reclaim_pressure_scn)),
         ("group-depth", text(PackageResources.group_depth_scn)),
         ("group-split", text(PackageResources.group_split_scn)),
         ("stranded-fsync", text(PackageResources.stranded_fsync_scn)),

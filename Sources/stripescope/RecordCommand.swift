@@ -10,7 +10,8 @@ struct RecordCommand: ParsableCommand {
         abstract: "Record the TUI playing a scenario, event by event, as an asciicast v2 file.",
         discussion: """
             One frame per event (at most \(Asciicast.maxFrames): longer timelines skip events \
-            evenly and keep the last), with markers at every command and note.
+            evenly and keep the last), with markers at every command and note. With --compare \
+            or --compare-with: the split frame, world A event by event and world B alongside.
 
             Example: stripescope record partial-stripe -o demo.cast && asciinema play demo.cast
             """)
@@ -27,10 +28,19 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Seconds between two frames.")
     var speed: Double = 0.15
 
+    @OptionGroup var compare: CompareOptions
+
     func run() throws {
         let (width, height) = try RenderCommand.parseSize(size)
         guard speed > 0, speed <= 60 else { throw CLIFailure("--speed: expected seconds per frame from 0 to 60, found \(speed)") }
-        let timeline = Engine.run(try ScenarioInput.load(scenario))
+        let scenario = try ScenarioInput.load(scenario)
+        if let pair = try compare.pair(with: scenario) {
+            let sink = try OutputSink(path: output)
+            CompareCast(comparison: Comparison(pair), width: width, height: height, secondsPerFrame: speed).write(to: sink.line)
+            sink.flush()
+            return
+        }
+        let timeline = Engine.run(scenario)
         let sink = try OutputSink(path: output)
         Asciicast(timeline: timeline, width: width, height: height, secondsPerFrame: speed).write(to: sink.line)
         sink.flush()

@@ -7,7 +7,13 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the TUI's frame at an event: plain text, ANSI colours, SVG or HTML; no terminal needed.",
-        discussion: "Example: stripescope render cold-cache --at end --format svg > frame.svg")
+        discussion: """
+            With --compare 'COMMANDS' or --compare-with FILE: the split frame of the two worlds \
+            (side by side from 160 columns, stacked below); --at is world A's event, world B \
+            stands at the event aligned with it.
+
+            Example: stripescope render cold-cache --at end --format svg > frame.svg
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, ansi, svg, html
@@ -28,17 +34,29 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "ASCII borders and glyphs only.")
     var ascii = false
 
+    @OptionGroup var compare: CompareOptions
+
     func run() throws {
         let (width, height) = try Self.parseSize(size)
         guard width >= DebuggerModel.minimumWidth, height >= DebuggerModel.minimumHeight else {
             throw CLIFailure("--size: the frame needs at least \(DebuggerModel.minimumWidth)x\(DebuggerModel.minimumHeight), found '\(size)'")
         }
-        let timeline = Engine.run(try ScenarioInput.load(scenario))
-        let seq = try Self.event(at, in: timeline)
-        let model = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii,
-                                  monochrome: format == .text, at: seq)
-        let screen = model.view()
-        let title = "StripeScope: \(timeline.scenario.title), event \(seq)"
+        let scenario = try ScenarioInput.load(scenario)
+        let screen: Screen
+        let title: String
+        if let pair = try compare.pair(with: scenario) {
+            let comparison = Comparison(pair)
+            let seq = try Self.event(at, in: comparison.a)
+            screen = CompareModel(comparison: comparison, width: width, height: height, ascii: ascii,
+                                  monochrome: format == .text, at: seq).view()
+            title = "StripeScope: \(scenario.title) compared with \(pair.label), event \(seq)"
+        } else {
+            let timeline = Engine.run(scenario)
+            let seq = try Self.event(at, in: timeline)
+            screen = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii,
+                                   monochrome: format == .text, at: seq).view()
+            title = "StripeScope: \(timeline.scenario.title), event \(seq)"
+        }
         switch format {
         case .text: print(screen.text)
         case .ansi: print(ANSIFrame.render(screen))

@@ -35,6 +35,8 @@ struct ScenariosCommand: ParsableCommand {
         if rows.contains(where: { $0.mark != mark([], bug: false) }) {
             print("\nScenarios marked with a rule break that invariant on purpose, and with BUG end in a kernel bug on purpose; 'stripescope check NAME' says where.")
         }
+        print("\nComparisons, two worlds side by side (trace … --format summary prints where they part):")
+        for lesson in BundledComparisons.all { print("  \(lesson.commandLine)\n      \(lesson.lesson)") }
     }
 
     /// The invariants `check` finds broken in `timeline`, each once, in order.

@@ -12,31 +12,54 @@ struct TraceCommand: ParsableCommand {
             args of a call, index of a page event, dev and extents of a request), chrome (Chrome trace event JSON \
             for Perfetto: one microsecond per event), summary (totals only).
 
+            With --compare 'COMMANDS' or --compare-with FILE, summary prints both worlds' \
+            totals side by side and the first divergence, and summary-json prints one JSON \
+            object: a and b (events, dev_pages_read, dev_pages_written, r4w_reads, \
+            violations) and first_divergence (null or {a_event, b_event, line, what}). \
+            The other formats trace one world and refuse --compare.
+
             Example: stripescope trace cold-cache --format jsonl | grep r4w_get_page
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, jsonl, chrome, summary
+        case summaryJSON = "summary-json"
     }
 
     @Argument(help: "A scenario file, or the name of a bundled scenario (see 'stripescope scenarios').", completion: .custom(ScenarioInput.completions))
     var scenario: String
 
-    @Option(help: "Output format: text, jsonl, chrome or summary.")
+    @Option(help: "Output format: text, jsonl, chrome, summary or summary-json (with --compare).")
     var format: Format = .text
 
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var compare: CompareOptions
+
     func run() throws {
         do {
-            let timeline = Engine.run(try ScenarioInput.load(scenario))
+            let scenario = try ScenarioInput.load(scenario)
+            if let pair = try compare.pair(with: scenario) {
+                guard format == .summary || format == .summaryJSON else {
+                    throw CLIFailure("--compare works with --format summary or summary-json; \(format.rawValue) traces one world")
+                }
+                let summary = CompareSummary(Comparison(pair))
+                let sink = try OutputSink(path: output)
+                if format == .summary { summary.lines.forEach(sink.line) } else { sink.line(summary.json.encoded) }
+                sink.flush()
+                return
+            }
+            guard format != .summaryJSON else {
+                throw CLIFailure("--format summary-json compares two worlds; add --compare 'COMMANDS' or --compare-with FILE (or use --format summary)")
+            }
+            let timeline = Engine.run(scenario)
             let sink = try OutputSink(path: output)
             switch format {
             case .text: timeline.writeTextTrace(to: sink.line)
             case .jsonl: for seq in 0..<timeline.count { sink.line(timeline.json(of: seq)) }
             case .chrome: timeline.writeChromeTrace(to: sink.raw)
-            case .summary: TraceSummary(timeline).lines.forEach(sink.line)
+            case .summary, .summaryJSON: TraceSummary(timeline).lines.forEach(sink.line)
             }
             sink.flush()
         } catch let failure as CLIFailure {

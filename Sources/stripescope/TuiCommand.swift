@@ -9,7 +9,14 @@ struct TuiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "Step through a scenario's write path like a debugger (the default command).",
-        discussion: "Press ? inside for every key.")
+        discussion: """
+            Press ? inside for every key.
+
+            With --compare 'COMMANDS' or --compare-with FILE, two worlds side by side (stacked \
+            below 160 columns): Tab switches the focused world, the stepping keys move it, \
+            } and { move both to the next / previous scenario command, ] and [ to the next / \
+            previous note, d and D jump to the next / previous divergence and say what differs.
+            """)
 
     @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String = BundledScenarios.defaultName
@@ -20,15 +27,34 @@ struct TuiCommand: ParsableCommand {
     @Option(help: "Start at this event number.")
     var at: Int = 0
 
+    @OptionGroup var compare: CompareOptions
+
     func run() throws {
-        let timeline = Engine.run(try ScenarioInput.load(scenario))
-        if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
-        let ascii = self.ascii || !Terminal.localeIsUTF8()
+        let scenario = try ScenarioInput.load(scenario)
+        if let pair = try compare.pair(with: scenario) {
+            let comparison = Comparison(pair)
+            let ascii = try terminalASCII()
+            var model = CompareModel(comparison: comparison, width: 80, height: 24, ascii: ascii, at: at)
+            Terminal.run(&model) { model, width, height, colour in
+                model.width = width
+                model.height = height
+                model.theme = Theme(ascii: ascii, monochrome: !colour)
+            }
+            return
+        }
+        let timeline = Engine.run(scenario)
+        let ascii = try terminalASCII()
         var model = DebuggerModel(timeline: timeline, width: 80, height: 24, ascii: ascii, at: at)
         Terminal.run(&model) { model, width, height, colour in
             model.width = width
             model.height = height
             model.theme = Theme(ascii: ascii, monochrome: !colour)
         }
+    }
+
+    /// Fails when there is no usable terminal; else whether to draw with ASCII only.
+    private func terminalASCII() throws -> Bool {
+        if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
+        return ascii || !Terminal.localeIsUTF8()
     }
 }

@@ -21,33 +21,46 @@ public struct Asciicast {
     }
 
     /// The events that become frames: all of them, or an even sample ending at the last.
-    public var frameEvents: [Int] {
-        let n = timeline.count
+    public var frameEvents: [Int] { Self.frameEvents(count: timeline.count) }
+
+    /// Of `count` events, those that become frames: all, or an even sample ending at the last.
+    static func frameEvents(count n: Int) -> [Int] {
         guard n > Self.maxFrames else { return Array(0..<n) }
         return (0..<Self.maxFrames).map { $0 * (n - 1) / (Self.maxFrames - 1) }
     }
 
     /// Writes the recording line by line.
     public func write(to out: (String) -> Void) {
+        var model = DebuggerModel(timeline: timeline, width: width, height: height)
+        Self.write(title: "StripeScope: \(timeline.scenario.title)", timeline: timeline, width: width, height: height,
+                   secondsPerFrame: secondsPerFrame, to: out) { seq in
+            model.move(to: seq)
+            return model.view()
+        }
+    }
+
+    /// Writes a recording of `timeline`'s frame events, each drawn by `frame`, with a
+    /// marker at every `command` and `note` on the way.
+    static func write(title: String, timeline: Timeline, width: Int, height: Int, secondsPerFrame: Double,
+                      to out: (String) -> Void, frame: (Int) -> Screen) {
         let header: JSONValue = .object([
             ("version", .int(2)), ("width", .int(Int64(width))), ("height", .int(Int64(height))),
-            ("title", .string("StripeScope: \(timeline.scenario.title)")),
+            ("title", .string(title)),
             ("env", .object([("TERM", .string("xterm-256color")), ("SHELL", .string("/bin/sh"))])),
         ])
         out(header.encoded)
-        var model = DebuggerModel(timeline: timeline, width: width, height: height)
         var previous = -1
-        for (n, seq) in frameEvents.enumerated() {
+        for (n, seq) in frameEvents(count: timeline.count).enumerated() {
             let time = JSONValue.decimal(Double(n) * secondsPerFrame)
-            model.move(to: seq)
+            let screen = frame(seq)
             for marked in (previous + 1)...seq {
                 let kind = timeline.event(marked).kind
                 guard kind == .command || kind == .note, let text = timeline.message(of: marked) else { continue }
                 out(JSONValue.array([time, .string("m"), .string(text)]).encoded)
             }
             previous = seq
-            let frame = "\u{1b}[H\u{1b}[2J" + ANSIFrame.render(model.view(), separator: "\r\n")
-            out(JSONValue.array([time, .string("o"), .string(frame)]).encoded)
+            let output = "\u{1b}[H\u{1b}[2J" + ANSIFrame.render(screen, separator: "\r\n")
+            out(JSONValue.array([time, .string("o"), .string(output)]).encoded)
         }
     }
 }

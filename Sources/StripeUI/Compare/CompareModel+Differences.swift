@@ -1,0 +1,32 @@
+import StripeCore
+
+extension CompareModel {
+    /// Where the worlds stand apart now: the totals as A, B and B − A, then the pages
+    /// whose presence or flags differ.
+    public var differenceLine: String {
+        let sa = a.state, sb = b.state
+        func figure(_ name: String, _ x: UInt64, _ y: UInt64) -> String {
+            let d = Int64(y) - Int64(x)
+            return "\(name) \(x)/\(y)\(d == 0 ? "" : d > 0 ? " (+\(d))" : " (\(d))")"
+        }
+        let read = { (s: SimState) in s.devices.reduce(0) { $0 + $1.pagesRead } }
+        let written = { (s: SimState) in s.devices.reduce(0) { $0 + $1.pagesWritten } }
+        let totals = [figure("dev pages read", read(sa), read(sb)), figure("written", written(sa), written(sb)),
+                      figure("r4w reads", sa.counters.r4wDevicePagesRead, sb.counters.r4wDevicePagesRead),
+                      figure("violations", sa.counters.violations, sb.counters.violations)]
+        let pages = differingPages
+        let pageText = pages.isEmpty ? "page flags agree" : "flags differ on page\(pages.count == 1 ? "" : "s") "
+            + pages.prefix(12).map(String.init).joined(separator: ", ") + (pages.count > 12 ? ", …" : "")
+        return "A/B now: " + totals.joined(separator: "  ") + "  │ " + pageText
+    }
+
+    /// Pages present in one world only, or with other flags, at the worlds' events (the
+    /// first 10 000 page indices: a teaching scenario's whole file).
+    public var differingPages: [Int] {
+        let span = min(max(a.state.pageSpan, b.state.pageSpan), 10_000)
+        return (0..<span).filter {
+            let (p, q) = (a.state.pages[$0], b.state.pages[$0])
+            return p.present != q.present || p.flags != q.flags
+        }
+    }
+}

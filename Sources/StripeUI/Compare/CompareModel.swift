@@ -1,0 +1,67 @@
+import StripeCore
+
+/// Two worlds on one screen: a debugger model per world over the comparison's two
+/// timelines, kept in lockstep on the aligned scenario commands.
+public struct CompareModel {
+    public enum World: Sendable, Equatable {
+        case a, b
+        public var name: String { self == .a ? "A" : "B" }
+    }
+
+    public let comparison: Comparison
+    public private(set) var a: DebuggerModel
+    public private(set) var b: DebuggerModel
+    /// The world the stepping keys move.
+    public var focus = World.a
+    public var message: DebuggerModel.Message?
+    public var width: Int {
+        didSet { resizeWorlds() }
+    }
+    public var height: Int {
+        didSet { resizeWorlds() }
+    }
+    public var theme: Theme {
+        didSet {
+            a.theme = theme
+            b.theme = theme
+        }
+    }
+
+    /// The smallest screen the split frame draws (as the single debugger).
+    public static let minimumWidth = DebuggerModel.minimumWidth
+    public static let minimumHeight = DebuggerModel.minimumHeight
+    /// From this width the worlds stand side by side; below it, one above the other.
+    public static let sideBySideWidth = 160
+
+    /// Stands world A at event `seq` and world B at the event aligned with it.
+    public init(comparison: Comparison, width: Int, height: Int, ascii: Bool = false, monochrome: Bool = false, at seq: Int = 0) {
+        self.comparison = comparison
+        self.width = width
+        self.height = height
+        theme = Theme(ascii: ascii, monochrome: monochrome)
+        a = DebuggerModel(timeline: comparison.a, width: width, height: height, ascii: ascii, monochrome: monochrome, at: seq)
+        b = DebuggerModel(timeline: comparison.b, width: width, height: height, ascii: ascii, monochrome: monochrome,
+                          at: comparison.event(alignedWith: seq, inA: true))
+    }
+
+    public func model(_ world: World) -> DebuggerModel { world == .a ? a : b }
+
+    /// Moves one world to event `seq`, the other staying where it is.
+    public mutating func move(_ world: World, to seq: Int) {
+        if world == .a { a.move(to: seq) } else { b.move(to: seq) }
+    }
+
+    /// Moves `world` to `seq` and the other world to the event aligned with it.
+    public mutating func moveBoth(_ world: World, to seq: Int) {
+        move(world, to: seq)
+        let other: World = world == .a ? .b : .a
+        move(other, to: comparison.event(alignedWith: model(world).cursor, inA: world == .a))
+    }
+
+    private mutating func resizeWorlds() {
+        a.width = width
+        a.height = height
+        b.width = width
+        b.height = height
+    }
+}

@@ -1,0 +1,82 @@
+import StripeCore
+
+extension CompareModel {
+    /// The split frame: one header naming both worlds, the first divergence, each world's
+    /// page cache (pages whose flags differ highlighted), stripe map and counters (side by
+    /// side from 160 columns, stacked below), and a key bar. A pure function of the model.
+    public func view() -> Screen {
+        var screen = Screen(width: width, height: height)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            let text = "The split frame needs at least \(Self.minimumWidth)x\(Self.minimumHeight); this terminal is \(width)x\(height)."
+            screen.put(text, x: 0, y: height / 2, style: .bold)
+            return screen
+        }
+        var rest = screen.bounds
+        let header: Rect, divergence: Rect, status: Rect
+        (header, rest) = rest.splitTop(1)
+        (divergence, rest) = rest.splitTop(1)
+        (rest, status) = rest.splitBottom(1)
+        drawHeader(into: &screen, header)
+        drawDivergence(into: &screen, divergence)
+        if height >= 30 {
+            let differences: Rect
+            (differences, rest) = rest.splitTop(1)
+            screen.put(differenceLine, x: differences.x, y: differences.y, style: .bold, clip: differences)
+        }
+        // On a tall screen the focused world's call stack and event log go below the worlds.
+        if rest.height >= 34 {
+            let strip: Rect
+            (rest, strip) = rest.splitBottom(rest.height * 3 / 10)
+            let (stack, log) = strip.splitLeft(strip.width * 2 / 5)
+            let focused = model(focus)
+            CallStackPanel(model: focused, rect: stack).draw(into: &screen)
+            EventLogPanel(model: focused, rect: log).draw(into: &screen)
+            screen.put(" world \(focus.name) ", x: log.maxX - 10, y: log.y, style: .bold, clip: log)
+        }
+        // Both panes the same size, so the same state draws the same on both sides.
+        var (paneA, paneB) = width >= Self.sideBySideWidth ? rest.splitLeft(rest.width / 2) : rest.splitTop(rest.height / 2)
+        paneB.width = paneA.width
+        paneB.height = paneA.height
+        let differing = Set(differingPages)
+        WorldPane(model: a, world: .a, focused: focus == .a, differing: differing, rect: paneA).draw(into: &screen)
+        WorldPane(model: b, world: .b, focused: focus == .b, differing: differing, rect: paneB).draw(into: &screen)
+        if let message {
+            screen.put(message.text, x: 0, y: status.y, style: message.isError ? theme.error : .bold, clip: status)
+        } else {
+            screen.put(Self.keyBar(width: width), x: 0, y: status.y, style: theme.label, clip: status)
+        }
+        if theme.ascii { screen.asciify() }
+        return screen
+    }
+
+    /// The keys of the split screen, most useful first, cut from the end to fit.
+    static func keyBar(width: Int) -> String {
+        var keys = ["Tab world", "→ ← n f c step", "} { both: next/prev command", "d D divergence", "] [ note", "Home End"]
+        let kept = ["q quit"]
+        while !keys.isEmpty, (keys + kept).joined(separator: "  ").count > width { keys.removeLast() }
+        return (keys + kept).joined(separator: "  ")
+    }
+
+    private func drawHeader(into screen: inout Screen, _ rect: Rect) {
+        screen.fill(rect, style: theme.header)
+        let pair = comparison.pair
+        let right = " │ A event \(a.cursor)/\(a.timeline.count - 1) │ B event \(b.cursor)/\(b.timeline.count - 1) "
+        let bName = pair.commands == nil ? "\(pair.b.title) (\(pair.b.name))" : "A with \(pair.label)"
+        // B's name says what differs: it keeps its room first, A's title takes the rest.
+        let room = max(0, rect.width - right.count - " StripeScope compare │ A:  │ B: ".count)
+        let bShown = bName.truncated(to: max(room / 2, room - pair.a.title.count))
+        let left = " StripeScope compare │ A: \(pair.a.title.truncated(to: room - bShown.count)) │ B: \(bShown)"
+        screen.put(left, x: rect.x, y: rect.y, style: theme.header, clip: rect)
+        screen.put(right, x: max(0, rect.maxX - right.count), y: rect.y, style: theme.header)
+    }
+
+    private func drawDivergence(into screen: inout Screen, _ rect: Rect) {
+        guard let d = comparison.firstDivergence else {
+            screen.put("The worlds never diverge: the same device requests, page flags and invariant results.",
+                       x: rect.x, y: rect.y, style: theme.note, clip: rect)
+            return
+        }
+        let text = "First divergence at A event \(d.aEvent), B event \(d.bEvent) (line \(d.line)): \(d.what)"
+        screen.put(text, x: rect.x, y: rect.y, style: theme.error, clip: rect)
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+import StripeAssets
+import StripeCore
+
+/// The comparison lessons: each names a bundled scenario, its commands make a valid world
+/// B, and the two worlds part where the lesson says.
+struct BundledComparisonsTests {
+    @Test(arguments: BundledComparisons.all.map(\.scenario))
+    func everyLessonDiverges(scenario: String) throws {
+        let lesson = try #require(BundledComparisons.all.first { $0.scenario == scenario })
+        let comparison = try CompareViewTests.comparison(lesson.scenario, lesson.commands)
+        #expect(comparison.firstDivergence != nil)
+        #expect(lesson.commandLine == "stripescope tui \(scenario) --compare '\(lesson.commands)'")
+    }
+
+    @Test func writepageUnderReclaimDoublesTheDeviceWrites() throws {
+        let summary = CompareSummary(try CompareViewTests.comparison("reclaim-pressure", "set writepage=on"))
+        #expect(summary.a.writeAmplification == 16.0 / 12 && summary.b.writeAmplification == 2)
+        #expect(summary.a.violations.isEmpty && summary.b.violations.isEmpty)
+        // B's reclaim locks page 0 (uptodate, dirty) to send it alone through .writepage;
+        // A's reclaim skips every dirty page.
+        #expect(summary.firstDivergence?.what == "B leaves page 0 LUD; A does not")
+        #expect(summary.firstDivergence?.line == 8)
+    }
+}

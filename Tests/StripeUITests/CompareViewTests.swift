@@ -1,0 +1,86 @@
+import Testing
+import StripeAssets
+import StripeCore
+import StripeUI
+
+/// The split frame of two worlds.
+struct CompareViewTests {
+    static func comparison(_ name: String, _ commands: String) throws -> Comparison {
+        let text = try #require(BundledScenarios.all.first { $0.name == name }?.text)
+        return Comparison(try WorldPair(a: ScenarioParser.parse(text, name: "\(name).scn"), commands: commands))
+    }
+
+    /// The frame's lines, split into world A's pane and world B's pane (without their
+    /// title rows, which name the world, and the focused world's stack and log below).
+    static func panes(_ screen: Screen) -> (a: [Substring], b: [Substring], titles: (Substring, Substring)) {
+        let lines = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
+        var body = lines[(screen.height >= 30 ? 3 : 2)..<(lines.count - 1)]  // header, divergence, differences
+        if body.count >= 34 { body = body.dropLast(body.count * 3 / 10) }  // the focused world's stack and log
+        func trimmed(_ line: Substring) -> Substring { line.dropLast(line.reversed().prefix { $0 == " " }.count) }
+        if screen.width >= CompareModel.sideBySideWidth {
+            let half = screen.width / 2
+            let a = body.map { trimmed($0.prefix(half)) }, b = body.map { trimmed($0.dropFirst(half)) }
+            return (Array(a.dropFirst()), Array(b.dropFirst()), (a[0], b[0]))
+        }
+        let pane = body.count / 2
+        let a = Array(body.prefix(pane)), b = Array(body.dropFirst(pane).prefix(pane))
+        return (Array(a.dropFirst()), Array(b.dropFirst()), (a[0], b[0]))
+    }
+
+    @Test(arguments: BundledScenarios.all.map(\.name))
+    func aScenarioComparedWithItselfRendersTheSameOnBothSides(name: String) throws {
+        let comparison = try Self.comparison(name, "")
+        #expect(comparison.firstDivergence == nil)
+        for size in [(200, 60), (120, 40)] {
+            for seq in [comparison.a.count / 2, comparison.a.count - 1] {
+                let model = CompareModel(comparison: comparison, width: size.0, height: size.1, monochrome: true, at: seq)
+                #expect(model.b.cursor == seq)
+                let (a, b, titles) = Self.panes(model.view())
+                #expect(a == b, "\(name) \(size) at \(seq)")
+                #expect(titles.0.replacing(" A ▶", with: "") == titles.1.replacing(" B  ", with: ""))
+                #expect(model.view().text.contains("never diverge"))
+                #expect(model.differenceLine.hasSuffix("│ page flags agree"))
+            }
+        }
+    }
+
+    @Test func theSplitFrameShowsWhereTheWorldsPart() throws {
+        let comparison = try Self.comparison("partial-stripe", "set r4w=off")
+        for (w, h) in [(80, 24), (120, 40), (160, 48), (200, 60)] {
+            let model = CompareModel(comparison: comparison, width: w, height: h, monochrome: true, at: 60)
+            assertSnapshot(model.view(), named: "compare-r4w-off-\(w)x\(h)")
+        }
+        let text = CompareModel(comparison: comparison, width: 200, height: 60, monochrome: true, at: 60).view().text
+        #expect(text.contains("First divergence at A event 52, B event 53 (line 11)"))
+        #expect(text.contains("B: A with --compare 'set r4w=off'"))
+        // At A's event 60 (get_page created page 9), B already failed pages 5 and 6.
+        #expect(text.contains("A/B now: dev pages read 0/0  written 0/0  r4w reads 0/0  violations 0/1 (+1)  │ flags differ on pages 5, 6, 9"))
+    }
+
+    @Test func pagesWhoseFlagsDifferAreHighlightedInBothWorlds() throws {
+        /// The characters on a blue background, row by row, outside the (blue) title bars.
+        func highlighted(_ commands: String) throws -> [String] {
+            let screen = CompareModel(comparison: try Self.comparison("partial-stripe", commands), width: 110, height: 24, at: 60).view()
+            return (0..<screen.height).filter { screen[0, $0].background != .blue }.compactMap { y in
+                let row = (0..<screen.width).filter { screen[$0, y].background == .blue }.map { String(screen[$0, y].character) }
+                return row.isEmpty ? nil : row.joined()
+            }
+        }
+        // Pages 5, 6 and 9: A has them locked under writeback and created, B failed 5 and 6.
+        #expect(try highlighted("set r4w=off") == ["LWLW-", "EE·"])
+        #expect(try highlighted("").isEmpty)
+    }
+
+    @Test func worldsMoveTogetherOnTheAlignedCommands() throws {
+        let comparison = try Self.comparison("partial-stripe", "set r4w=off")
+        var model = CompareModel(comparison: comparison, width: 120, height: 40)
+        // B has one more command (the spliced `set`), so its events run one ahead.
+        model.moveBoth(.a, to: 52)
+        #expect(model.b.cursor == 53)
+        #expect(comparison.b.function(of: model.b.cursor) == .ore_write)
+        model.moveBoth(.b, to: 2)  // B's spliced command: A stays at its last event before it
+        #expect(model.a.cursor == comparison.commands[1].a!.upperBound - 1)
+        model.move(.b, to: 10)
+        #expect(model.a.cursor == comparison.commands[1].a!.upperBound - 1)
+    }
+}
