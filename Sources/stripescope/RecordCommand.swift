@@ -10,7 +10,8 @@ struct RecordCommand: ParsableCommand {
         abstract: "Record the TUI playing a scenario, event by event, as an asciicast v2 file.",
         discussion: """
             One frame per event (at most \(Asciicast.maxFrames): longer timelines skip events \
-            evenly and keep the last), with markers at every command and note.
+            evenly and keep the last), with markers at every command and note. With \
+            --narrate, each note stays on screen that many seconds longer, for a lesson.
 
             Example: stripescope record partial-stripe -o demo.cast && asciinema play demo.cast
             """)
@@ -27,12 +28,16 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Seconds between two frames.")
     var speed: Double = 0.15
 
+    @Option(help: ArgumentHelp("Follow the narration: pause this many seconds at each note.", valueName: "seconds"))
+    var narrate: Double = 0
+
     func run() throws {
         let (width, height) = try RenderCommand.parseSize(size)
         guard speed > 0, speed <= 60 else { throw CLIFailure("--speed: expected seconds per frame from 0 to 60, found \(speed)") }
+        guard narrate >= 0, narrate <= 600 else { throw CLIFailure("--narrate: expected seconds at each note from 0 to 600, found \(narrate)") }
         let timeline = Engine.run(try ScenarioInput.load(scenario))
         let sink = try OutputSink(path: output)
-        Asciicast(timeline: timeline, width: width, height: height, secondsPerFrame: speed).write(to: sink.line)
+        Asciicast(timeline: timeline, width: width, height: height, secondsPerFrame: speed, secondsAtNote: narrate).write(to: sink.line)
         sink.flush()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import StripeAssets
 import StripeCore
 import StripeTerminal
@@ -25,6 +26,11 @@ struct TuiCommand: ParsableCommand {
         if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
         let ascii = self.ascii || !Terminal.localeIsUTF8()
         var model = DebuggerModel(timeline: timeline, width: 80, height: 24, ascii: ascii, at: at)
+        model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                throw ScenarioLoadError(description: "cannot be written (check the directory exists and is writable)")
+            }
+        }
         Terminal.run(&model) { model, width, height, colour in
             model.width = width
             model.height = height

@@ -12,12 +12,15 @@ public struct Asciicast {
     public var height: Int
     /// Seconds between two frames.
     public var secondsPerFrame: Double
+    /// Extra seconds a frame showing a new note stays, as the TUI's play waits at notes.
+    public var secondsAtNote: Double
 
-    public init(timeline: Timeline, width: Int, height: Int, secondsPerFrame: Double) {
+    public init(timeline: Timeline, width: Int, height: Int, secondsPerFrame: Double, secondsAtNote: Double = 0) {
         self.timeline = timeline
         self.width = width
         self.height = height
         self.secondsPerFrame = secondsPerFrame
+        self.secondsAtNote = secondsAtNote
     }
 
     /// The events that become frames: all of them, or an even sample ending at the last.
@@ -37,13 +40,16 @@ public struct Asciicast {
         out(header.encoded)
         var model = DebuggerModel(timeline: timeline, width: width, height: height)
         var previous = -1
-        for (n, seq) in frameEvents.enumerated() {
-            let time = JSONValue.decimal(Double(n) * secondsPerFrame)
+        var clock = 0.0
+        for seq in frameEvents {
+            let time = JSONValue.decimal(clock)
             model.move(to: seq)
+            clock += secondsPerFrame
             for marked in (previous + 1)...seq {
                 let kind = timeline.event(marked).kind
                 guard kind == .command || kind == .note, let text = timeline.message(of: marked) else { continue }
                 out(JSONValue.array([time, .string("m"), .string(text)]).encoded)
+                if kind == .note { clock += secondsAtNote }
             }
             previous = seq
             let frame = "\u{1b}[H\u{1b}[2J" + ANSIFrame.render(model.view(), separator: "\r\n")
