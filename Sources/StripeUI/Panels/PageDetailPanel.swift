@@ -15,11 +15,9 @@ struct PageDetailPanel {
         let page = model.state.pages[index]
         let flags = page.flags.names.joined(separator: " ")
         let state = page.present ? (flags.isEmpty ? "present, no flags" : flags) : "not in the cache"
-        var x = screen.put(state, x: inner.x, y: inner.y, style: theme.pageStyle(page), clip: inner)
-        if let place = Self.place(of: index, in: model.state.layout) {
-            x = screen.put("  " + place, x: x, y: inner.y, style: theme.label, clip: inner)
-        }
-        screen.put("refs \(page.refs)  data \(Token.hex(page.token))", x: inner.x, y: inner.y + 1, clip: inner)
+        let x = screen.put(state, x: inner.x, y: inner.y, style: theme.pageStyle(page), clip: inner)
+        screen.put("  refs \(page.refs)  data \(Token.hex(page.token))", x: x, y: inner.y, clip: inner)
+        screen.put(Self.place(of: index, in: model.state.layout) ?? "no layout yet", x: inner.x, y: inner.y + 1, style: theme.label, clip: inner)
         // The counters' last line stays in view: the violation count is always on screen.
         let status = CountersPanel.lines(model.state).last!
         screen.put(status, x: inner.x, y: inner.maxY - 1, style: model.state.counters.violations > 0 ? theme.error : theme.label, clip: inner)
