@@ -256,4 +256,29 @@ struct ControlsTests {
         _ = run(&m, [[.byte(13)]])
         #expect(m.cursor == 43 && m.mode == .normal && m.logRow == nil)
     }
+
+    // MARK: record --narrate
+
+    /// With `secondsAtNote`, the frame after each note comes that much later; without,
+    /// frames are evenly spaced.
+    @Test func aRecordingWaitsAtNotes() throws {
+        let t = try defaultTimeline()
+        func outputTimes(_ cast: Asciicast) -> [Double] {
+            var times: [Double] = []
+            cast.write { line in
+                if line.contains("\"o\""), let time = Double(line.dropFirst().prefix { $0 != "," }) { times.append(time) }
+            }
+            return times
+        }
+        let plain = outputTimes(Asciicast(timeline: t, width: 80, height: 24, secondsPerFrame: 0.5))
+        let narrated = outputTimes(Asciicast(timeline: t, width: 80, height: 24, secondsPerFrame: 0.5, secondsAtNote: 6))
+        #expect(plain.count == t.count && narrated.count == t.count)
+        let notes = (0..<t.count).filter { t.event($0).kind == .note }
+        #expect(notes.count == 6)
+        for seq in 1..<t.count {
+            let gap = narrated[seq] - narrated[seq - 1]
+            #expect(gap == (notes.contains(seq - 1) ? 6.5 : 0.5), "after event \(seq - 1)")
+        }
+        #expect(plain.last == Double(t.count - 1) * 0.5)
+    }
 }
