@@ -38,8 +38,10 @@ struct KeyActionTests {
     }
 
     static let checks: [KeyAction: Check] = [
-        .stepForward: Check { b, a, _ in a.cursor == b.cursor + 1 },
-        .stepBack: Check { b, a, _ in a.cursor == b.cursor - 1 },
+        .right: Check { b, a, _ in a.cursor == b.cursor + 1 },
+        .left: Check { b, a, _ in a.cursor == b.cursor - 1 },
+        .step: Check(setup: { $0.focus = .pages }) { b, a, _ in a.cursor == b.cursor + 1 && a.pageCursor == b.pageCursor },
+        .stepBack: Check(setup: { $0.focus = .pages }) { b, a, _ in a.cursor == b.cursor - 1 && a.pageCursor == b.pageCursor },
         .next: Check { b, a, _ in a.cursor == b.timeline.stepOver(from: b.cursor, .forward) && a.cursor > b.cursor },
         .nextBack: Check { b, a, _ in a.cursor == b.timeline.stepOver(from: b.cursor, .backward) },
         .finish: Check { b, a, _ in a.cursor == b.timeline.finish(from: b.cursor, .forward) && a.timeline.event(a.cursor).kind == .return },

@@ -50,8 +50,10 @@ extension DebuggerModel {
     mutating func perform(_ action: KeyAction) -> Bool {
         switch action {
         case .quit: return false
-        case .stepForward: focus == .pages ? movePageCursor(by: 1) : step(to: cursor + 1)
-        case .stepBack: focus == .pages ? movePageCursor(by: -1) : step(to: cursor - 1)
+        case .right: focus == .pages ? movePageCursor(by: 1) : step(to: cursor + 1)
+        case .left: focus == .pages ? movePageCursor(by: -1) : step(to: cursor - 1)
+        case .step: step(to: cursor + 1)
+        case .stepBack: step(to: cursor - 1)
         case .next: step(to: timeline.stepOver(from: cursor, .forward), else: "no later event at this depth")
         case .nextBack: step(to: timeline.stepOver(from: cursor, .backward), else: "no earlier event at this depth")
         case .finish: step(to: timeline.finish(from: cursor, .forward), else: "not inside a call")
@@ -74,7 +76,7 @@ extension DebuggerModel {
         case .undo: undo()
         case .open:
             mode = .prompt(.open, "")
-            message = Message(text: "bundled: " + files.bundled.map(\.name).joined(separator: " "), isError: false)
+            message = Message(text: "a file, or bundled: " + files.bundled.map(\.name).joined(separator: " "), isError: false)
         case .play: togglePlay()
         case .runThroughNotes: toggleStopAtNotes()
         case .faster: changeSpeed(by: 1)
@@ -265,6 +267,7 @@ extension DebuggerModel {
             mode = .breakpoints(selected: max(0, min(selected, breakpoints.count - 1)))
         case .character("a"):
             mode = .prompt(.breakpoint, "")
+            message = Message(text: "fn NAME, kind NAME, page N, dev N, violation; then page N, dev N as conditions; Tab completes", isError: false)
         default:
             mode = .normal
         }

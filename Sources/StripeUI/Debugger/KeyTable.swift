@@ -1,6 +1,7 @@
 /// What a key does in the debugger's normal mode.
 enum KeyAction: CaseIterable, Sendable {
-    case stepForward, stepBack, next, nextBack, finish, finishBack, continueForward, continueBack
+    /// `→` `l` / `←` `h`: a step, or in the page cache the page cursor; `s` / `S` always step.
+    case right, left, step, stepBack, next, nextBack, finish, finishBack, continueForward, continueBack
     case first, last, goTo, nextNote, previousNote, nextCommand, previousCommand
     case toggleBreakpoint, listBreakpoints, search, nextMatch, previousMatch
     case command, undo, open, play, runThroughNotes, faster, slower
@@ -31,9 +32,9 @@ struct KeyBinding: Sendable {
 enum KeyTable {
     static let bindings: [KeyBinding] = [
         KeyBinding("→ l s", "one event on, into calls", bar: "→ step",
-                   [(.right, .stepForward), (.character("l"), .stepForward), (.character("s"), .stepForward)]),
+                   [(.right, .right), (.character("l"), .right), (.character("s"), .step)]),
         KeyBinding("← h S", "one event back",
-                   [(.left, .stepBack), (.character("h"), .stepBack), (.character("S"), .stepBack)]),
+                   [(.left, .left), (.character("h"), .left), (.character("S"), .stepBack)]),
         KeyBinding("n N", "next at this depth / back", bar: "n next", [(.character("n"), .next), (.character("N"), .nextBack)]),
         KeyBinding("f F", "out of the call / back", bar: "f finish", [(.character("f"), .finish), (.character("F"), .finishBack)]),
         KeyBinding("c C", "continue to a breakpoint", bar: "c continue",

@@ -58,8 +58,7 @@ extension DebuggerModel {
             playing = false
             message = Message(text: hitMessage, isError: false)
         } else if note != nil {
-            heldAtNote = true
-            message = Message(text: "note: any key plays on (P stops, p runs past notes)", isError: false)
+            heldAtNote = true  // the status line says so
         } else if cursor == last {
             playing = false
             message = Message(text: "end of the timeline", isError: false)

@@ -121,8 +121,8 @@ struct StatusPanel {
             case .goTo: "go to event: "
             case .search: "/"
             case .command: ":"
-            case .breakpoint: "break (fn NAME | kind NAME | page N | dev N | violation [page N] [dev N], Tab completes): "
-            case .open: "open (a bundled scenario or a file, Tab completes): "
+            case .breakpoint: "break: "
+            case .open: "open: "
             }
             // What went wrong (or what Tab found) stays beside the text being typed.
             let x = screen.put(label + text + "_", x: rect.x, y: rect.y, style: .bold, clip: rect)
@@ -132,8 +132,9 @@ struct StatusPanel {
         default:
             var x = rect.x
             if model.playing {
-                let state = model.heldAtNote ? "AT A NOTE (a key plays on)" : "PLAYING \(model.speed.label)"
-                x = screen.put(state + (model.stopAtNotes ? ", stops at notes  " : ", past notes  "), x: x, y: rect.y, style: theme.badge, clip: rect)
+                let state = model.heldAtNote ? "AT A NOTE: a key plays on, P stops, p runs past notes"
+                    : "PLAYING \(model.speed.label)" + (model.stopAtNotes ? ", stops at notes" : ", past notes")
+                x = screen.put(state, x: x, y: rect.y, style: theme.badge, clip: rect) + 2
             }
             if let message = model.message {
                 screen.put(message.text, x: x, y: rect.y, style: message.isError ? theme.error : .bold, clip: rect)
