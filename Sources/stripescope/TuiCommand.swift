@@ -26,8 +26,12 @@ struct TuiCommand: ParsableCommand {
         if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
         let ascii = self.ascii || !Terminal.localeIsUTF8()
         var model = DebuggerModel(timeline: timeline, width: 80, height: 24, ascii: ascii, at: at)
+        // `:w` writes in place (O_TRUNC), as an editor does: an atomic replace would turn
+        // a device such as /dev/null into a regular file when run as root.
         model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
                 throw ScenarioLoadError(description: "cannot be written (check the directory exists and is writable)")
             }
         }

@@ -138,6 +138,13 @@ struct ControlsTests {
         #expect(summaries(m.timeline) == summaries(reloaded) && !m.isEdited && m.cursor == 0)
     }
 
+    @Test func anErrorInALaterLineSaysWhichLine() throws {
+        var m = try model()  // on the title, before the layout line
+        m.submitCommand("layout raid0 devices=2 stripe-unit=4K")
+        #expect(m.message?.text == ":layout raid0 devices=2 stripe-unit=4K: then line 4 fails: the layout is already set on line 2; a scenario has one layout")
+        #expect(m.mode == .prompt(.command, "layout raid0 devices=2 stripe-unit=4K") && !m.isEdited)
+    }
+
     @Test func writeWithoutAFileKeepsThePrompt() throws {
         var m = try model()
         _ = run(&m, [.typed(":w\r")])

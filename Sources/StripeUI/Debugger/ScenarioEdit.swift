@@ -40,7 +40,9 @@ extension DebuggerModel {
             parsed = try ScenarioParser.parse(rows.joined(separator: "\n"), name: timeline.scenario.name)
         } catch {
             mode = .prompt(.command, text)
-            message = Message(text: ":\(text): column \(error.column): \(error.message)", isError: true)
+            // An error in a later line (a second layout) is named by that line's place.
+            let place = error.line == line + 1 ? "column \(error.column)" : "then line \(error.line) fails"
+            message = Message(text: ":\(text): \(place): \(error.message)", isError: true)
             return
         }
         let newTimeline = Engine.run(parsed)
