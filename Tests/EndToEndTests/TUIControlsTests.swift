@@ -66,7 +66,9 @@ struct TUIControlsTests {
         // The saved scenario is one `check` accepts, with the new line in its place.
         let check = try Binary.run(["check", saved])
         #expect(check.status == 0, "\(check.stdout)")
-        #expect(try String(contentsOfFile: saved, encoding: .utf8).contains("write 5..6\ncache 9..10\nnote Pages 5 and 6"))
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        #expect(text.contains("write 5..6\ncache 9..10\nnote Pages 5 and 6"))
+        #expect(text.contains("\n# The default scenario: one small write into the middle of a RAID5 stripe.\n"), "comments are kept")
     }
 
     @Test func aBreakpointOnTheKernelsGetPage() throws {

@@ -130,6 +130,10 @@ struct ControlsTests {
         #expect(m.message?.text == "wrote /tmp/edited.scn: \(m.timeline.scenario.lines.count) commands")
         let saved = try #require(files.files.withLock { $0["/tmp/edited.scn"] })
         #expect(saved.contains("\nwrite 5..6\ncache 9..10\n"))
+        // The file's comments are kept; the text is the original's with two lines more.
+        let original = try #require(BundledScenarios.text(named: "partial-stripe"))
+        #expect(saved.hasPrefix("title A partial-stripe write: read-4-write finds pages in the cache and reads the rest\n# The default scenario:"))
+        #expect(saved.split(separator: "\n").count == original.split(separator: "\n").count + 2)
         let reloaded = Engine.run(try ScenarioParser.parse(saved, name: "edited.scn"))
         #expect(summaries(reloaded) == summaries(m.timeline))
         #expect(reloaded.count == m.timeline.count)
@@ -143,6 +147,17 @@ struct ControlsTests {
         m.submitCommand("layout raid0 devices=2 stripe-unit=4K")
         #expect(m.message?.text == ":layout raid0 devices=2 stripe-unit=4K: then line 4 fails: the layout is already set on line 2; a scenario has one layout")
         #expect(m.mode == .prompt(.command, "layout raid0 devices=2 stripe-unit=4K") && !m.isEdited)
+    }
+
+    /// Without the original text (a scenario built in memory), comments become blank
+    /// lines and every command keeps its line number.
+    @Test func withoutTheFileTheCommandsKeepTheirLines() throws {
+        var m = try model()
+        m.files = ScenarioFiles(bundled: [], read: { _ in nil }, write: { _, _ in })
+        let rows = m.sourceRows
+        #expect(rows[1] == "" && rows[0].hasPrefix("title "))
+        let reparsed = try ScenarioParser.parse(rows.joined(separator: "\n"), name: "x")
+        #expect(reparsed.lines == m.timeline.scenario.lines)
     }
 
     @Test func writeWithoutAFileKeepsThePrompt() throws {
@@ -253,6 +268,19 @@ struct ControlsTests {
         #expect(text.contains("page 5 (Esc closes)"))
         m.selectedPage = 13  // stripe 1: parity moved one device left, column 0 after it
         #expect(m.view().text.contains("dev 3 obj 0x5000, stripe 1 row 1, parity dev 2"))
+    }
+
+    /// At 80×24 there is no counters panel: the page takes the call stack's place, and
+    /// where it lives wraps onto two lines.
+    @Test func pageDetailOnASmallScreen() throws {
+        var m = DebuggerModel(timeline: try defaultTimeline(), width: 80, height: 24, at: 40)
+        m.selectedPage = 5
+        let lines = m.view().lines
+        let top = try #require(lines.firstIndex { $0.contains("┌ page 5 (Esc closes)") })
+        #expect(lines[top + 1].contains("locked uptodate"))
+        let detail = lines[(top + 2)...(top + 4)].joined(separator: " ")
+        #expect(detail.contains("refs 0  data 0x") && detail.contains("dev 1 obj 0x1000, stripe 0 row") && detail.contains("parity dev 3"))
+        #expect(!m.view().text.contains("call stack"))
     }
 
     @Test func enterOnALogRowGoesThere() throws {

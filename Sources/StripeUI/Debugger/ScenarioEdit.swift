@@ -1,19 +1,33 @@
 import StripeCore
 
 /// `:` inserts a scenario command at the cursor and keeps the rest of the scenario, `u`
-/// undoes, `:w FILE` saves, `o` opens another. An edit is made on the scenario's text and
-/// parsed again, so what runs is always a scenario `check` would accept.
+/// undoes, `:w FILE` saves, `o` opens another. An edit is made on the scenario's text
+/// (its comments kept) and parsed again, so what runs is always a scenario `check`
+/// would accept.
 extension DebuggerModel {
     /// Whether the scenario differs from the one opened (the header says so).
     public var isEdited: Bool { !undoStack.isEmpty }
 
-    /// The scenario as text, one row per line: each command's line where it stands,
-    /// blank lines where the file had blank lines or comments.
-    public var scenarioText: String {
-        let lines = timeline.scenario.lines
-        var rows = [String](repeating: "", count: lines.last?.line ?? 0)
-        for line in lines { rows[line.line - 1] = line.text }
-        return rows.map { $0 + "\n" }.joined()
+    /// The scenario as text: what `:w` writes.
+    public var scenarioText: String { sourceRows.map { $0 + "\n" }.joined() }
+
+    /// The scenario's lines: as edited, else as its file (or the bundled scenario) has
+    /// them, comments and all, when that text still parses to the commands being run;
+    /// else rebuilt from the commands, with blank lines where comments were.
+    var sourceRows: [String] {
+        if let editedRows { return editedRows }
+        let scenario = timeline.scenario
+        let bundledName = scenario.name.hasSuffix(".scn") ? String(scenario.name.dropLast(4)) : scenario.name
+        let fileText = (try? files.read(scenario.name)).map { String(decoding: $0, as: UTF8.self) }
+        if let text = fileText ?? files.bundled.first(where: { $0.name == bundledName })?.text,
+           (try? ScenarioParser.parse(text, name: scenario.name))?.lines == scenario.lines {
+            var rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            if rows.last == "" { rows.removeLast() }
+            return rows
+        }
+        var rows = [String](repeating: "", count: scenario.lines.last?.line ?? 0)
+        for line in scenario.lines { rows[line.line - 1] = line.text }
+        return rows
     }
 
     /// The scenario line the cursor's command came from (0 before the first command).
@@ -32,8 +46,7 @@ extension DebuggerModel {
             return
         }
         let line = currentLine
-        var rows = scenarioText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        rows.removeLast()  // after the last newline
+        var rows = sourceRows
         rows.insert(text, at: line)
         let parsed: Scenario
         do {
@@ -51,7 +64,8 @@ extension DebuggerModel {
             if case .command(_, _, let n) = newTimeline.payload(of: seq) { return n == number }
             return false
         } ?? newTimeline.count - 1
-        undoStack.append((timeline, cursor))
+        undoStack.append((timeline, cursor, editedRows))
+        editedRows = rows
         replace(newTimeline, at: start)
         message = Message(text: "inserted '\(text)' as line \(line + 1); the rest of the scenario follows it (\(newTimeline.count) events; u undoes)", isError: false)
     }
@@ -63,6 +77,7 @@ extension DebuggerModel {
             return
         }
         replace(previous.timeline, at: previous.cursor)
+        editedRows = previous.rows
         message = Message(text: "undone: \(timeline.count) events\(undoStack.isEmpty ? ", the scenario as opened" : "")", isError: false)
     }
 
@@ -89,6 +104,7 @@ extension DebuggerModel {
             let scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: files.bundled.map { ($0.name, $0.text) }),
                                                    readFile: files.read)
             undoStack = []
+            editedRows = nil
             replace(Engine.run(scenario), at: 0)
             message = Message(text: "opened \(argument): \(timeline.count) events", isError: false)
         } catch {

@@ -29,14 +29,14 @@ struct EventLogPanel {
     func draw(into screen: inout Screen) {
         let theme = model.theme
         let t = model.timeline
-        screen.box(rect, title: "events (Enter: the whole event)", glyphs: theme.box,
+        let logRow = model.logRow
+        screen.box(rect, title: logRow == nil ? "events (Enter: the whole event)" : "events (Enter: go to ▶)", glyphs: theme.box,
                    style: model.focus == .log ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
         let rows = inner.height
         var first = model.cursor - rows / 2 + model.scroll[.log, default: 0]
         first = max(0, min(first, t.count - rows))
         let breakpoints = model.breakpointSet
-        let logRow = model.logRow
         for (row, line) in lines(from: first, count: rows).enumerated() {
             let y = inner.y + row
             let kind = t.event(line.seq).kind

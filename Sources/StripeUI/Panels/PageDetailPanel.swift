@@ -15,14 +15,26 @@ struct PageDetailPanel {
         let page = model.state.pages[index]
         let flags = page.flags.names.joined(separator: " ")
         let state = page.present ? (flags.isEmpty ? "present, no flags" : flags) : "not in the cache"
-        let x = screen.put(state, x: inner.x, y: inner.y, style: theme.pageStyle(page), clip: inner)
-        screen.put("  refs \(page.refs)  data \(Token.hex(page.token))", x: x, y: inner.y, clip: inner)
-        screen.put(Self.place(of: index, in: model.state.layout) ?? "no layout yet", x: inner.x, y: inner.y + 1, style: theme.label, clip: inner)
+        var y = inner.y
+        let x = screen.put(state, x: inner.x, y: y, style: theme.pageStyle(page), clip: inner)
+        // References and data beside the flags when they fit, else below; then where the
+        // page lives, wrapped (a narrow screen gives it two lines).
+        let refs = "refs \(page.refs)  data \(Token.hex(page.token))"
+        if x + 2 + refs.count <= inner.maxX {
+            screen.put("  " + refs, x: x, y: y, clip: inner)
+        } else {
+            y += 1
+            screen.put(refs, x: inner.x, y: y, clip: inner)
+        }
+        for line in (Self.place(of: index, in: model.state.layout) ?? "no layout yet").wrapped(to: inner.width) {
+            y += 1
+            screen.put(line, x: inner.x, y: y, style: theme.label, clip: inner)
+        }
         // The counters' last line stays in view: the violation count is always on screen.
         let status = CountersPanel.lines(model.state).last!
         screen.put(status, x: inner.x, y: inner.maxY - 1, style: model.state.counters.violations > 0 ? theme.error : theme.label, clip: inner)
-        for (row, seq) in model.pageHistory.prefix(max(0, inner.height - 3)).enumerated() {
-            screen.put("\(seq): \(model.timeline.summary(of: seq))", x: inner.x, y: inner.y + 2 + row, style: theme.label, clip: inner)
+        for (row, seq) in model.pageHistory.prefix(max(0, inner.maxY - 2 - y)).enumerated() {
+            screen.put("\(seq): \(model.timeline.summary(of: seq))", x: inner.x, y: y + 1 + row, style: theme.label, clip: inner)
         }
     }
 
