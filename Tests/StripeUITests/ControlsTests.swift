@@ -257,6 +257,9 @@ struct ControlsTests {
         #expect(m.selectedPage == start + 1)
         _ = run(&m, [[.byte(27)]])
         #expect(m.selectedPage == nil)
+        // b there breaks on the page under the cursor.
+        _ = run(&m, [.typed("b")])
+        #expect(m.breakpoints.map(\.breakpoint) == [.page(start + 1)])
     }
 
     @Test func pageDetailSaysWhereThePageLives() throws {

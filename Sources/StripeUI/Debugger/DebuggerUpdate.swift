@@ -158,9 +158,10 @@ extension DebuggerModel {
         }
     }
 
-    /// What `b` sets a breakpoint on: the current event's function, page, device, or kind.
+    /// What `b` sets a breakpoint on: in the page cache the page under its cursor, else
+    /// the current event's function, page, device, or kind.
     var breakpointHere: Breakpoint {
-        if focus == .pages, let page = selectedPage { return .page(page) }
+        if focus == .pages { return .page(pageCursor) }
         let payload = timeline.payload(of: cursor)
         switch payload {
         case .call(let call), .return(let call): return .function(call.function)
@@ -276,7 +277,7 @@ extension DebuggerModel {
     private mutating func promptKey(_ key: Key, kind: PromptKind, text: inout String) {
         switch key {
         case .escape, .control("c"):
-            break  // closed: the mode is normal already
+            message = nil  // closed: the mode is normal already
         case .backspace:
             guard !text.isEmpty else { return }
             text.removeLast()
