@@ -32,7 +32,8 @@ extension DebuggerModel {
         playing.toggle()
         heldAtNote = false
         ticksWaited = 0
-        message = Message(text: playing ? "playing at \(speed.label)\(stopAtNotes ? ", stopping at notes" : "") (P stops, + - speed, p \(stopAtNotes ? "runs past notes" : "stops at notes"))" : "paused", isError: false)
+        // The status line says the speed while playing; the message only the keys.
+        message = Message(text: playing ? "P stops, + - speed, p \(stopAtNotes ? "runs past notes" : "stops at notes")" : "paused", isError: false)
     }
 
     mutating func changeSpeed(by step: Int) {
@@ -58,7 +59,8 @@ extension DebuggerModel {
             playing = false
             message = Message(text: hitMessage, isError: false)
         } else if note != nil {
-            heldAtNote = true  // the status line says so
+            heldAtNote = true
+            message = nil  // the status line says what a key does now
         } else if cursor == last {
             playing = false
             message = Message(text: "end of the timeline", isError: false)
