@@ -10,8 +10,9 @@ struct RecordCommand: ParsableCommand {
         abstract: "Record the TUI playing a scenario, event by event, as an asciicast v2 file.",
         discussion: """
             One frame per event (at most \(Asciicast.maxFrames): longer timelines skip events \
-            evenly and keep the last), with markers at every command and note. With --compare \
-            or --compare-with: the split frame, world A event by event and world B alongside.
+            evenly and keep the last), with markers at every command and note. With \
+            --narrate, each note stays on screen that many seconds longer, for a lesson. With \
+            --compare or --compare-with: the split frame, world A event by event and world B alongside.
 
             Example: stripescope record partial-stripe -o demo.cast && asciinema play demo.cast
             """)
@@ -28,11 +29,15 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Seconds between two frames.")
     var speed: Double = 0.15
 
+    @Option(help: ArgumentHelp("Follow the narration: pause this many seconds at each note.", valueName: "seconds"))
+    var narrate: Double = 0
+
     @OptionGroup var compare: CompareOptions
 
     func run() throws {
         let (width, height) = try RenderCommand.parseSize(size)
         guard speed > 0, speed <= 60 else { throw CLIFailure("--speed: expected seconds per frame from 0 to 60, found \(speed)") }
+        guard narrate >= 0, narrate <= 600 else { throw CLIFailure("--narrate: expected seconds at each note from 0 to 600, found \(narrate)") }
         let scenario = try ScenarioInput.load(scenario)
         if let pair = try compare.pair(with: scenario) {
             let sink = try OutputSink(path: output)
@@ -42,7 +47,7 @@ struct RecordCommand: ParsableCommand {
         }
         let timeline = Engine.run(scenario)
         let sink = try OutputSink(path: output)
-        Asciicast(timeline: timeline, width: width, height: height, secondsPerFrame: speed).write(to: sink.line)
+        Asciicast(timeline: timeline, width: width, height: height, secondsPerFrame: speed, secondsAtNote: narrate).write(to: sink.line)
         sink.flush()
     }
 }

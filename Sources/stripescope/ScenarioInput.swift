@@ -29,7 +29,7 @@ enum ScenarioInput {
     /// The bytes of the regular file at `path`; nil when nothing is there. What the path
     /// is, and its size, are checked with stat before it is opened, so a FIFO or a device
     /// is named and never read (reading a FIFO would block).
-    private static func readRegularFile(_ path: String) throws -> [UInt8]? {
+    static func readRegularFile(_ path: String) throws -> [UInt8]? {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }

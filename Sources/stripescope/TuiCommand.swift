@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import StripeAssets
 import StripeCore
 import StripeTerminal
@@ -45,6 +46,15 @@ struct TuiCommand: ParsableCommand {
         let timeline = Engine.run(scenario)
         let ascii = try terminalASCII()
         var model = DebuggerModel(timeline: timeline, width: 80, height: 24, ascii: ascii, at: at)
+        // `:w` writes in place (O_TRUNC), as an editor does: an atomic replace would turn
+        // a device such as /dev/null into a regular file when run as root.
+        model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw ScenarioLoadError(description: "cannot be written (check the directory exists and is writable)")
+            }
+        }
         Terminal.run(&model) { model, width, height, colour in
             model.width = width
             model.height = height

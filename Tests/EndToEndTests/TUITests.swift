@@ -234,15 +234,15 @@ struct TUITests {
     @Test func longPasteIntoThePrompt() throws {
         let tmux = try Tmux(Self.shell("partial-stripe"))
         tmux.wait { $0.contains("event 0/97") }
-        let text = String(repeating: " ", count: 100_000) + "layout raid5 devices=4 stripe-unit=16K"
+        let text = String(repeating: " ", count: 100_000) + "cache 12..15"
         let file = try Binary.scratch(text, name: "paste.txt")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-        try tmux.send(":")
+        try tmux.send("End", ":")
         try Tmux.run(["load-buffer", "-b", tmux.name, file.path], capture: false)
         try Tmux.run(["paste-buffer", "-d", "-b", tmux.name, "-t", tmux.name], capture: false)
         try tmux.send("Enter")
-        let applied = tmux.wait { $0.contains("applied 'layout raid5 devices=4 stripe-unit=16K'") }
-        #expect(applied.contains("applied 'layout raid5 devices=4 stripe-unit=16K'"))
+        let applied = tmux.wait { $0.contains("inserted 'cache 12..15'") }
+        #expect(applied.contains("inserted 'cache 12..15'"))
         try tmux.send("q")
         #expect(Self.exitReport(tmux).exit == "EXIT=0")
     }

@@ -50,7 +50,7 @@ struct DebuggerUpdateTests {
 
     @Test func continueStopsAtABreakpointBothWays() throws {
         var m = try model()
-        m.breakpoints = [.function(._gen_xor_unit)]
+        m.addBreakpoint(.function(._gen_xor_unit))
         press(&m, .character("c"))
         let xor = try firstCall(m.timeline, ._gen_xor_unit)
         #expect(m.cursor == xor)
@@ -62,7 +62,7 @@ struct DebuggerUpdateTests {
         var m = try model()
         m.move(to: try firstCall(m.timeline, .write_exec))
         press(&m, .character("b"))
-        #expect(m.breakpoints == [.function(.write_exec)])
+        #expect(m.breakpoints == [NumberedBreakpoint(number: 1, breakpoint: .function(.write_exec))])
         press(&m, .character(" "))
         #expect(m.breakpoints.isEmpty)
     }
@@ -164,7 +164,7 @@ struct DebuggerUpdateTests {
         #expect(m.message?.text == "/no such thing: no match in \(m.timeline.count) events")
     }
 
-    @Test func promptAppliesACommandAndRecomputesTheFuture() throws {
+    @Test func promptInsertsACommandAndKeepsTheRestOfTheScenario() throws {
         var m = try model()
         let before = m.timeline.count
         m.move(to: try firstCall(m.timeline, .write_end))  // inside 'write 5..6'
@@ -173,21 +173,23 @@ struct DebuggerUpdateTests {
         press(&m, .enter)
         #expect(m.message?.isError == false)
         #expect(m.timeline.message(of: m.cursor) == "write 7")
-        // The future after 'write 5..6' was dropped: the writeback is gone.
-        #expect(!(0..<m.timeline.count).contains { m.timeline.function(of: $0) == .writepages })
-        #expect(m.timeline.count < before)
+        // The rest of the scenario follows the new command: the writeback is still there.
+        #expect((m.cursor..<m.timeline.count).contains { m.timeline.function(of: $0) == .writepages })
+        #expect(m.timeline.count > before)
+        #expect(m.isEdited)
         press(&m, .character(":"))
         for c in "write 5.." { press(&m, .character(c)) }
         press(&m, .enter)
         #expect(m.message?.isError == true)
+        #expect(m.mode == .prompt(.command, "write 5.."), "an error keeps the prompt open with the text")
     }
 
     @Test func playAdvancesOnTicksAndStopsAtTheEnd() throws {
         var m = try model()
-        press(&m, .character("P"), .character("+"))
-        #expect(m.playing && m.speed == 2)
+        press(&m, .character("p"), .character("P"), .character("+"))
+        #expect(m.playing && m.speed == PlaySpeed(ticks: 1, events: 5))
         _ = m.update(.tick)
-        #expect(m.cursor == 2)
+        #expect(m.cursor == 5)
         for _ in 0..<200 { _ = m.update(.tick) }
         #expect(!m.playing && m.cursor == m.timeline.count - 1)
     }
@@ -216,7 +218,7 @@ struct DebuggerUpdateTests {
         let text = m.view().text
         #expect(text.contains("page 5: "))
         // Flags by name, references, content and history replace the counters.
-        #expect(text.contains("page 5 (click again to close)"))
+        #expect(text.contains("page 5 (Esc closes)"))
         #expect(text.contains("locked uptodate"))
         #expect(text.contains("refs 0  data 0x"))
         #expect(text.contains("39: page 5 -D"))

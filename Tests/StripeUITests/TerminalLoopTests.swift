@@ -108,7 +108,7 @@ struct TerminalLoopTests {
     }
 
     @Test func playingTicksWhenNoKeyArrives() throws {
-        var backend = ScriptedBackend([.typed("P"), [], [], .typed("P"), [], .typed("q")])
+        var backend = ScriptedBackend([.typed("pP"), [], [], .typed("P"), [], .typed("q")])
         let model = try run(&backend)
         #expect(model.cursor == 2, "two pauses while playing are two ticks; the pause after P stops is none")
         #expect(!model.playing)

@@ -1,11 +1,13 @@
 /// Something to stop at while stepping: an event kind, a kernel function, a page,
-/// a device, or any violation.
-public enum Breakpoint: Sendable, Hashable, CustomStringConvertible {
+/// a device, or any violation; or one of them under a condition (gdb's `break … if`).
+public indirect enum Breakpoint: Sendable, Hashable, CustomStringConvertible {
     case kind(EventKind)
     case function(KernelFunction)
     case page(Int)
     case device(Int)
     case violation
+    /// Stops where the first matches and the condition does too (`fn __r4w_get_page page 9`).
+    case when(Breakpoint, Breakpoint)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum Breakpoint: Sendable, Hashable, CustomStringConvertible {
         case .page(let index): "page \(index)"
         case .device(let dev): "device \(dev)"
         case .violation: "any violation"
+        case .when(let bp, let condition): "\(bp) if \(condition)"
         }
     }
 
@@ -26,6 +29,7 @@ public enum Breakpoint: Sendable, Hashable, CustomStringConvertible {
         case .page(let index): return timeline.pageIndex(of: seq) == index
         case .device(let dev): return timeline.device(of: seq) == dev
         case .violation: return e.kind == .violation
+        case .when(let bp, let condition): return bp.matches(seq, in: timeline) && condition.matches(seq, in: timeline)
         }
     }
 }

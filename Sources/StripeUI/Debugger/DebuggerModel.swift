@@ -10,6 +10,8 @@ public struct DebuggerModel {
 
     public enum PromptKind: Sendable, Equatable {
         case goTo, search, command, breakpoint
+        /// `o`: a bundled scenario's name or a file.
+        case open
     }
 
     public enum Mode: Sendable, Equatable {
@@ -41,7 +43,9 @@ public struct DebuggerModel {
     public private(set) var gotPages: [Int: EventPayload.GetPage] = [:]
     public var focus = Focus.log
     public var mode = Mode.normal
-    public var breakpoints: [Breakpoint] = []
+    public var breakpoints: [NumberedBreakpoint] = []
+    /// The number the next breakpoint gets: numbers are never reused, as in gdb.
+    var nextBreakpointNumber = 1
     public var search: String?
     /// Events one search key press looks through, so a key never stalls the screen on a
     /// timeline of millions of events; pressing again searches on from where it stopped.
@@ -53,8 +57,22 @@ public struct DebuggerModel {
     var searchMatches: [Int]?
     public var message: Message?
     public var playing = false
-    /// Events per play tick.
-    public var speed = 1
+    /// Where in `PlaySpeed.all` the play speed stands.
+    public var speedIndex = PlaySpeed.defaultIndex
+    /// Ticks waited since play last moved (slow speeds move once every few ticks).
+    var ticksWaited = 0
+    /// Whether play stops at each note until a key is pressed (`p` lets it run through).
+    public var stopAtNotes = true
+    /// Play is waiting at a note for a key.
+    public internal(set) var heldAtNote = false
+    /// Earlier versions of the scenario, newest last: what `u` goes back to.
+    var undoStack: [(timeline: Timeline, cursor: Int, rows: [String]?)] = []
+    /// The scenario's text by line once it was edited (nil: as opened, found on demand).
+    var editedRows: [String]?
+    /// Reads and writes scenario files for `o` and `:w`; the program hands in real files.
+    public var files = ScenarioFiles.none
+    /// The page cursor of the page cache panel (arrows move it while it has the focus).
+    public internal(set) var pageCursor = 0
     /// Rows scrolled away from the automatic position, per panel.
     public var scroll: [Focus: Int] = [:]
     public var selectedPage: Int? {
@@ -122,7 +140,7 @@ public struct DebuggerModel {
         scroll = [:]
     }
 
-    /// Replaces the timeline (after a `:` command) and stands at `seq`.
+    /// Replaces the timeline (after a `:` command, `u` or `o`) and stands at `seq`.
     mutating func replace(_ timeline: Timeline, at seq: Int) {
         self.timeline = timeline
         searchMatches = nil

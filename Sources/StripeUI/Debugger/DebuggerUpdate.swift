@@ -1,9 +1,6 @@
 import StripeCore
 
 extension DebuggerModel {
-    /// Playback speeds, in events per tick.
-    static let speeds = [1, 2, 5, 10, 50, 200, 1000]
-
     /// Reacts to one message. Returns false when the user quits.
     public mutating func update(_ msg: DebuggerMsg) -> Bool {
         switch msg {
@@ -16,7 +13,9 @@ extension DebuggerModel {
             return true
         case .key(let key):
             switch mode {
-            case .normal: return normalKey(key)
+            case .normal:
+                if playing, heldAtNote { return keyAtNote(key) }
+                return normalKey(key)
             case .help, .detail:
                 mode = .normal
                 return true
@@ -33,82 +32,110 @@ extension DebuggerModel {
         }
     }
 
+    /// A key in normal mode: what the key table says it does. A click selects a page.
     private mutating func normalKey(_ key: Key) -> Bool {
         message = nil
-        switch key {
-        case .character("q"), .function(10), .control("c"):
-            return false
-        case .right, .character("l"), .character("s"):
-            step(to: cursor + 1)
-        case .left, .character("h"), .character("S"):
-            step(to: cursor - 1)
-        case .character("n"):
-            step(to: timeline.stepOver(from: cursor, .forward), else: "no later event at this depth")
-        case .character("N"):
-            step(to: timeline.stepOver(from: cursor, .backward), else: "no earlier event at this depth")
-        case .character("f"):
-            step(to: timeline.finish(from: cursor, .forward), else: "not inside a call")
-        case .character("F"):
-            step(to: timeline.finish(from: cursor, .backward), else: "not inside a call")
-        case .character("c"):
-            continueToBreakpoint(.forward)
-        case .character("C"):
-            continueToBreakpoint(.backward)
-        case .home:
-            move(to: 0)
-        case .end:
-            move(to: timeline.count - 1)
-        case .character("g"):
-            mode = .prompt(.goTo, "")
-        case .character("b"), .character(" "):
-            toggleBreakpoint(breakpointHere)
-        case .character("B"):
-            mode = .breakpoints(selected: 0)
-        case .character("/"):
-            mode = .prompt(.search, "")
-        case .character("."):
-            findMatch(.forward)
-        case .character(","):
-            findMatch(.backward)
-        case .character(":"):
-            mode = .prompt(.command, "")
-        case .character("P"):
-            playing.toggle()
-            message = Message(text: playing ? "playing at \(speed) event\(speed == 1 ? "" : "s") per tick (P pauses, + and - change speed)" : "paused", isError: false)
-        case .character("+"), .character("="):
-            speed = Self.speeds.first { $0 > speed } ?? speed
-            message = Message(text: "speed: \(speed) event\(speed == 1 ? "" : "s") per tick", isError: false)
-        case .character("-"):
-            speed = Self.speeds.last { $0 < speed } ?? speed
-            message = Message(text: "speed: \(speed) event\(speed == 1 ? "" : "s") per tick", isError: false)
-        case .tab:
-            focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + 1) % Focus.allCases.count]
-        case .backTab:
-            focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + Focus.allCases.count - 1) % Focus.allCases.count]
-        case .up, .character("k"):
-            scroll[focus, default: 0] -= 1
-        case .down, .character("j"):
-            scroll[focus, default: 0] += 1
-        case .pageUp:
-            scroll[focus, default: 0] -= 10
-        case .pageDown:
-            scroll[focus, default: 0] += 10
-        case .character("?"), .function(1):
-            mode = .help
-        case .enter:
-            mode = .detail
-        case .click(let x, let y):
+        if case .click(let x, let y) = key {
             if let page = DebuggerLayout(self).page(atX: x, y: y, model: self) {
                 selectedPage = selectedPage == page ? nil : page
+                pageCursor = page
             }
-        default:
-            break
+            return true
+        }
+        guard let action = KeyTable.action(for: key) else { return true }
+        return perform(action)
+    }
+
+    /// Does what the key table's `action` says; false to quit.
+    mutating func perform(_ action: KeyAction) -> Bool {
+        switch action {
+        case .quit: return false
+        case .right: focus == .pages ? movePageCursor(by: 1) : step(to: cursor + 1)
+        case .left: focus == .pages ? movePageCursor(by: -1) : step(to: cursor - 1)
+        case .step: step(to: cursor + 1)
+        case .stepBack: step(to: cursor - 1)
+        case .next: step(to: timeline.stepOver(from: cursor, .forward), else: "no later event at this depth")
+        case .nextBack: step(to: timeline.stepOver(from: cursor, .backward), else: "no earlier event at this depth")
+        case .finish: step(to: timeline.finish(from: cursor, .forward), else: "not inside a call")
+        case .finishBack: step(to: timeline.finish(from: cursor, .backward), else: "not inside a call")
+        case .continueForward: continueToBreakpoint(.forward)
+        case .continueBack: continueToBreakpoint(.backward)
+        case .first: move(to: 0)
+        case .last: move(to: timeline.count - 1)
+        case .goTo: mode = .prompt(.goTo, "")
+        case .nextNote: jumpToNote(.forward)
+        case .previousNote: jumpToNote(.backward)
+        case .nextCommand: jumpToCommand(.forward)
+        case .previousCommand: jumpToCommand(.backward)
+        case .toggleBreakpoint: toggleBreakpoint(breakpointHere)
+        case .listBreakpoints: mode = .breakpoints(selected: 0)
+        case .search: mode = .prompt(.search, "")
+        case .nextMatch: findMatch(.forward)
+        case .previousMatch: findMatch(.backward)
+        case .command: mode = .prompt(.command, "")
+        case .undo: undo()
+        case .open:
+            mode = .prompt(.open, "")
+            message = Message(text: "a file, or bundled: " + files.bundled.map(\.name).joined(separator: " "), isError: false)
+        case .play: togglePlay()
+        case .runThroughNotes: toggleStopAtNotes()
+        case .faster: changeSpeed(by: 1)
+        case .slower: changeSpeed(by: -1)
+        case .focusNext: moveFocus(by: 1)
+        case .focusPrevious: moveFocus(by: Focus.allCases.count - 1)
+        case .up: focus == .pages ? movePageCursor(by: -pagesPerRow) : scroll(by: -1)
+        case .down: focus == .pages ? movePageCursor(by: pagesPerRow) : scroll(by: 1)
+        case .pageUp: scroll(by: -10)
+        case .pageDown: scroll(by: 10)
+        case .help: mode = .help
+        case .enter: enter()
+        case .escape: selectedPage = nil
+        case .redraw, .suspend: break  // the run loop's keys
         }
         return true
     }
 
+    private mutating func moveFocus(by step: Int) {
+        focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + step) % Focus.allCases.count]
+        if focus == .pages { pageCursor = selectedPage ?? currentPage ?? state.pcol.pages.first ?? pageCursor }
+    }
+
+    private mutating func scroll(by rows: Int) {
+        scroll[focus, default: 0] += rows
+    }
+
+    /// A page cache row: a stripe's data pages.
+    private var pagesPerRow: Int { state.layout?.pagesInStripe ?? 1 }
+
+    /// The pages the cursor moves over: the file's and any cached past its end.
+    private var pageCount: Int { max(1, state.pageSpan, Int((state.iSize + pageSize - 1) / pageSize)) }
+
+    private mutating func movePageCursor(by step: Int) {
+        pageCursor = max(0, min(pageCount - 1, pageCursor + step))
+        if selectedPage != nil { selectedPage = pageCursor }
+    }
+
+    /// The event row the log's cursor is on, when it was moved off the current event.
+    public var logRow: Int? {
+        let offset = scroll[.log, default: 0]
+        guard focus == .log, offset != 0 else { return nil }
+        return max(0, min(timeline.count - 1, cursor + offset))
+    }
+
+    /// Enter: in the page cache, the page under the cursor; in the log, the event row
+    /// the cursor was moved to; otherwise the whole current event.
+    private mutating func enter() {
+        if focus == .pages {
+            selectedPage = pageCursor
+        } else if let row = logRow {
+            move(to: row)
+        } else {
+            mode = .detail
+        }
+    }
+
     /// Moves to `seq` if there is one there; otherwise says why not.
-    private mutating func step(to seq: Int?, else reason: String = "") {
+    mutating func step(to seq: Int?, else reason: String = "") {
         guard let seq, seq >= 0, seq < timeline.count else {
             let edge = (seq ?? 0) < 0 ? "at the first event" : "at the last event"
             message = Message(text: reason.isEmpty ? edge : reason, isError: false)
@@ -117,32 +144,24 @@ extension DebuggerModel {
         move(to: seq)
     }
 
-    private mutating func play() {
-        let target = min(cursor + speed, timeline.count - 1)
-        let stop = timeline.nextBreakpoint(from: cursor, .forward, Set(breakpoints)).flatMap { $0 <= target ? $0 : nil }
-        move(to: stop ?? target)
-        if stop != nil || cursor == timeline.count - 1 {
-            playing = false
-            message = Message(text: stop != nil ? "stopped at a breakpoint" : "end of the timeline", isError: false)
-        }
-    }
-
     private mutating func continueToBreakpoint(_ direction: Direction) {
         guard !breakpoints.isEmpty else {
             message = Message(text: "no breakpoints: b or Space sets one on the current event, B lists them", isError: true)
             return
         }
-        if let seq = timeline.nextBreakpoint(from: cursor, direction, Set(breakpoints)) {
+        if let seq = timeline.nextBreakpoint(from: cursor, direction, breakpointSet) {
             move(to: seq)
+            message = Message(text: hitMessage, isError: false)
         } else {
             move(to: direction == .forward ? timeline.count - 1 : 0)
             message = Message(text: "no breakpoint \(direction == .forward ? "after" : "before") this event", isError: false)
         }
     }
 
-    /// What `b` sets a breakpoint on: the current event's function, page, device, or kind.
+    /// What `b` sets a breakpoint on: in the page cache the page under its cursor, else
+    /// the current event's function, page, device, or kind.
     var breakpointHere: Breakpoint {
-        if focus == .pages, let page = selectedPage { return .page(page) }
+        if focus == .pages { return .page(pageCursor) }
         let payload = timeline.payload(of: cursor)
         switch payload {
         case .call(let call), .return(let call): return .function(call.function)
@@ -155,13 +174,28 @@ extension DebuggerModel {
     }
 
     mutating func toggleBreakpoint(_ bp: Breakpoint) {
-        if let at = breakpoints.firstIndex(of: bp) {
-            breakpoints.remove(at: at)
-            message = Message(text: "breakpoint removed: \(bp)", isError: false)
+        if let at = breakpoints.firstIndex(where: { $0.breakpoint == bp }) {
+            let removed = breakpoints.remove(at: at)
+            message = Message(text: "Deleted breakpoint \(removed.number): \(bp)", isError: false)
         } else {
-            breakpoints.append(bp)
-            message = Message(text: "breakpoint set: \(bp) (c continues to it, C goes back)", isError: false)
+            addBreakpoint(bp)
         }
+    }
+
+    /// Sets `bp` under the next number, as gdb's `break` does.
+    mutating func addBreakpoint(_ bp: Breakpoint) {
+        breakpoints.append(NumberedBreakpoint(number: nextBreakpointNumber, breakpoint: bp))
+        message = Message(text: "Breakpoint \(nextBreakpointNumber): \(bp) (c continues to it, C goes back)", isError: false)
+        nextBreakpointNumber += 1
+    }
+
+    /// The breakpoints to stop at.
+    var breakpointSet: Set<Breakpoint> { Set(breakpoints.map(\.breakpoint)) }
+
+    /// What gdb says on stopping: `Breakpoint 2, __r4w_get_page(index=9) at event 61`.
+    var hitMessage: String {
+        let hit = breakpoints.first { $0.breakpoint.matches(cursor, in: timeline) }
+        return "Breakpoint \(hit?.number ?? 0), \(timeline.hitDescription(of: cursor)) at event \(cursor)"
     }
 
     /// Whether event `seq` matches the search (its event-log text, case-insensitive).
@@ -234,6 +268,7 @@ extension DebuggerModel {
             mode = .breakpoints(selected: max(0, min(selected, breakpoints.count - 1)))
         case .character("a"):
             mode = .prompt(.breakpoint, "")
+            message = Message(text: "fn NAME, kind NAME, page N, dev N, violation; then page N, dev N as conditions; Tab completes", isError: false)
         default:
             mode = .normal
         }
@@ -242,7 +277,7 @@ extension DebuggerModel {
     private mutating func promptKey(_ key: Key, kind: PromptKind, text: inout String) {
         switch key {
         case .escape, .control("c"):
-            break  // closed: the mode is normal already
+            message = nil  // closed: the mode is normal already
         case .backspace:
             guard !text.isEmpty else { return }
             text.removeLast()
@@ -251,7 +286,12 @@ extension DebuggerModel {
             text.append(c)
             mode = .prompt(kind, text)
         case .enter:
+            message = nil
             submit(kind, text.trimmingSpaces)
+        case .tab where kind == .breakpoint || kind == .open:
+            let completed = kind == .open ? completeOpen(text) : BreakpointSpec.complete(text)
+            mode = .prompt(kind, completed.text)
+            message = completed.candidates.isEmpty ? nil : Message(text: completed.candidates.joined(separator: " "), isError: false)
         default:
             mode = .prompt(kind, text)
         }
@@ -261,6 +301,7 @@ extension DebuggerModel {
         switch kind {
         case .goTo:
             guard let n = Int(text), n >= 0, n < timeline.count else {
+                mode = .prompt(.goTo, text)
                 message = Message(text: "go to: expected an event number from 0 to \(timeline.count - 1), found '\(text)'", isError: true)
                 return
             }
@@ -271,39 +312,19 @@ extension DebuggerModel {
             searchMatches = nil
             findMatch(.forward)
         case .breakpoint:
-            guard let bp = Breakpoint(parsing: text) else {
-                message = Message(text: "breakpoint: expected 'kind NAME', 'fn NAME', 'page N', 'dev N' or 'violation', found '\(text)'", isError: true)
-                return
+            switch BreakpointSpec.parse(text) {
+            case .failure(let error):
+                mode = .prompt(.breakpoint, text)
+                message = Message(text: error.message, isError: true)
+            case .success(let bp):
+                if !breakpointSet.contains(bp) { addBreakpoint(bp) }
+                mode = .breakpoints(selected: breakpoints.firstIndex { $0.breakpoint == bp } ?? 0)
             }
-            if !breakpoints.contains(bp) { toggleBreakpoint(bp) }
-            mode = .breakpoints(selected: breakpoints.firstIndex(of: bp) ?? 0)
         case .command:
-            applyCommand(text)
+            submitCommand(text)
+        case .open:
+            open(text)
         }
-    }
-
-    /// Applies a scenario command at the current point: the scenario is cut after the
-    /// command the cursor is in, the new command is added, and the future is recomputed.
-    mutating func applyCommand(_ text: String) {
-        guard !text.isEmpty else { return }
-        let scenario = timeline.scenario
-        var commandIndex = -1
-        if let seq = state.currentCommand, case .command(_, _, let number) = timeline.payload(of: seq) { commandIndex = number }
-        let kept = Array(scenario.lines.prefix(commandIndex + 1))
-        var rows = [String](repeating: "", count: kept.last?.line ?? 0)
-        for line in kept { rows[line.line - 1] = line.text }
-        rows.append(text)
-        let parsed: Scenario
-        do {
-            parsed = try ScenarioParser.parse(rows.joined(separator: "\n"), name: scenario.name)
-        } catch {
-            message = Message(text: ":\(text): column \(error.column): \(error.message)", isError: true)
-            return
-        }
-        let newTimeline = Engine.run(parsed)
-        let start = (0..<newTimeline.count).last { newTimeline.event($0).kind == .command } ?? 0
-        replace(newTimeline, at: start)
-        message = Message(text: "applied '\(text)' after line \(kept.last?.line ?? 0): the future was recomputed (\(newTimeline.count) events)", isError: false)
     }
 }
 
@@ -313,20 +334,5 @@ extension String {
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
         return String(s)
-    }
-}
-
-extension Breakpoint {
-    /// Parses `kind page_add`, `fn writepage_strip`, `page 5`, `dev 2` or `violation`.
-    public init?(parsing text: String) {
-        let words = text.split(separator: " ").map(String.init)
-        switch (words.first, words.count) {
-        case ("violation", 1): self = .violation
-        case ("kind", 2): guard let k = EventKind(name: words[1]) else { return nil }; self = .kind(k)
-        case ("fn", 2), ("function", 2): guard let f = KernelFunction(name: words[1]) else { return nil }; self = .function(f)
-        case ("page", 2): guard let n = Int(words[1]), n >= 0 else { return nil }; self = .page(n)
-        case ("dev", 2), ("device", 2): guard let n = Int(words[1]), n >= 0 else { return nil }; self = .device(n)
-        default: return nil
-        }
     }
 }

@@ -17,8 +17,15 @@ extension DebuggerModel {
         HeaderPanel(model: self, layout: layout).draw(into: &screen)
         PageGridPanel(model: self, rect: layout.pages).draw(into: &screen)
         StripeMapPanel(model: self, rect: layout.stripes).draw(into: &screen)
-        CallStackPanel(model: self, rect: layout.stack).draw(into: &screen)
-        Sp2dPanel(model: self, rect: layout.sp2d).draw(into: &screen)
+        if let page = selectedPage, layout.counters.isEmpty {
+            // A compact screen has no counters panel: the page takes the call stack's and
+            // the sp2d's place, beside the grid its cursor moves in.
+            let right = Rect(x: layout.stack.x, y: layout.stack.y, width: layout.stack.width, height: layout.stack.height + layout.sp2d.height)
+            PageDetailPanel(model: self, rect: right, index: page).draw(into: &screen)
+        } else {
+            CallStackPanel(model: self, rect: layout.stack).draw(into: &screen)
+            Sp2dPanel(model: self, rect: layout.sp2d).draw(into: &screen)
+        }
         if let page = selectedPage, !layout.counters.isEmpty {
             PageDetailPanel(model: self, rect: layout.counters, index: page).draw(into: &screen)
         } else {

@@ -10,5 +10,6 @@ public protocol TerminalProgram {
 }
 
 extension DebuggerModel: TerminalProgram {
-    public var wantsTicks: Bool { playing }
+    /// Held at a note, play waits for a key, not for the timer.
+    public var wantsTicks: Bool { playing && !heldAtNote }
 }

@@ -12,12 +12,15 @@ public struct Asciicast {
     public var height: Int
     /// Seconds between two frames.
     public var secondsPerFrame: Double
+    /// Extra seconds a frame showing a new note stays, as the TUI's play waits at notes.
+    public var secondsAtNote: Double
 
-    public init(timeline: Timeline, width: Int, height: Int, secondsPerFrame: Double) {
+    public init(timeline: Timeline, width: Int, height: Int, secondsPerFrame: Double, secondsAtNote: Double = 0) {
         self.timeline = timeline
         self.width = width
         self.height = height
         self.secondsPerFrame = secondsPerFrame
+        self.secondsAtNote = secondsAtNote
     }
 
     /// The events that become frames: all of them, or an even sample ending at the last.
@@ -33,7 +36,7 @@ public struct Asciicast {
     public func write(to out: (String) -> Void) {
         var model = DebuggerModel(timeline: timeline, width: width, height: height)
         Self.write(title: "StripeScope: \(timeline.scenario.title)", timeline: timeline, width: width, height: height,
-                   secondsPerFrame: secondsPerFrame, to: out) { seq in
+                   secondsPerFrame: secondsPerFrame, secondsAtNote: secondsAtNote, to: out) { seq in
             model.move(to: seq)
             return model.view()
         }
@@ -42,7 +45,7 @@ public struct Asciicast {
     /// Writes a recording of `timeline`'s frame events, each drawn by `frame`, with a
     /// marker at every `command` and `note` on the way.
     static func write(title: String, timeline: Timeline, width: Int, height: Int, secondsPerFrame: Double,
-                      to out: (String) -> Void, frame: (Int) -> Screen) {
+                      secondsAtNote: Double = 0, to out: (String) -> Void, frame: (Int) -> Screen) {
         let header: JSONValue = .object([
             ("version", .int(2)), ("width", .int(Int64(width))), ("height", .int(Int64(height))),
             ("title", .string(title)),
@@ -50,13 +53,16 @@ public struct Asciicast {
         ])
         out(header.encoded)
         var previous = -1
-        for (n, seq) in frameEvents(count: timeline.count).enumerated() {
-            let time = JSONValue.decimal(Double(n) * secondsPerFrame)
+        var clock = 0.0
+        for seq in frameEvents(count: timeline.count) {
+            let time = JSONValue.decimal(clock)
             let screen = frame(seq)
+            clock += secondsPerFrame
             for marked in (previous + 1)...seq {
                 let kind = timeline.event(marked).kind
                 guard kind == .command || kind == .note, let text = timeline.message(of: marked) else { continue }
                 out(JSONValue.array([time, .string("m"), .string(text)]).encoded)
+                if kind == .note { clock += secondsAtNote }
             }
             previous = seq
             let output = "\u{1b}[H\u{1b}[2J" + ANSIFrame.render(screen, separator: "\r\n")

@@ -29,13 +29,14 @@ struct EventLogPanel {
     func draw(into screen: inout Screen) {
         let theme = model.theme
         let t = model.timeline
-        screen.box(rect, title: "events (Enter: the whole event)", glyphs: theme.box,
+        let logRow = model.logRow
+        screen.box(rect, title: logRow == nil ? "events (Enter: the whole event)" : "events (Enter: go to ▶)", glyphs: theme.box,
                    style: model.focus == .log ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
         let rows = inner.height
         var first = model.cursor - rows / 2 + model.scroll[.log, default: 0]
         first = max(0, min(first, t.count - rows))
-        let breakpoints = Set(model.breakpoints)
+        let breakpoints = model.breakpointSet
         for (row, line) in lines(from: first, count: rows).enumerated() {
             let y = inner.y + row
             let kind = t.event(line.seq).kind
@@ -44,7 +45,10 @@ struct EventLogPanel {
                 style = theme.current
                 screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             }
-            if !line.isWindow, breakpoints.contains(where: { $0.matches(line.seq, in: t) }) {
+            if line.seq == logRow, !line.isWindow {
+                // The log's cursor, moved off the current event: Enter goes there.
+                screen.put(theme.ascii ? ">" : "▶", x: inner.x, y: y, style: .bold, clip: inner)
+            } else if !line.isWindow, breakpoints.contains(where: { $0.matches(line.seq, in: t) }) {
                 screen.put(theme.ascii ? "o" : "●", x: inner.x, y: y, style: theme.error, clip: inner)
             }
             screen.put(line.text, x: inner.x + 1, y: y, style: style, clip: inner)

@@ -6,6 +6,15 @@ struct HeaderPanel {
     let model: DebuggerModel
     let layout: DebuggerLayout
 
+    /// The note to show: from the start of a `note` line's command on, until the next one.
+    var shownNote: Int? {
+        let t = model.timeline, s = model.state
+        if let command = s.currentCommand, command + 1 < t.count, t.event(command + 1).kind == .note, command + 1 > model.cursor {
+            return command + 1
+        }
+        return s.lastNote.flatMap { $0 <= model.cursor ? $0 : nil }
+    }
+
     func draw(into screen: inout Screen) {
         let theme = model.theme
         let t = model.timeline
@@ -18,7 +27,8 @@ struct HeaderPanel {
         let badge = violations == 0 ? "" : " ⚠ \(CountersPanel.count(violations, "violation")) "
         let right = " │ \(setup) │ \(position) "
         let room = max(0, layout.header.width - right.count - badge.count - " StripeScope │ ".count)
-        let bar = " StripeScope │ " + t.scenario.title.truncated(to: room)
+        let edited = model.isEdited ? "[edited] " : ""
+        let bar = " StripeScope │ " + edited + t.scenario.title.truncated(to: room - edited.count)
         screen.put(bar, x: 0, y: layout.header.y, style: theme.header, clip: layout.header)
         let rightX = max(0, layout.header.maxX - right.count)
         screen.put(right, x: rightX, y: layout.header.y, style: theme.header)
@@ -40,7 +50,7 @@ struct HeaderPanel {
                 screen.put(" " + line + String(repeating: " ", count: max(0, layout.note.width - 1 - line.count)), x: 0,
                            y: layout.note.y + row, style: theme.badge, clip: layout.note)
             }
-        } else if let note = s.lastNote, note <= model.cursor {
+        } else if let note = shownNote {
             let lines = t.message(of: note)!.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
                 let cut = row == layout.note.height - 1 && lines.count > layout.note.height
@@ -111,25 +121,35 @@ struct StatusPanel {
             case .goTo: "go to event: "
             case .search: "/"
             case .command: ":"
-            case .breakpoint: "breakpoint (kind NAME | fn NAME | page N | dev N | violation): "
+            case .breakpoint: "break: "
+            case .open: "open: "
             }
-            screen.put(label + text + "_", x: rect.x, y: rect.y, style: .bold, clip: rect)
-        default:
+            // What went wrong (or what Tab found) stays beside the text being typed.
+            let x = screen.put(label + text + "_", x: rect.x, y: rect.y, style: .bold, clip: rect)
             if let message = model.message {
-                screen.put(message.text, x: rect.x, y: rect.y, style: message.isError ? theme.error : .bold, clip: rect)
+                screen.put("  " + message.text, x: x, y: rect.y, style: message.isError ? theme.error : theme.label, clip: rect)
+            }
+        default:
+            var x = rect.x
+            if model.playing {
+                let state = model.heldAtNote ? "AT A NOTE: a key plays on, P stops, p runs past notes"
+                    : "PLAYING \(model.speed.label)" + (model.stopAtNotes ? ", stops at notes" : ", past notes")
+                x = screen.put(state, x: x, y: rect.y, style: theme.badge, clip: rect) + 2
+            }
+            if let message = model.message {
+                screen.put(message.text, x: x, y: rect.y, style: message.isError ? theme.error : .bold, clip: rect)
             } else {
-                let play = model.playing ? "PLAYING ×\(model.speed)  " : ""
-                screen.put(play + Self.keyBar(width: rect.width - play.count), x: rect.x, y: rect.y, style: theme.label, clip: rect)
+                screen.put(Self.keyBar(width: rect.maxX - x), x: x, y: rect.y, style: theme.label, clip: rect)
             }
         }
     }
 }
 
 extension StatusPanel {
-    /// The main keys, most useful first; `? help` and `q quit` always stay, the others
-    /// go from the end as the row narrows.
+    /// The key table's main keys, in table order; `? help` and `q quit` always stay, the
+    /// others go from the end as the row narrows.
     static func keyBar(width: Int) -> String {
-        var keys = ["→ step", "n next", "f finish", "c continue", "S N F C back", "b break", "/ search", ": command", "P play", "Enter event"]
+        var keys = KeyTable.bindings.compactMap(\.bar)
         let kept = ["? help", "q quit"]
         while !keys.isEmpty, (keys + kept).joined(separator: "  ").count > width { keys.removeLast() }
         return (keys + kept).joined(separator: "  ")

@@ -1,21 +1,9 @@
 import StripeCore
 
-/// The `?` help: every key, in two columns that fit in 80 columns, then the legend.
+/// The `?` help: every row of the key table, in two columns that fit in 80 columns, then the legend.
 struct HelpOverlay {
-    static let keys: [(keys: String, meaning: String)] = [
-        ("→ l s", "one event on, into calls"), ("← h S", "one event back"),
-        ("n", "next at this call depth"), ("N", "the same, backwards"),
-        ("f", "finish: out of this call"), ("F", "back to the call"),
-        ("c", "continue to a breakpoint"), ("C", "back to a breakpoint"),
-        ("Home End", "first / last event"), ("g", "go to an event number"),
-        ("b Space", "breakpoint on this event"), ("B", "breakpoints, a add d delete"),
-        ("/", "search the event log"), (", .", "previous / next match"),
-        (":", "command; redoes the future"), ("P", "play / pause"),
-        ("+ -", "play speed"), ("Tab", "focus the next panel"),
-        ("↑ ↓ j k", "scroll the focused panel"), ("click", "a page: flags and history"),
-        ("? F1", "this help"), ("Ctrl-L", "redraw"),
-        ("Enter", "the whole event"), ("q F10", "quit"),
-    ]
+    /// The key table's rows, as the help shows them.
+    static var keys: [(keys: String, meaning: String)] { KeyTable.bindings.map { ($0.label, $0.help) } }
 
     static let legend = [
         "Page cells: L locked, U uptodate, D dirty, W writeback, E error (LW: writeback and locked), - present with no flag, · absent.",

@@ -1,6 +1,6 @@
 import StripeCore
 
-/// A clicked page: its flags by name, references, content and the latest events that
+/// A selected page (Enter on the page cursor, or a click): its flags by name, references, content and the latest events that
 /// touched it (`DebuggerModel.pageHistory`, found when the cursor or the selection
 /// moves, not at every frame). Takes the counters' place while a page is selected, keeping their last line.
 struct PageDetailPanel {
@@ -10,18 +10,40 @@ struct PageDetailPanel {
 
     func draw(into screen: inout Screen) {
         let theme = model.theme
-        screen.box(rect, title: "page \(index) (click again to close)", glyphs: theme.box, style: .bold)
+        screen.box(rect, title: "page \(index) (Esc closes)", glyphs: theme.box, style: .bold)
         let inner = rect.inset(1)
         let page = model.state.pages[index]
         let flags = page.flags.names.joined(separator: " ")
         let state = page.present ? (flags.isEmpty ? "present, no flags" : flags) : "not in the cache"
-        screen.put(state, x: inner.x, y: inner.y, style: theme.pageStyle(page), clip: inner)
-        screen.put("refs \(page.refs)  data \(Token.hex(page.token))", x: inner.x, y: inner.y + 1, clip: inner)
+        var y = inner.y
+        let x = screen.put(state, x: inner.x, y: y, style: theme.pageStyle(page), clip: inner)
+        // References and data beside the flags when they fit, else below; then where the
+        // page lives, wrapped (a narrow screen gives it two lines).
+        let refs = "refs \(page.refs)  data \(Token.hex(page.token))"
+        if x + 2 + refs.count <= inner.maxX {
+            screen.put("  " + refs, x: x, y: y, clip: inner)
+        } else {
+            y += 1
+            screen.put(refs, x: inner.x, y: y, clip: inner)
+        }
+        for line in (Self.place(of: index, in: model.state.layout) ?? "no layout yet").wrapped(to: inner.width) {
+            y += 1
+            screen.put(line, x: inner.x, y: y, style: theme.label, clip: inner)
+        }
         // The counters' last line stays in view: the violation count is always on screen.
         let status = CountersPanel.lines(model.state).last!
         screen.put(status, x: inner.x, y: inner.maxY - 1, style: model.state.counters.violations > 0 ? theme.error : theme.label, clip: inner)
-        for (row, seq) in model.pageHistory.prefix(max(0, inner.height - 3)).enumerated() {
-            screen.put("\(seq): \(model.timeline.summary(of: seq))", x: inner.x, y: inner.y + 2 + row, style: theme.label, clip: inner)
+        for (row, seq) in model.pageHistory.prefix(max(0, inner.maxY - 2 - y)).enumerated() {
+            screen.put("\(seq): \(model.timeline.summary(of: seq))", x: inner.x, y: y + 1 + row, style: theme.label, clip: inner)
         }
+    }
+
+    /// Where the page lives, as `ore_calc_stripe_info` puts it: its device and object
+    /// offset, its stripe and row, and the device holding that row's parity.
+    static func place(of index: Int, in layout: OreLayout?) -> String? {
+        guard let layout else { return nil }
+        let info = layout.stripeInfo(at: UInt64(index) * pageSize)
+        let parity = info.parityDev.map { ", parity dev \($0)" } ?? ""
+        return "dev \(info.dev) obj 0x\(String(info.objOffset, radix: 16)), stripe \(info.stripe) row \(info.row)\(parity)"
     }
 }

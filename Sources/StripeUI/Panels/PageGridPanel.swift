@@ -43,7 +43,8 @@ struct PageGridPanel {
         }
         let linesPerStripe = (perStripe + cellsPerLine - 1) / cellsPerLine
         let visible = max(1, (inner.height - (model.selectedPage == nil ? 0 : 1)) / linesPerStripe)
-        let focusPage = model.currentPage ?? model.state.pcol.pages.first ?? model.selectedPage ?? 0
+        // With the focus, the grid follows the page cursor (the arrows move it).
+        let focusPage = model.focus == .pages ? model.pageCursor : model.currentPage ?? model.state.pcol.pages.first ?? model.selectedPage ?? 0
         var first = focusPage / perStripe - visible / 2 + model.scroll[.pages, default: 0]
         first = max(0, min(first, stripes - visible))
         return Geometry(labelWidth: labelWidth, cellWidth: cellWidth, cellsPerLine: cellsPerLine, linesPerStripe: linesPerStripe,
@@ -88,6 +89,7 @@ struct PageGridPanel {
                     var style = theme.pageStyle(page)
                     if index == model.currentPage { style.attributes.insert(.underline) }
                     if index == model.selectedPage { style.attributes.insert(.reverse) }
+                    if focused, index == model.pageCursor { style.attributes.formUnion([.reverse, .bold]) }
                     // Between commands (or once the kernel hung), with nothing in flight, a locked
                     // or writeback page is stranded.
                     let stranded = (model.state.stack.isEmpty || model.state.kernelBug != nil) && model.state.inflight.isEmpty

@@ -1,0 +1,120 @@
+import StripeCore
+
+/// `:` inserts a scenario command at the cursor and keeps the rest of the scenario, `u`
+/// undoes, `:w FILE` saves, `o` opens another. An edit is made on the scenario's text
+/// (its comments kept) and parsed again, so what runs is always a scenario `check`
+/// would accept.
+extension DebuggerModel {
+    /// Whether the scenario differs from the one opened (the header says so).
+    public var isEdited: Bool { !undoStack.isEmpty }
+
+    /// The scenario as text: what `:w` writes.
+    public var scenarioText: String { sourceRows.map { $0 + "\n" }.joined() }
+
+    /// The scenario's lines: as edited, else as its file (or the bundled scenario) has
+    /// them, comments and all, when that text still parses to the commands being run;
+    /// else rebuilt from the commands, with blank lines where comments were.
+    var sourceRows: [String] {
+        if let editedRows { return editedRows }
+        let scenario = timeline.scenario
+        let bundledName = scenario.name.hasSuffix(".scn") ? String(scenario.name.dropLast(4)) : scenario.name
+        let fileText = (try? files.read(scenario.name)).map { String(decoding: $0, as: UTF8.self) }
+        if let text = fileText ?? files.bundled.first(where: { $0.name == bundledName })?.text,
+           (try? ScenarioParser.parse(text, name: scenario.name))?.lines == scenario.lines {
+            var rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            if rows.last == "" { rows.removeLast() }
+            return rows
+        }
+        var rows = [String](repeating: "", count: scenario.lines.last?.line ?? 0)
+        for line in scenario.lines { rows[line.line - 1] = line.text }
+        return rows
+    }
+
+    /// The scenario line the cursor's command came from (0 before the first command).
+    private var currentLine: Int {
+        guard let seq = state.currentCommand, case .command(let line, _, _) = timeline.payload(of: seq) else { return 0 }
+        return line
+    }
+
+    /// `:TEXT`: `w FILE` saves; anything else is a scenario command inserted after the
+    /// command the cursor is in. The timeline is recomputed from the start and the cursor
+    /// stands on the new command. On an error the prompt stays open with the text.
+    mutating func submitCommand(_ text: String) {
+        guard !text.isEmpty else { return }
+        if text == "w" || text.hasPrefix("w ") {
+            writeScenario(to: String(text.dropFirst()).trimmingSpaces, prompt: text)
+            return
+        }
+        let line = currentLine
+        var rows = sourceRows
+        rows.insert(text, at: line)
+        let parsed: Scenario
+        do {
+            parsed = try ScenarioParser.parse(rows.joined(separator: "\n"), name: timeline.scenario.name)
+        } catch {
+            mode = .prompt(.command, text)
+            // An error in a later line (a second layout) is named by that line's place.
+            let place = error.line == line + 1 ? "column \(error.column)" : "then line \(error.line) fails"
+            message = Message(text: ":\(text): \(place): \(error.message)", isError: true)
+            return
+        }
+        let newTimeline = Engine.run(parsed)
+        let number = parsed.lines.firstIndex { $0.line == line + 1 }!
+        let start = (0..<newTimeline.count).first { seq in
+            if case .command(_, _, let n) = newTimeline.payload(of: seq) { return n == number }
+            return false
+        } ?? newTimeline.count - 1
+        undoStack.append((timeline, cursor, editedRows))
+        editedRows = rows
+        replace(newTimeline, at: start)
+        message = Message(text: "inserted '\(text)' as line \(line + 1); the rest of the scenario follows it (\(newTimeline.count) events; u undoes)", isError: false)
+    }
+
+    /// `u`: back to the scenario before the last edit, at the event the cursor was on.
+    mutating func undo() {
+        guard let previous = undoStack.popLast() else {
+            message = Message(text: "nothing to undo: the scenario is as it was opened", isError: false)
+            return
+        }
+        replace(previous.timeline, at: previous.cursor)
+        editedRows = previous.rows
+        message = Message(text: "undone: \(timeline.count) events\(undoStack.isEmpty ? ", the scenario as opened" : "")", isError: false)
+    }
+
+    private mutating func writeScenario(to path: String, prompt: String) {
+        guard !path.isEmpty else {
+            mode = .prompt(.command, prompt)
+            message = Message(text: ":w: which file? (:w FILE)", isError: true)
+            return
+        }
+        do {
+            try files.write(path, scenarioText)
+            message = Message(text: "wrote \(path): \(timeline.scenario.lines.count) commands", isError: false)
+        } catch {
+            mode = .prompt(.command, prompt)
+            message = Message(text: ":w \(path): \(error)", isError: true)
+        }
+    }
+
+    /// `o NAME`: a bundled scenario by name or a file, replacing this one (edits and their
+    /// undo go with it; breakpoints stay).
+    mutating func open(_ argument: String) {
+        guard !argument.isEmpty else { return }
+        do {
+            let scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: files.bundled.map { ($0.name, $0.text) }),
+                                                   readFile: files.read)
+            undoStack = []
+            editedRows = nil
+            replace(Engine.run(scenario), at: 0)
+            message = Message(text: "opened \(argument): \(timeline.count) events", isError: false)
+        } catch {
+            mode = .prompt(.open, argument)
+            message = Message(text: "\(error)", isError: true)
+        }
+    }
+
+    /// Tab in the `o` prompt: completes a bundled scenario's name.
+    func completeOpen(_ text: String) -> (text: String, candidates: [String]) {
+        Completion.complete(text, from: files.bundled.map(\.name), prefix: "")
+    }
+}
