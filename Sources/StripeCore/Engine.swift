@@ -29,7 +29,9 @@ public final class Engine {
     /// Tokens handed out to user writes so far.
     var tokensIssued: UInt64 = 0
     /// What each page should read back: the user's last write or the file's initial content.
-    var expected = ChunkedArray<UInt64>(fill: 0)
+    var expected = ExpectedContent()
+    /// Rules 1 and 2 as of the last quiescent check.
+    var audit = DiskAudit()
     /// Violations already reported after a command, so a broken rule is said once.
     var reported: Set<String> = []
     /// Scenario line of the command being executed.

@@ -100,7 +100,11 @@ extension Engine {
             let last = min(range?.upperBound ?? Int.max, state.pageSpan - 1)
             guard first <= last else { return true }
             var left = nrToWrite
-            for index in first...last where state.pages[index].present && state.pages[index].flags.contains(.dirty) {
+            // The dirty tag's lookup: only dirty pages are visited, each once, in index order.
+            var cursor = first
+            while let index = state.dirtyPages.member(atOrAfter: cursor), index <= last {
+                cursor = index + 1
+                guard state.pages[index].present else { continue }
                 if state.pages[index].flags.contains(.locked) || state.pages[index].flags.contains(.writeback) {
                     guard sync else { continue }
                     waitOnPage(index)
