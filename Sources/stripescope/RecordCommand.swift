@@ -18,6 +18,8 @@ struct RecordCommand: ParsableCommand {
     @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String
 
+    @OptionGroup var memory: MemoryOption
+
     @Option(name: [.short, .long], help: "The .cast file to write.")
     var output: String
 
@@ -30,7 +32,7 @@ struct RecordCommand: ParsableCommand {
     func run() throws {
         let (width, height) = try RenderCommand.parseSize(size)
         guard speed > 0, speed <= 60 else { throw CLIFailure("--speed: expected seconds per frame from 0 to 60, found \(speed)") }
-        let timeline = Engine.run(try ScenarioInput.load(scenario))
+        let timeline = try memory.build(try ScenarioInput.load(scenario))
         let sink = try OutputSink(path: output)
         Asciicast(timeline: timeline, width: width, height: height, secondsPerFrame: speed).write(to: sink.line)
         sink.flush()

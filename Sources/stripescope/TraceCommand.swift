@@ -22,6 +22,8 @@ struct TraceCommand: ParsableCommand {
     @Argument(help: "A scenario file, or the name of a bundled scenario (see 'stripescope scenarios').", completion: .custom(ScenarioInput.completions))
     var scenario: String
 
+    @OptionGroup var memory: MemoryOption
+
     @Option(help: "Output format: text, jsonl, chrome or summary.")
     var format: Format = .text
 
@@ -30,7 +32,7 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let timeline = Engine.run(try ScenarioInput.load(scenario))
+            let timeline = try memory.build(try ScenarioInput.load(scenario))
             let sink = try OutputSink(path: output)
             switch format {
             case .text: timeline.writeTextTrace(to: sink.line)

@@ -20,15 +20,28 @@ struct TuiCommand: ParsableCommand {
     @Option(help: "Start at this event number.")
     var at: Int = 0
 
+    @OptionGroup var memory: MemoryOption
+
     func run() throws {
-        let timeline = Engine.run(try ScenarioInput.load(scenario))
+        let scenario = try ScenarioInput.load(self.scenario)
         if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
+        // The first events now, the rest while the screen is up.
+        let run: EngineRun
+        do {
+            run = try EngineRun(scenario, budget: memory.budget())
+        } catch let exceeded as MemoryBudget.Exceeded {
+            throw CLIFailure(exceeded.description)
+        }
+        run.build(upTo: max(DebuggerModel.firstFrameEvents, at.addingReportingOverflow(2).partialValue))
+        if let failure = run.failure { throw CLIFailure(failure.description) }
         let ascii = self.ascii || !Terminal.localeIsUTF8()
-        var model = DebuggerModel(timeline: timeline, width: 80, height: 24, ascii: ascii, at: at)
+        var model = DebuggerModel(timeline: run.timeline, width: 80, height: 24, ascii: ascii, at: at)
+        model.building = run.isFinished ? nil : run
         Terminal.run(&model) { model, width, height, colour in
             model.width = width
             model.height = height
             model.theme = Theme(ascii: ascii, monochrome: !colour)
         }
+        if let failure = run.failure { throw CLIFailure(failure.description) }
     }
 }

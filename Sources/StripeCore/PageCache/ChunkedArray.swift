@@ -65,3 +65,26 @@ extension ChunkedArray: Equatable where Element: Equatable {
         return true
     }
 }
+
+extension ChunkedArray {
+    /// Bytes of storage not already in `seen` (shelves and chunks shared with another
+    /// copy count once), added to `seen`.
+    func heldBytes(seen: inout Set<UnsafeRawPointer>) -> Int {
+        var bytes = Footprint.unique(shelves, &seen)
+        for shelf in shelves {
+            bytes += Footprint.unique(shelf, &seen)
+            for chunk in shelf { bytes += Footprint.unique(chunk, &seen) }
+        }
+        return bytes
+    }
+}
+
+/// Counting the storage of values that share it.
+enum Footprint {
+    /// `array`'s buffer, unless `seen` has it already.
+    static func unique<T>(_ array: [T], _ seen: inout Set<UnsafeRawPointer>) -> Int {
+        guard array.capacity > 0, let base = array.withUnsafeBufferPointer({ $0.baseAddress }),
+              seen.insert(UnsafeRawPointer(base)).inserted else { return 0 }
+        return array.capacity * MemoryLayout<T>.stride
+    }
+}

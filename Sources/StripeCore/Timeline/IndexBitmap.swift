@@ -77,3 +77,7 @@ public struct IndexBitmap: Sendable, Equatable, Sequence {
         }
     }
 }
+
+extension IndexBitmap {
+    func heldBytes(seen: inout Set<UnsafeRawPointer>) -> Int { words.heldBytes(seen: &seen) }
+}

@@ -58,6 +58,7 @@ extension DebuggerModel {
             move(to: 0)
         case .end:
             move(to: timeline.count - 1)
+            endPending = building != nil
         case .character("g"):
             mode = .prompt(.goTo, "")
         case .character("b"), .character(" "):
@@ -300,6 +301,8 @@ extension DebuggerModel {
             message = Message(text: ":\(text): column \(error.column): \(error.message)", isError: true)
             return
         }
+        building = nil
+        endPending = false
         let newTimeline = Engine.run(parsed)
         let start = (0..<newTimeline.count).last { newTimeline.event($0).kind == .command } ?? 0
         replace(newTimeline, at: start)

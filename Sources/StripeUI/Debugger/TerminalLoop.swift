@@ -8,13 +8,22 @@ public enum TerminalLoop {
     /// Runs `program` on `backend` until it quits or the terminal hangs up.
     public static func run<P: TerminalProgram, B: TerminalBackend>(_ program: inout P, on backend: inout B) {
         var decoder = UTF8KeyDecoder()
+        let clock = ContinuousClock()
+        var lastTick = clock.now
         backend.draw(program.view(), full: true)
         while true {
-            guard let first = backend.read(timeout: program.wantsTicks ? tickMilliseconds : nil) else {
-                if program.wantsTicks {
-                    guard program.update(.tick) else { return }
-                    backend.draw(program.view(), full: false)
+            // Idle work (building the timeline) goes on between keys: keys are polled, not
+            // waited for, until it is done.
+            let idle = program.hasIdleWork
+            guard let first = backend.read(timeout: idle ? 0 : program.wantsTicks ? tickMilliseconds : nil) else {
+                if idle {
+                    guard program.idleStep() else { return }
                 }
+                if program.wantsTicks, !idle || clock.now - lastTick >= .milliseconds(tickMilliseconds) {
+                    lastTick = clock.now
+                    guard program.update(.tick) else { return }
+                }
+                if idle || program.wantsTicks { backend.draw(program.view(), full: false) }
                 continue
             }
             let droppedBefore = decoder.dropped

@@ -11,7 +11,7 @@ struct HeaderPanel {
         let t = model.timeline
         let s = model.state
         screen.fill(layout.header, style: theme.header)
-        let position = "event \(model.cursor)/\(t.count - 1)"
+        let position = "event \(model.cursor)/\(t.count - 1)\(t.isComplete ? "" : "+")"
         let setup = [s.layout?.summary ?? "no layout", "profile \(s.profile.rawValue)"].joined(separator: " │ ")
         // Once an invariant broke, the header says so at every later event.
         let violations = s.counters.violations
@@ -108,7 +108,7 @@ struct StatusPanel {
             }
             screen.put(label + text + "_", x: rect.x, y: rect.y, style: .bold, clip: rect)
         default:
-            if let message = model.message {
+            if let message = model.message ?? model.buildProgress {
                 screen.put(message.text, x: rect.x, y: rect.y, style: message.isError ? theme.error : .bold, clip: rect)
             } else {
                 let play = model.playing ? "PLAYING ×\(model.speed)  " : ""
