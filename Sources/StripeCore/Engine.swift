@@ -75,7 +75,7 @@ public final class Engine {
         let engine = Engine(scenario: scenario, keyframeInterval: keyframeInterval)
         engine.pauseAt = events
         engine.budget = budget
-        try budget?.checkEstimate(of: scenario)
+        try budget?.checkEstimate(of: scenario, upTo: events)
         engine.runAll()
         if let exceeded = engine.overBudget { throw exceeded }
         return engine.timeline

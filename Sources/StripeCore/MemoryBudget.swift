@@ -92,9 +92,9 @@ public struct MemoryBudget: Sendable {
         baseline = ProcessSize.current()
     }
 
-    /// Fails when the scenario's estimated events would not fit at all.
-    func checkEstimate(of scenario: Scenario) throws(Exceeded) {
-        let events = Engine.estimatedEvents(of: scenario)
+    /// Fails when the scenario's estimated events (up to `limit`) would not fit at all.
+    func checkEstimate(of scenario: Scenario, upTo limit: Int = .max) throws(Exceeded) {
+        let events = min(limit, Engine.estimatedEvents(of: scenario))
         let needed = UInt64(events).multipliedReportingOverflow(by: Self.bytesPerEvent)
         if needed.overflow || needed.partialValue > bytes {
             throw Exceeded(scenario: scenario.name, needed: needed.overflow ? .max : needed.partialValue, events: events, budget: self)

@@ -24,14 +24,14 @@ struct TuiCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try ScenarioInput.load(self.scenario)
-        if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
-        // The first events now, the rest while the screen is up.
         let run: EngineRun
         do {
             run = try EngineRun(scenario, budget: memory.budget())
         } catch let exceeded as MemoryBudget.Exceeded {
             throw CLIFailure(exceeded.description)
         }
+        if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
+        // The first events now, the rest while the screen is up.
         run.build(upTo: max(DebuggerModel.firstFrameEvents, at.addingReportingOverflow(2).partialValue))
         if let failure = run.failure { throw CLIFailure(failure.description) }
         let ascii = self.ascii || !Terminal.localeIsUTF8()

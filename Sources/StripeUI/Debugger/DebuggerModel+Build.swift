@@ -27,7 +27,8 @@ extension DebuggerModel {
     /// The status line while the timeline is being built: how far it is.
     var buildProgress: Message? {
         guard let run = building else { return nil }
-        let percent = run.commandTotal == 0 ? 100 : run.commandsRun * 100 / run.commandTotal
+        let done = run.isFinished ? run.commandsRun : max(0, run.commandsRun - 1)
+        let percent = run.commandTotal == 0 ? 100 : done * 100 / run.commandTotal
         let end = endPending ? "; End: going to the last event when it is built" : "; step, search and break in what exists"
         return Message(text: "building the timeline: \(timeline.count) events, \(percent)% of commands\(end)", isError: false)
     }
