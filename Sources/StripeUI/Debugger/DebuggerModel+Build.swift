@@ -4,14 +4,12 @@ extension DebuggerModel {
     /// Events built before the first frame: a small scenario is then whole at once, a
     /// huge one shows in a fraction of a second.
     public static let firstFrameEvents = 100_000
-    /// Events built per step between key reads (tens of milliseconds), so keys stay live.
-    static let buildStepEvents = 50_000
 
     /// Builds the next step of the timeline; false when the build stopped at the memory
     /// budget (the program quits and says so).
     mutating func buildStep() -> Bool {
         guard let run = building else { return true }
-        run.build(upTo: timeline.count + Self.buildStepEvents)
+        run.build(upTo: timeline.count + buildChunk)
         searchMatches = nil
         guard run.failure == nil else { return false }
         if run.isFinished {
