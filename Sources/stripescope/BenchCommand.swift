@@ -19,7 +19,7 @@ struct BenchCommand: ParsableCommand {
             Figures: events, build_seconds, ns_per_event, bytes_per_event (resident memory
             growth while building, per event), held_bytes_per_event (the bytes the timeline
             holds by its own count), first_frame_ms (the TUI's first 200x60 frame of a fresh
-            run: the first 100,000 events built, then drawn), jump_ms_median / jump_ms_max
+            run: the first 20,000 events built, then drawn), jump_ms_median / jump_ms_max
             (state at 200 random events), render_ms (a 200x60 frame: the slowest of 20
             random events and the first write completion), frame_ms_max (the slowest of
             those frames with a page selected, help open or a search typed too).

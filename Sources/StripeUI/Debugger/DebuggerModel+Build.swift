@@ -3,7 +3,7 @@ import StripeCore
 extension DebuggerModel {
     /// Events built before the first frame: a small scenario is then whole at once, a
     /// huge one shows in a fraction of a second.
-    public static let firstFrameEvents = 100_000
+    public static let firstFrameEvents = 20_000
 
     /// Builds the next step of the timeline; false when the build stopped at the memory
     /// budget (the program quits and says so).
