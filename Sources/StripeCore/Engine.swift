@@ -123,7 +123,9 @@ public final class Engine {
             }
         }
         if seq + 1 >= pauseAt {
-            if let pause { pause() } else { stopBuilding() }
+            pause?()
+            // No pause to wait in, or cancelled while paused.
+            if seq + 1 >= pauseAt { stopBuilding() }
         }
         return seq
     }

@@ -56,6 +56,20 @@ public final class EngineRun: @unchecked Sendable {
     /// Builds the rest.
     public func finish() { build(upTo: .max) }
 
+    /// Stops the build where it is: the timeline stays the prefix built so far, and the
+    /// engine's thread ends (it returns through the rest of its command emitting nothing).
+    public func cancel() {
+        guard !isFinished else { return }
+        engine.pause = nil
+        engine.pauseAt = 0
+        guard started else {
+            isFinished = true
+            return
+        }
+        sem_post(engineTurn)
+        while sem_wait(callerTurn) != 0 {}
+    }
+
     private func startThread() {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)

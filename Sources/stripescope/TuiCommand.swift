@@ -24,11 +24,12 @@ struct TuiCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try ScenarioInput.load(self.scenario)
+        let budget = try memory.budget()
         let run: EngineRun
         do {
-            run = try EngineRun(scenario, budget: memory.budget())
-        } catch let exceeded as MemoryBudget.Exceeded {
-            throw CLIFailure(exceeded.description)
+            run = try EngineRun(scenario, budget: budget)
+        } catch {
+            throw CLIFailure(error.description)
         }
         if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
         // The first events now, the rest while the screen is up.
@@ -37,6 +38,7 @@ struct TuiCommand: ParsableCommand {
         let ascii = self.ascii || !Terminal.localeIsUTF8()
         var model = DebuggerModel(timeline: run.timeline, width: 80, height: 24, ascii: ascii, at: at)
         model.building = run.isFinished ? nil : run
+        model.budget = budget
         Terminal.run(&model) { model, width, height, colour in
             model.width = width
             model.height = height

@@ -37,6 +37,18 @@ struct BuildStepsTests {
         for seq in 0..<whole.count { #expect(run.timeline.event(seq) == whole.event(seq)) }
     }
 
+    @Test func aCancelledRunKeepsItsPrefixAndEnds() throws {
+        let run = try EngineRun(try ScenarioParser.parse(Self.huge, name: "huge.scn"), budget: nil)
+        run.build(upTo: 5_000)
+        let built = run.timeline.count
+        run.cancel()
+        #expect(run.isFinished)
+        #expect(!run.timeline.isComplete)
+        #expect(run.timeline.count == built)
+        run.build(upTo: 10_000)
+        #expect(run.timeline.count == built)
+    }
+
     @Test func aScenarioOverTheBudgetIsTurnedAwayUpFront() throws {
         let scenario = try ScenarioParser.parse(Self.huge, name: "huge.scn")
         #expect(throws: MemoryBudget.Exceeded.self) {

@@ -49,4 +49,18 @@ struct BackgroundBuildTests {
         #expect(model.cursor == run.timeline.count - 1)
         #expect(model.building == nil)
     }
+
+    /// A `:` command that would take more than the budget says so and keeps the timeline;
+    /// one that fits replaces it and ends the build under way.
+    @Test func aCommandIsBuiltWithinTheBudget() throws {
+        var (model, run) = try building()
+        model.budget = MemoryBudget(bytes: 1 << 20, source: "--max-memory")
+        model.applyCommand("write 0..4194303")
+        #expect(model.message?.isError == true)
+        #expect(model.message?.text.contains("would need about") == true)
+        #expect(model.timeline === run.timeline)
+        model.applyCommand("note fits")
+        #expect(model.message?.isError == false)
+        #expect(run.isFinished && model.building == nil)
+    }
 }

@@ -68,6 +68,8 @@ public struct DebuggerModel {
     /// The run still building the timeline: the screen shows what exists and builds the
     /// rest between key presses (`buildStep`).
     public var building: EngineRun?
+    /// The memory a timeline may take, for the one a `:` command recomputes.
+    public var budget: MemoryBudget?
     /// Events built per step between key reads (tens of milliseconds), so keys stay live.
     public var buildChunk = 50_000
     /// End was pressed while building: go to the last event once it exists.

@@ -301,9 +301,16 @@ extension DebuggerModel {
             message = Message(text: ":\(text): column \(error.column): \(error.message)", isError: true)
             return
         }
+        let newTimeline: Timeline
+        do {
+            newTimeline = try Engine.build(parsed, budget: budget)
+        } catch {
+            message = Message(text: ":\(text): \(error)", isError: true)
+            return
+        }
+        building?.cancel()
         building = nil
         endPending = false
-        let newTimeline = Engine.run(parsed)
         let start = (0..<newTimeline.count).last { newTimeline.event($0).kind == .command } ?? 0
         replace(newTimeline, at: start)
         message = Message(text: "applied '\(text)' after line \(kept.last?.line ?? 0): the future was recomputed (\(newTimeline.count) events)", isError: false)
