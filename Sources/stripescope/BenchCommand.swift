@@ -93,8 +93,8 @@ struct BenchCommand: ParsableCommand {
         let run: EngineRun
         do {
             run = try EngineRun(scenario, budget: budget)
-        } catch let exceeded as MemoryBudget.Exceeded {
-            throw CLIFailure(exceeded.description)
+        } catch {
+            throw CLIFailure(error.description)
         }
         run.build(upTo: DebuggerModel.firstFrameEvents)
         var model = DebuggerModel(timeline: run.timeline, width: 200, height: 60)
