@@ -23,7 +23,7 @@ struct BackgroundBuildTests {
         let first = backend.frames[0].screen
         #expect(first.lines[0].contains("event 0/999+"))
         #expect(first.text.contains("building the timeline: 1000 events, 33% of commands"))
-        #expect(backend.frames.count > 10, "a frame after each step of the build")
+        #expect(backend.frames.count >= 2, "the first frame and the one when the build is done")
         #expect(run.isFinished && run.timeline.isComplete)
         #expect(!backend.frames.last!.screen.text.contains("building"))
     }
