@@ -4,6 +4,8 @@ extension Engine {
     func execute(_ line: ScenarioLine) {
         let command = line.command
         currentLine = line.line
+        currentCommandLine = line
+        commandStart = (timeline.count, state.counters.userPagesWritten, state.dirtyPages.count)
         stageConfiguration(command)
         emit(.command, i: UInt32(line.line), x: UInt64(timeline.commandCount))
         timeline.commandCount += 1

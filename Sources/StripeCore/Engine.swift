@@ -29,7 +29,9 @@ public final class Engine {
     /// Tokens handed out to user writes so far.
     var tokensIssued: UInt64 = 0
     /// What each page should read back: the user's last write or the file's initial content.
-    var expected = ChunkedArray<UInt64>(fill: 0)
+    var expected = ExpectedContent()
+    /// Rules 1 and 2 as of the last quiescent check.
+    var audit = DiskAudit()
     /// Violations already reported after a command, so a broken rule is said once.
     var reported: Set<String> = []
     /// Scenario line of the command being executed.
@@ -39,6 +41,21 @@ public final class Engine {
     /// The file's object id, `EXOFS_OBJ_OFF` + ino (`_ore_read_mirror` picks mirrors by it).
     var objectID: UInt64 = 0x10000 + 3
 
+    /// The build pauses when the timeline reaches this many events: `pause` runs, or,
+    /// without one, the build stops there (the timeline is then a prefix of the full one).
+    var pauseAt = Int.max
+    var pause: (() -> Void)?
+    /// The memory the build may take, checked at every keyframe; nil: unchecked.
+    var budget: MemoryBudget?
+    /// Set when the build stopped at the budget.
+    var overBudget: MemoryBudget.Exceeded?
+    /// The build stopped before the scenario's end (at `pauseAt` or at the budget).
+    private var stopped = false
+    /// The command being executed, and the events, pages written and dirty pages when
+    /// it began: how far it is, for the budget's projection.
+    var currentCommandLine: ScenarioLine?
+    var commandStart = (event: 0, written: UInt64(0), dirty: 0)
+
     init(scenario: Scenario, keyframeInterval: Int) {
         timeline = Timeline(scenario: scenario, keyframeInterval: keyframeInterval)
     }
@@ -47,8 +64,34 @@ public final class Engine {
     /// every `keyframeInterval` events.
     public static func run(_ scenario: Scenario, keyframeInterval: Int = 4096) -> Timeline {
         let engine = Engine(scenario: scenario, keyframeInterval: keyframeInterval)
-        for line in scenario.lines where !engine.halted { engine.execute(line) }
+        engine.runAll()
         return engine.timeline
+    }
+
+    /// Runs `scenario` until its timeline holds `events` events (all of it by default),
+    /// within `budget`: a build that would pass it stops early and throws.
+    public static func build(_ scenario: Scenario, upTo events: Int = .max, budget: MemoryBudget?,
+                             keyframeInterval: Int = 4096) throws(MemoryBudget.Exceeded) -> Timeline {
+        let engine = Engine(scenario: scenario, keyframeInterval: keyframeInterval)
+        engine.pauseAt = events
+        engine.budget = budget
+        try budget?.checkEstimate(of: scenario, upTo: events)
+        engine.runAll()
+        if let exceeded = engine.overBudget { throw exceeded }
+        return engine.timeline
+    }
+
+    /// Executes the scenario's commands in order until the end, a kernel BUG or a stop.
+    func runAll() {
+        budget?.start()
+        for line in timeline.scenario.lines where !halted { execute(line) }
+        timeline.isComplete = !stopped
+    }
+
+    /// Stops building: nothing more is emitted, and what runs on returns quickly.
+    private func stopBuilding() {
+        stopped = true
+        halted = true
     }
 
     // MARK: Recording
@@ -72,7 +115,18 @@ public final class Engine {
         }
         timeline.events.append(event)
         timeline.apply(seq, to: &state)
-        if (seq + 1) % timeline.keyframeInterval == 0 { timeline.keyframes.append(state) }
+        if (seq + 1) % timeline.keyframeInterval == 0 {
+            timeline.keyframes.append(state)
+            if let budget, let exceeded = budget.check(scenario: timeline.scenario, built: seq + 1, projectedEvents: projectedEvents) {
+                overBudget = exceeded
+                stopBuilding()
+            }
+        }
+        if seq + 1 >= pauseAt {
+            pause?()
+            // No pause to wait in, or cancelled while paused.
+            if seq + 1 >= pauseAt { stopBuilding() }
+        }
         return seq
     }
 

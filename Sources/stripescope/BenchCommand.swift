@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StripeCore
+import StripeUI
 
 /// `stripescope bench`: the figures behind BENCHMARKS.md, as one JSON object.
 struct BenchCommand: ParsableCommand {
@@ -8,42 +9,61 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Build the timeline of a large writeback and time it; prints one JSON object.",
         discussion: """
-            The workload: RAID5 over 5 devices with a 64K stripe unit (--layout changes it);
-            the whole file is written page by page, then written back with writepages
-            (WB_SYNC_ALL).
-            Figures: events, build_seconds, bytes_per_event (resident memory growth while
-            building, per event), jump_ms_median / jump_ms_max (state at 200 random events),
-            render_ms (a 200x60 frame: the slowest of 20 random events and the first write
-            completion), frame_ms_max (the slowest of those frames with a page selected,
-            help open or a search typed too).
+            Workloads (--workload; --layout replaces the workload's layout line): sequential
+            (RAID5 over 5 devices with a 64K stripe unit,
+            the whole file written page by page, then writepages sync); every-other-page
+            (one write line a page, every other page, then writepages: every stripe
+            partial); many-group-ios (groups of 3 devices, depth 2, pump=loop: an I/O
+            every two stripes, all in flight in one call); cold-cache (the file on the
+            devices, nothing cached, one page a stripe unit written: r4w reads the rest);
+            small-commands (8 pages written and written back per pair of commands).
+            Figures: events, build_seconds, ns_per_event, bytes_per_event (resident memory
+            growth while building, per event), held_bytes_per_event (the bytes the timeline
+            holds by its own count), first_frame_ms (the TUI's first 200x60 frame of a fresh
+            run: the first 20,000 events built, then drawn), jump_ms_median / jump_ms_max
+            (state at 200 random events), render_ms (a 200x60 frame: the slowest of 20
+            random events and the first write completion), frame_ms_max (the slowest of
+            those frames with a page selected, help open or a search typed too).
             """)
 
-    @Option(help: "File size to write back, like 64M or 1G.")
+    @Option(help: "File size, like 64M or 1G.")
     var size: String = "1G"
+
+    @Option(help: "sequential, every-other-page, many-group-ios, cold-cache or small-commands.")
+    var workload: String = BenchWorkload.sequential.rawValue
 
     @Option(help: "Random jumps to time.")
     var jumps: Int = 200
 
-    @Option(help: "The scenario's layout line without 'layout', like 'raid6 devices=6 stripe-unit=64K'.")
-    var layout: String = "raid5 devices=5 stripe-unit=64K"
+    @Option(help: "Replace the workload's layout line (without 'layout'), like 'raid6 devices=6 stripe-unit=64K'.")
+    var layout: String?
+
+    @OptionGroup var memory: MemoryOption
 
     func run() throws {
-        guard let bytes = SizeFormat.parse(Substring(size)), bytes >= pageSize, bytes <= Limits.maxFileSize else {
-            CLIFailure("--size: expected a size from 4K to 16G like 64M or 1G, found '\(size)'").exit()
+        guard let bytes = SizeFormat.parse(Substring(size)), bytes >= 64 << 10, bytes <= Limits.maxFileSize else {
+            CLIFailure("--size: expected a size from 64K to 16G like 64M or 1G, found '\(size)'").exit()
+        }
+        guard let workload = BenchWorkload(rawValue: workload) else {
+            CLIFailure("--workload: expected one of \(BenchWorkload.allCases.map(\.rawValue).joined(separator: ", ")), found '\(self.workload.prefix(40))'").exit()
         }
         let pages = Int(bytes / pageSize)
-        guard !layout.contains(where: \.isNewline) else { CLIFailure("--layout: one layout line, without newlines").exit() }
-        let text = "layout \(layout)\nwrite 0..\(pages - 1)\nwritepages sync\n"
+        var text = workload.scenario(pages: pages)
+        if let layout {
+            guard !layout.contains(where: \.isNewline) else { CLIFailure("--layout: one layout line, without newlines").exit() }
+            text = "layout \(layout)\n" + text.drop { $0 != "\n" }.dropFirst()
+        }
         let scenario: Scenario
         do {
             scenario = try ScenarioParser.parse(text, name: "bench")
         } catch {
             CLIFailure("--layout: \(error)").exit()
         }
+        let firstFrame = try Self.firstFrameMilliseconds(scenario, budget: memory.budget())
 
         let rssBefore = Self.residentBytes()
         let start = DispatchTime.now()
-        let timeline = Engine.run(scenario)
+        let timeline = try memory.build(scenario)
         let buildSeconds = Self.seconds(since: start)
         let rssAfter = Self.residentBytes()
 
@@ -63,10 +83,14 @@ struct BenchCommand: ParsableCommand {
         if let write = (0..<timeline.count).first(where: { WriteHoleTracker.mayChange($0, in: timeline) }) { frameEvents.append(write) }
         let frames = BenchRender.frameMilliseconds(timeline, at: frameEvents)
         let fields: [(String, JSONValue)] = [
+            ("workload", .string(workload.rawValue)),
             ("size_bytes", .int(Int64(bytes))),
             ("events", .int(Int64(timeline.count))),
             ("build_seconds", .decimal((buildSeconds * 1000).rounded() / 1000)),
+            ("ns_per_event", .decimal((buildSeconds * 1e9 / Double(timeline.count) * 10).rounded() / 10)),
             ("bytes_per_event", .decimal((Double(max(0, rssAfter - rssBefore)) / Double(timeline.count) * 10).rounded() / 10)),
+            ("held_bytes_per_event", .decimal((Double(timeline.heldBytes) / Double(timeline.count) * 10).rounded() / 10)),
+            ("first_frame_ms", .decimal((firstFrame * 100).rounded() / 100)),
             ("jump_ms_median", .decimal(jumpTimes[jumpTimes.count / 2])),
             ("jump_ms_max", .decimal(jumpTimes.last!)),
             ("render_ms", .decimal(frames.plain)),
@@ -74,6 +98,23 @@ struct BenchCommand: ParsableCommand {
         ]
         print(JSONValue.object(fields).encoded)
         _ = checksum
+    }
+
+    /// What the TUI does before its first frame: build the first events of a fresh run,
+    /// then draw.
+    static func firstFrameMilliseconds(_ scenario: Scenario, budget: MemoryBudget) throws -> Double {
+        let start = DispatchTime.now()
+        let run: EngineRun
+        do {
+            run = try EngineRun(scenario, budget: budget)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        run.build(upTo: DebuggerModel.firstFrameEvents)
+        var model = DebuggerModel(timeline: run.timeline, width: 200, height: 60)
+        model.building = run.isFinished ? nil : run
+        _ = model.view()
+        return seconds(since: start) * 1000
     }
 
     static func seconds(since start: DispatchTime) -> Double {

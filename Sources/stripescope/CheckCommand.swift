@@ -11,10 +11,12 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String
 
+    @OptionGroup var memory: MemoryOption
+
     func run() throws {
         let timeline: Timeline
         do {
-            timeline = Engine.run(try ScenarioInput.load(scenario))
+            timeline = try memory.build(try ScenarioInput.load(scenario))
         } catch let failure as CLIFailure {
             failure.exit()
         }

@@ -12,11 +12,13 @@ struct DumpCommand: ParsableCommand {
     @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String
 
+    @OptionGroup var memory: MemoryOption
+
     @Option(help: "The event number to stand at, or 'end'.")
     var at: String = "end"
 
     func run() throws {
-        let timeline = Engine.run(try ScenarioInput.load(scenario))
+        let timeline = try memory.build(try ScenarioInput.load(scenario), upTo: Int(at).map { $0 < Int.max ? $0 + 1 : $0 } ?? .max)
         let state = timeline.state(at: try RenderCommand.event(at, in: timeline))
         print(Self.json(state).encoded)
     }

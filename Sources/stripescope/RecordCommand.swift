@@ -20,6 +20,8 @@ struct RecordCommand: ParsableCommand {
     @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String
 
+    @OptionGroup var memory: MemoryOption
+
     @Option(name: [.short, .long], help: "The .cast file to write.")
     var output: String
 
@@ -45,7 +47,7 @@ struct RecordCommand: ParsableCommand {
             sink.flush()
             return
         }
-        let timeline = Engine.run(scenario)
+        let timeline = try memory.build(scenario)
         let sink = try OutputSink(path: output)
         Asciicast(timeline: timeline, width: width, height: height, secondsPerFrame: speed, secondsAtNote: narrate).write(to: sink.line)
         sink.flush()

@@ -25,8 +25,10 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "text (plain), ansi (colours for a terminal or less -R), svg or html (for slides).")
     var format: Format = .text
 
-    @Option(help: "The event number to stand at, or 'end'.")
+    @Option(help: "The event number to stand at, or 'end'. Only the events up to it (and the frame's) are built.")
     var at: String = "0"
+
+    @OptionGroup var memory: MemoryOption
 
     @Option(help: "Frame size as COLSxROWS, at least 80x24.")
     var size: String = "120x40"
@@ -51,7 +53,10 @@ struct RenderCommand: ParsableCommand {
                                   monochrome: format == .text, at: seq).view()
             title = "StripeScope: \(scenario.title) compared with \(pair.label), event \(seq)"
         } else {
-            let timeline = Engine.run(scenario)
+            // Only as far as the frame looks: the event, the one after it (what it produced),
+            // the event log's rows, and a keyframe's worth more.
+            let upTo = Int(at).map { $0 < Int.max / 2 ? $0 + 2 + height + 4096 : .max } ?? .max
+            let timeline = try memory.build(scenario, upTo: upTo)
             let seq = try Self.event(at, in: timeline)
             screen = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii,
                                    monochrome: format == .text, at: seq).view()

@@ -29,6 +29,8 @@ struct TraceCommand: ParsableCommand {
     @Argument(help: "A scenario file, or the name of a bundled scenario (see 'stripescope scenarios').", completion: .custom(ScenarioInput.completions))
     var scenario: String
 
+    @OptionGroup var memory: MemoryOption
+
     @Option(help: "Output format: text, jsonl, chrome, summary or summary-json (with --compare).")
     var format: Format = .text
 
@@ -53,7 +55,7 @@ struct TraceCommand: ParsableCommand {
             guard format != .summaryJSON else {
                 throw CLIFailure("--format summary-json compares two worlds; add --compare 'COMMANDS' or --compare-with FILE (or use --format summary)")
             }
-            let timeline = Engine.run(scenario)
+            let timeline = try memory.build(scenario)
             let sink = try OutputSink(path: output)
             switch format {
             case .text: timeline.writeTextTrace(to: sink.line)

@@ -30,8 +30,11 @@ struct TuiCommand: ParsableCommand {
 
     @OptionGroup var compare: CompareOptions
 
+    @OptionGroup var memory: MemoryOption
+
     func run() throws {
-        let scenario = try ScenarioInput.load(scenario)
+        let scenario = try ScenarioInput.load(self.scenario)
+        let budget = try memory.budget()
         if let pair = try compare.pair(with: scenario) {
             let comparison = Comparison(pair)
             let ascii = try terminalASCII()
@@ -43,9 +46,19 @@ struct TuiCommand: ParsableCommand {
             }
             return
         }
-        let timeline = Engine.run(scenario)
+        let run: EngineRun
+        do {
+            run = try EngineRun(scenario, budget: budget)
+        } catch {
+            throw CLIFailure(error.description)
+        }
         let ascii = try terminalASCII()
-        var model = DebuggerModel(timeline: timeline, width: 80, height: 24, ascii: ascii, at: at)
+        // The first events now, the rest while the screen is up.
+        run.build(upTo: max(DebuggerModel.firstFrameEvents, at.addingReportingOverflow(2).partialValue))
+        if let failure = run.failure { throw CLIFailure(failure.description) }
+        var model = DebuggerModel(timeline: run.timeline, width: 80, height: 24, ascii: ascii, at: at)
+        model.building = run.isFinished ? nil : run
+        model.budget = budget
         // `:w` writes in place (O_TRUNC), as an editor does: an atomic replace would turn
         // a device such as /dev/null into a regular file when run as root.
         model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in
@@ -60,6 +73,7 @@ struct TuiCommand: ParsableCommand {
             model.height = height
             model.theme = Theme(ascii: ascii, monochrome: !colour)
         }
+        if let failure = run.failure { throw CLIFailure(failure.description) }
     }
 
     /// Fails when there is no usable terminal; else whether to draw with ASCII only.

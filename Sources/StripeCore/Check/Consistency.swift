@@ -61,8 +61,6 @@ extension SimState {
     /// No dirty page and nothing in flight (SPEC 6). A page stranded under writeback does
     /// not make the file busy: no I/O will ever write it.
     public var isQuiescent: Bool {
-        guard inflight.isEmpty else { return false }
-        for index in 0..<pageSpan where pages[index].flags.contains(.dirty) { return false }
-        return true
+        inflight.isEmpty && dirtyPages.isEmpty
     }
 }

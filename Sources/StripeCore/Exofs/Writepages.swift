@@ -15,7 +15,7 @@ extension Engine {
     /// it (a discontinuity) or it is full (`pcol_add_page` fails). Returns false when
     /// `submit` failed or `pcol_try_alloc` could not allocate (-ENOMEM: a max I/O of 0 pages).
     func pcolAddPage(_ index: Int, length: UInt64, submit: () -> Bool) -> Bool {
-        while true {
+        while !halted {
             if pcol.pgFirst == -1 {
                 pcol.pgFirst = index
             } else if pcol.pgFirst + pcol.nrPages != index {
@@ -38,6 +38,7 @@ extension Engine {
             publishPcol()
             return true
         }
+        return false
     }
 
     /// Models `exofs_writepages`: collect dirty pages with `write_cache_pages`, submit
@@ -78,7 +79,7 @@ extension Engine {
     func pump(_ exec: () -> Bool) {
         switch switches.pump {
         case .twice: _ = exec()
-        case .loop: while pcol.nrPages > 0, exec() {}
+        case .loop: while pcol.nrPages > 0, !halted, exec() {}
         }
     }
 
@@ -100,7 +101,11 @@ extension Engine {
             let last = min(range?.upperBound ?? Int.max, state.pageSpan - 1)
             guard first <= last else { return true }
             var left = nrToWrite
-            for index in first...last where state.pages[index].present && state.pages[index].flags.contains(.dirty) {
+            // The dirty tag's lookup: only dirty pages are visited, each once, in index order.
+            var cursor = first
+            while !halted, let index = state.dirtyPages.member(atOrAfter: cursor), index <= last {
+                cursor = index + 1
+                guard state.pages[index].present else { continue }
                 if state.pages[index].flags.contains(.locked) || state.pages[index].flags.contains(.writeback) {
                     guard sync else { continue }
                     waitOnPage(index)

@@ -15,8 +15,18 @@ public struct SimState: Sendable, Equatable {
     /// checks of what is on disk stop there (a truncate may leave data behind it).
     public var iSizeHighWater: UInt64 = 0
     public var devices: [ObjectDevice] = []
-    /// Requests submitted and not completed, in submission order.
-    public var inflight: [Int] = []
+    /// Requests submitted and not completed; ids grow with submission, so ascending
+    /// order is submission order.
+    public var inflight = IndexBitmap()
+    /// Pages by what the invariants and `write_cache_pages` ask of them, kept in step
+    /// with `pages` as events apply, so neither scans the whole cache.
+    public var dirtyPages = IndexBitmap()
+    /// Pages holding an r4w `get_page` reference.
+    public var referencedPages = IndexBitmap()
+    /// Pages under writeback and not locked.
+    public var unlockedWritebackPages = IndexBitmap()
+    /// Pages locked or under writeback.
+    public var busyPages = IndexBitmap()
     /// Sequence numbers of the `call` events not yet returned, outermost first.
     public var stack: [Int] = []
     public var pcol = PageCollect()
@@ -32,6 +42,21 @@ public struct SimState: Sendable, Equatable {
     public var counters = Counters()
 
     public init() {}
+
+    /// Changes page `index` and keeps the page sets in step with it.
+    @inline(__always)
+    mutating func updatePage(_ index: Int, _ change: (inout Page) -> Void) {
+        let old = pages[index]
+        var page = old
+        change(&page)
+        pages[index] = page
+        guard old.flags != page.flags || (old.refs > 0) != (page.refs > 0) else { return }
+        let flags = page.flags
+        dirtyPages.update(index, member: flags.contains(.dirty))
+        referencedPages.update(index, member: page.refs > 0)
+        unlockedWritebackPages.update(index, member: flags.contains(.writeback) && !flags.contains(.locked))
+        busyPages.update(index, member: !flags.isDisjoint(with: [.locked, .writeback]))
+    }
 }
 
 /// Running totals shown in the counters panel and the trace summary.

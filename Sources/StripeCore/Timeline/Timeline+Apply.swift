@@ -27,40 +27,45 @@ extension Timeline {
         case .return:
             s.stack.removeLast()
         case .page:
-            let index = Int(e.i)
-            s.pages[index].flags.formUnion(PageFlags(rawValue: e.a & 0x7f))
-            s.pages[index].flags.subtract(PageFlags(rawValue: e.b))
-            if e.a & Event.tokenChanged != 0 {
-                s.pages[index].token = e.x
-                s.pages[index].marks.remove(.readFromDevice)
+            s.updatePage(Int(e.i)) { page in
+                page.flags.formUnion(PageFlags(rawValue: e.a & 0x7f))
+                page.flags.subtract(PageFlags(rawValue: e.b))
+                if e.a & Event.tokenChanged != 0 {
+                    page.token = e.x
+                    page.marks.remove(.readFromDevice)
+                }
             }
         case .pageAdd:
             let index = Int(e.i)
-            var page = Page()
-            page.present = true
-            s.pages[index] = page
+            s.updatePage(index) { page in
+                page = Page()
+                page.present = true
+            }
             s.cachedPages += 1
             s.pageSpan = max(s.pageSpan, index + 1)
         case .pageRemove:
-            s.pages[Int(e.i)] = Page()
+            s.updatePage(Int(e.i)) { $0 = Page() }
             s.cachedPages -= 1
         case .r4wGetPage:
             let source = PageSource(rawValue: e.a & 0x7f)!
             let index = Int(e.i)
             if source == .cache || source == .created {
-                s.pages[index].refs += 1
-                s.pages[index].marks.insert(.r4wGot)
+                s.updatePage(index) { page in
+                    page.refs += 1
+                    page.marks.insert(.r4wGot)
+                }
             }
             if e.a & Event.uptodateBit != 0 { s.counters.r4wHits += 1 } else { s.counters.r4wMisses += 1 }
         case .r4wPutPage:
             if e.a & 1 != 0 {
-                let index = Int(e.i)
-                s.pages[index].refs -= 1
-                if s.pages[index].refs == 0 { s.pages[index].marks.remove(.r4wGot) }
+                s.updatePage(Int(e.i)) { page in
+                    page.refs -= 1
+                    if page.refs == 0 { page.marks.remove(.r4wGot) }
+                }
             }
         case .devRead, .devWrite:
             let request = requests[Int(e.i)]
-            s.inflight.append(Int(e.i))
+            s.inflight.insert(Int(e.i))
             s.devices[request.dev].requests += 1
             let n = UInt64(request.entries.count)
             if request.isRead {
@@ -72,7 +77,7 @@ extension Timeline {
         case .ioDone:
             let id = Int(e.i)
             let request = requests[id]
-            if let at = s.inflight.firstIndex(of: id) { s.inflight.remove(at: at) }
+            s.inflight.remove(id)
             guard e.a & 1 == 0 else { break }
             for entry in entries[request.entries] {
                 if request.isRead {

@@ -22,6 +22,9 @@ public final class Timeline: @unchecked Sendable {
     var auxStarts: [Int] = []
     /// keyframes[k] is the state before event k × keyframeInterval.
     var keyframes: [SimState] = []
+    /// Whether every command ran (or a kernel BUG ended the run): false while a build
+    /// is under way, or when it stopped at an event or at the memory budget.
+    public internal(set) var isComplete = false
 
     init(scenario: Scenario, keyframeInterval: Int) {
         self.scenario = scenario

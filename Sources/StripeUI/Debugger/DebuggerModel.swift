@@ -83,6 +83,15 @@ public struct DebuggerModel {
     public var width: Int
     public var height: Int
     public var theme: Theme
+    /// The run still building the timeline: the screen shows what exists and builds the
+    /// rest between key presses (`buildStep`).
+    public var building: EngineRun?
+    /// The memory a timeline may take, for the one a `:` command recomputes.
+    public var budget: MemoryBudget?
+    /// Events built per step between key reads (tens of milliseconds), so keys stay live.
+    public var buildChunk = 50_000
+    /// End was pressed while building: go to the last event once it exists.
+    var endPending = false
 
     /// The smallest screen the debugger draws; below it, it says so.
     public static let minimumWidth = DebuggerLayout.minimumWidth

@@ -61,7 +61,9 @@ extension DebuggerModel {
         case .continueForward: continueToBreakpoint(.forward)
         case .continueBack: continueToBreakpoint(.backward)
         case .first: move(to: 0)
-        case .last: move(to: timeline.count - 1)
+        case .last:
+            move(to: timeline.count - 1)
+            endPending = building != nil
         case .goTo: mode = .prompt(.goTo, "")
         case .nextNote: jumpToNote(.forward)
         case .previousNote: jumpToNote(.backward)

@@ -58,7 +58,15 @@ extension DebuggerModel {
             message = Message(text: ":\(text): \(place): \(error.message)", isError: true)
             return
         }
-        let newTimeline = Engine.run(parsed)
+        let newTimeline: Timeline
+        do {
+            newTimeline = try Engine.build(parsed, budget: budget)
+        } catch {
+            mode = .prompt(.command, text)
+            message = Message(text: ":\(text): \(error)", isError: true)
+            return
+        }
+        stopBuilding()
         let number = parsed.lines.firstIndex { $0.line == line + 1 }!
         let start = (0..<newTimeline.count).first { seq in
             if case .command(_, _, let n) = newTimeline.payload(of: seq) { return n == number }
@@ -70,12 +78,20 @@ extension DebuggerModel {
         message = Message(text: "inserted '\(text)' as line \(line + 1); the rest of the scenario follows it (\(newTimeline.count) events; u undoes)", isError: false)
     }
 
+    /// A timeline replaced while it was still being built: its build stops.
+    private mutating func stopBuilding() {
+        building?.cancel()
+        building = nil
+        endPending = false
+    }
+
     /// `u`: back to the scenario before the last edit, at the event the cursor was on.
     mutating func undo() {
         guard let previous = undoStack.popLast() else {
             message = Message(text: "nothing to undo: the scenario is as it was opened", isError: false)
             return
         }
+        stopBuilding()
         replace(previous.timeline, at: previous.cursor)
         editedRows = previous.rows
         message = Message(text: "undone: \(timeline.count) events\(undoStack.isEmpty ? ", the scenario as opened" : "")", isError: false)
@@ -103,9 +119,11 @@ extension DebuggerModel {
         do {
             let scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: files.bundled.map { ($0.name, $0.text) }),
                                                    readFile: files.read)
+            let opened = try Engine.build(scenario, budget: budget)
+            stopBuilding()
             undoStack = []
             editedRows = nil
-            replace(Engine.run(scenario), at: 0)
+            replace(opened, at: 0)
             message = Message(text: "opened \(argument): \(timeline.count) events", isError: false)
         } catch {
             mode = .prompt(.open, argument)

@@ -4,17 +4,37 @@
 public enum TerminalLoop {
     /// Milliseconds between `.tick`s while the program plays.
     public static let tickMilliseconds = 80
+    /// Milliseconds between redraws of the progress of idle work.
+    public static let progressMilliseconds = 100
 
     /// Runs `program` on `backend` until it quits or the terminal hangs up.
     public static func run<P: TerminalProgram, B: TerminalBackend>(_ program: inout P, on backend: inout B) {
         var decoder = UTF8KeyDecoder()
+        let clock = ContinuousClock()
+        var lastTick = clock.now
+        var lastProgress = clock.now
         backend.draw(program.view(), full: true)
         while true {
-            guard let first = backend.read(timeout: program.wantsTicks ? tickMilliseconds : nil) else {
-                if program.wantsTicks {
-                    guard program.update(.tick) else { return }
-                    backend.draw(program.view(), full: false)
+            // Idle work (building the timeline) goes on between keys: keys are polled, not
+            // waited for, until it is done.
+            let idle = program.hasIdleWork
+            guard let first = backend.read(timeout: idle ? 0 : program.wantsTicks ? tickMilliseconds : nil) else {
+                var redraw = false
+                if idle {
+                    guard program.idleStep() else { return }
+                    // Progress a few times a second (a frame can cost more than a step),
+                    // and the moment the work is done.
+                    if clock.now - lastProgress >= .milliseconds(progressMilliseconds) || !program.hasIdleWork {
+                        lastProgress = clock.now
+                        redraw = true
+                    }
                 }
+                if program.wantsTicks, !idle || clock.now - lastTick >= .milliseconds(tickMilliseconds) {
+                    lastTick = clock.now
+                    guard program.update(.tick) else { return }
+                    redraw = true
+                }
+                if redraw { backend.draw(program.view(), full: false) }
                 continue
             }
             let droppedBefore = decoder.dropped

@@ -7,9 +7,20 @@ public protocol TerminalProgram {
     func view() -> Screen
     /// Whether the program wants `.tick` messages (it is playing).
     var wantsTicks: Bool { get }
+    /// Whether the program has work to do while no key comes (a timeline to build).
+    var hasIdleWork: Bool { get }
+    /// Does a short step of that work; returns false to quit.
+    mutating func idleStep() -> Bool
+}
+
+extension TerminalProgram {
+    public var hasIdleWork: Bool { false }
+    public mutating func idleStep() -> Bool { true }
 }
 
 extension DebuggerModel: TerminalProgram {
     /// Held at a note, play waits for a key, not for the timer.
     public var wantsTicks: Bool { playing && !heldAtNote }
+    public var hasIdleWork: Bool { building != nil }
+    public mutating func idleStep() -> Bool { buildStep() }
 }

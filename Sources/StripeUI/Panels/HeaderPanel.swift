@@ -20,7 +20,7 @@ struct HeaderPanel {
         let t = model.timeline
         let s = model.state
         screen.fill(layout.header, style: theme.header)
-        let position = "event \(model.cursor)/\(t.count - 1)"
+        let position = "event \(model.cursor)/\(t.count - 1)\(t.isComplete ? "" : "+")"
         let setup = [s.layout?.summary ?? "no layout", "profile \(s.profile.rawValue)"].joined(separator: " │ ")
         // Once an invariant broke, the header says so at every later event.
         let violations = s.counters.violations
@@ -136,7 +136,7 @@ struct StatusPanel {
                     : "PLAYING \(model.speed.label)" + (model.stopAtNotes ? ", stops at notes" : ", past notes")
                 x = screen.put(state, x: x, y: rect.y, style: theme.badge, clip: rect) + 2
             }
-            if let message = model.message {
+            if let message = model.message ?? model.buildProgress {
                 screen.put(message.text, x: x, y: rect.y, style: message.isError ? theme.error : .bold, clip: rect)
             } else {
                 screen.put(Self.keyBar(width: rect.maxX - x), x: x, y: rect.y, style: theme.label, clip: rect)

@@ -1,0 +1,88 @@
+/// Rules 1 and 2 kept up to date instead of recomputed: the pages whose device copies
+/// are not what the user last wrote and the stripes whose parity is not the XOR of
+/// their data, as of the last audit. An audit looks again only at what changed since:
+/// stripes the devices wrote, pages written by the user, pages and stripes that came
+/// into or left the file; a new layout, a new file or an object truncate starts over.
+struct DiskAudit {
+    /// Events already looked at for device writes and layout changes.
+    var scannedEvents = 0
+    var lostPages = IndexBitmap()
+    var inconsistentStripes = IndexBitmap()
+    /// `i_size` and stripe span at the last audit.
+    var iSize: UInt64 = 0
+    var stripeSpan: UInt64 = 0
+}
+
+extension Engine {
+    /// Brings `audit` up to the live state.
+    func updateAudit(layout: OreLayout) {
+        var pages = expected.takeChanged()
+        var stripes = Set<UInt64>()
+        var startOver = false
+        for seq in audit.scannedEvents..<timeline.count {
+            let e = timeline.events[seq]
+            if e.hasAux {
+                for change in timeline.auxChanges(of: seq) {
+                    switch change {
+                    case .layout, .createFile, .deviceTruncate: startOver = true
+                    default: break
+                    }
+                }
+            }
+            guard e.kind == .ioDone, e.a & 1 == 0 else { continue }
+            let request = timeline.requests[Int(e.i)]
+            guard !request.isRead else { continue }
+            var last: UInt64?
+            for entry in timeline.entries[request.entries] {
+                let stripe = layout.stripe(onDevice: request.dev, objPage: entry.objPage)
+                if stripe != last { stripes.insert(stripe) }
+                last = stripe
+            }
+        }
+        let filePages = Int((state.iSize + pageSize - 1) / pageSize)
+        let span = state.stripeSpan
+        if startOver {
+            audit = DiskAudit()
+            pages = Array(0..<filePages)
+        } else if audit.iSize != state.iSize {
+            let auditedPages = Int((audit.iSize + pageSize - 1) / pageSize)
+            // The last page reads back only up to i_size: it changes with i_size.
+            if auditedPages > 0 { pages.append(auditedPages - 1) }
+            if filePages > 0 { pages.append(filePages - 1) }
+            pages += auditedPages..<max(auditedPages, filePages)
+            for index in filePages..<max(filePages, auditedPages) { audit.lostPages.remove(index) }
+        }
+        audit.scannedEvents = timeline.count
+        stripes.formUnion(audit.stripeSpan..<max(audit.stripeSpan, span))
+        audit.iSize = state.iSize
+        audit.stripeSpan = span
+
+        for stripe in stripes where stripe < span {
+            audit.inconsistentStripes.update(Int(stripe), member: !state.inconsistentRows(stripe: stripe).isEmpty)
+            if startOver { continue }
+            let first = Int(stripe) * layout.pagesInStripe
+            for index in first..<min(first + layout.pagesInStripe, max(first, filePages)) {
+                audit.lostPages.update(index, member: lostCopy(ofPage: index, filePages: filePages, layout: layout) != nil)
+            }
+        }
+        for index in pages where index < filePages {
+            audit.lostPages.update(index, member: lostCopy(ofPage: index, filePages: filePages, layout: layout) != nil)
+        }
+    }
+
+    /// The first device whose copy of file page `index` does not read back what the user
+    /// last wrote, with what it holds.
+    func lostCopy(ofPage index: Int, filePages: Int, layout: OreLayout) -> (dev: Int, onDisk: UInt64)? {
+        let location = layout.location(ofPage: index)
+        let tail = state.iSize % pageSize
+        for dev in layout.devicesHolding(page: index) {
+            let onDisk = state.devices[dev].objects[Int(location.objPage)]
+            guard onDisk != expected[index] else { continue }
+            // The file's partial last page reads back only up to i_size (readpage_strip
+            // zeroes the rest): a write that landed after the truncate is still right.
+            if index == filePages - 1, tail != 0, Token.truncated(onDisk, keeping: tail) == expected[index] { continue }
+            return (dev, onDisk)
+        }
+        return nil
+    }
+}

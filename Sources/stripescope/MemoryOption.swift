@@ -1,0 +1,28 @@
+import ArgumentParser
+import StripeCore
+
+/// `--max-memory SIZE`, on every command that builds a timeline.
+struct MemoryOption: ParsableArguments {
+    @Option(name: .customLong("max-memory"),
+            help: "Memory the timeline may take, like 512M or 8G. Default: 3/4 of the room left under the machine's available memory, the cgroup's memory.max and ulimit -v. A scenario that needs more stops with exit 2.")
+    var maxMemory: String?
+
+    /// The budget asked for, or the machine's.
+    func budget() throws -> MemoryBudget {
+        guard let maxMemory else { return .automatic() }
+        guard let bytes = SizeFormat.parse(Substring(maxMemory)), bytes > 0, bytes != .max else {
+            throw CLIFailure("--max-memory: expected a size like 512M or 8G, found '\(maxMemory.prefix(40))'")
+        }
+        return MemoryBudget(bytes: bytes, source: "--max-memory")
+    }
+
+    /// The timeline of `scenario` up to `events` events (all by default), or one line and
+    /// exit 2 when it would pass the budget.
+    func build(_ scenario: Scenario, upTo events: Int = .max) throws -> Timeline {
+        do {
+            return try Engine.build(scenario, upTo: events, budget: budget())
+        } catch let exceeded as MemoryBudget.Exceeded {
+            throw CLIFailure(exceeded.description)
+        }
+    }
+}
