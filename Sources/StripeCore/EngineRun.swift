@@ -77,10 +77,15 @@ public final class EngineRun: @unchecked Sendable {
         var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
         let created = pthread_create(&thread, &attributes, { context in
-            // Signals (resize, suspend, resume) are the terminal thread's to handle.
-            var all = sigset_t()
-            sigfillset(&all)
-            pthread_sigmask(SIG_BLOCK, &all, nil)
+            // Asynchronous signals (resize, suspend, resume, quit) are the terminal thread's
+            // to handle. Crash signals stay unblocked: a fault here must still reach the
+            // handler that restores the terminal (a blocked fault kills with no handler).
+            var asynchronous = sigset_t()
+            sigemptyset(&asynchronous)
+            for signal in [SIGWINCH, SIGTSTP, SIGCONT, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2] {
+                sigaddset(&asynchronous, signal)
+            }
+            pthread_sigmask(SIG_BLOCK, &asynchronous, nil)
             let run = Unmanaged<EngineRun>.fromOpaque(context!).takeRetainedValue()
             run.engine.runAll()
             run.isFinished = true

@@ -73,14 +73,26 @@ final class OutputSink {
 
     init(path: String?) throws {
         if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: path) else {
-                throw CLIFailure("\(path): cannot be written (check the directory exists and is writable)")
-            }
-            self.handle = handle
+            self.handle = try Self.openInPlace(path)
         } else {
             handle = FileHandle.standardOutput
         }
+    }
+
+    /// Opens `path` for writing in place (`O_TRUNC`), as an editor does: a device stays a
+    /// device (`-o /dev/null`), a symlink keeps pointing where it did. Replacing the file
+    /// through a rename, as `FileManager.createFile` does, would turn /dev/null into a
+    /// regular file when run as root. A named pipe is refused: opening it would block.
+    static func openInPlace(_ path: String) throws -> FileHandle {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFIFO {
+            throw CLIFailure("\(path.prefix(200)): is a named pipe (FIFO); write to a regular file")
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else {
+            throw CLIFailure("\(path.prefix(200)): cannot be written: \(String(cString: strerror(errno)))")
+        }
+        return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
     func line(_ text: String) {

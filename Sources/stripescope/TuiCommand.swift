@@ -59,13 +59,15 @@ struct TuiCommand: ParsableCommand {
         var model = DebuggerModel(timeline: run.timeline, width: 80, height: 24, ascii: ascii, at: at)
         model.building = run.isFinished ? nil : run
         model.budget = budget
-        // `:w` writes in place (O_TRUNC), as an editor does: an atomic replace would turn
-        // a device such as /dev/null into a regular file when run as root.
+        // `:w` writes in place, like `-o` (OutputSink.openInPlace).
         model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+                let handle = try OutputSink.openInPlace(path)
+                try handle.write(contentsOf: Data(text.utf8))
+            } catch let failure as CLIFailure {
+                throw ScenarioLoadError(description: failure.message)
             } catch {
-                throw ScenarioLoadError(description: "cannot be written (check the directory exists and is writable)")
+                throw ScenarioLoadError(description: "\(path.prefix(200)): cannot be written: \(error.localizedDescription)")
             }
         }
         Terminal.run(&model) { model, width, height, colour in

@@ -187,4 +187,20 @@ struct CLITests {
         #expect(r.stderr.contains("must be a terminal"))
         #expect(r.stderr.contains("render"))
     }
+
+    /// `-o` writes into the file it names: a symlink keeps pointing at its target (a
+    /// rename over the path once turned /dev/null into a regular file when run as root).
+    @Test func outputWritesInPlace() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stripescope-out-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("target.txt").path
+        let link = dir.appendingPathComponent("link.txt").path
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let r = try Binary.run(["trace", "full-stripe", "--format", "summary", "-o", link])
+        #expect(r.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).contains("events"))
+    }
 }

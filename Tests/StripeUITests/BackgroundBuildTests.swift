@@ -63,6 +63,26 @@ struct BackgroundBuildTests {
         model.budget = MemoryBudget(bytes: 1 << 30, source: "--max-memory")
         model.submitCommand("note fits")
         #expect(model.message?.isError == false)
-        #expect(run.isFinished && model.building == nil)
+        #expect(model.building == nil && model.timeline.isComplete)
+        // The build that was under way is parked, not lost: `u` resumes it and End waits
+        // for the whole original timeline.
+        #expect(!run.isFinished)
+        model.undo()
+        #expect(model.building === run && model.timeline === run.timeline)
+        model.mode = .normal  // as after the prompt's Enter
+        _ = model.update(.key(.end))
+        var backend = ScriptedBackend([])
+        TerminalLoop.run(&model, on: &backend)
+        #expect(run.isFinished && run.timeline.isComplete)
+        #expect(model.cursor == run.timeline.count - 1)
+    }
+
+    /// A comment or a blank line at `:` changes nothing: it says so and keeps the prompt.
+    @Test func aCommentIsNotACommand() throws {
+        var (model, _) = try building()
+        model.submitCommand("# just a comment")
+        #expect(model.message?.isError == true)
+        #expect(model.message?.text.contains("expected a scenario command") == true)
+        #expect(!model.isEdited)
     }
 }

@@ -66,7 +66,9 @@ public struct DebuggerModel {
     /// Play is waiting at a note for a key.
     public internal(set) var heldAtNote = false
     /// Earlier versions of the scenario, newest last: what `u` goes back to.
-    var undoStack: [(timeline: Timeline, cursor: Int, rows: [String]?)] = []
+    /// Earlier scenarios for `u`, each with the build that was still growing its timeline
+    /// (parked, not cancelled, so an undo resumes it).
+    var undoStack: [(timeline: Timeline, cursor: Int, rows: [String]?, building: EngineRun?)] = []
     /// The scenario's text by line once it was edited (nil: as opened, found on demand).
     var editedRows: [String]?
     /// Reads and writes scenario files for `o` and `:w`; the program hands in real files.

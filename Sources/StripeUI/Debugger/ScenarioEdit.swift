@@ -45,6 +45,11 @@ extension DebuggerModel {
             writeScenario(to: String(text.dropFirst()).trimmingSpaces, prompt: text)
             return
         }
+        guard let first = text.first(where: { !$0.isWhitespace }), first != "#" else {
+            mode = .prompt(.command, text)
+            message = Message(text: ":\(text): expected a scenario command (a comment or blank line changes nothing)", isError: true)
+            return
+        }
         let line = currentLine
         var rows = sourceRows
         rows.insert(text, at: line)
@@ -66,23 +71,22 @@ extension DebuggerModel {
             message = Message(text: ":\(text): \(error)", isError: true)
             return
         }
-        stopBuilding()
-        let number = parsed.lines.firstIndex { $0.line == line + 1 }!
+        guard let number = parsed.lines.firstIndex(where: { $0.line == line + 1 }) else {
+            mode = .prompt(.command, text)
+            message = Message(text: ":\(text): expected a scenario command", isError: true)
+            return
+        }
         let start = (0..<newTimeline.count).first { seq in
             if case .command(_, _, let n) = newTimeline.payload(of: seq) { return n == number }
             return false
         } ?? newTimeline.count - 1
-        undoStack.append((timeline, cursor, editedRows))
+        // The build under way is parked with the timeline it grows, for `u`.
+        undoStack.append((timeline, cursor, editedRows, building))
+        building = nil
+        endPending = false
         editedRows = rows
         replace(newTimeline, at: start)
         message = Message(text: "inserted '\(text)' as line \(line + 1); the rest of the scenario follows it (\(newTimeline.count) events; u undoes)", isError: false)
-    }
-
-    /// A timeline replaced while it was still being built: its build stops.
-    private mutating func stopBuilding() {
-        building?.cancel()
-        building = nil
-        endPending = false
     }
 
     /// `u`: back to the scenario before the last edit, at the event the cursor was on.
@@ -91,7 +95,8 @@ extension DebuggerModel {
             message = Message(text: "nothing to undo: the scenario is as it was opened", isError: false)
             return
         }
-        stopBuilding()
+        building = previous.building
+        endPending = false
         replace(previous.timeline, at: previous.cursor)
         editedRows = previous.rows
         message = Message(text: "undone: \(timeline.count) events\(undoStack.isEmpty ? ", the scenario as opened" : "")", isError: false)
@@ -120,7 +125,10 @@ extension DebuggerModel {
             let scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: files.bundled.map { ($0.name, $0.text) }),
                                                    readFile: files.read)
             let opened = try Engine.build(scenario, budget: budget)
-            stopBuilding()
+            building?.cancel()
+            for entry in undoStack { entry.building?.cancel() }
+            building = nil
+            endPending = false
             undoStack = []
             editedRows = nil
             replace(opened, at: 0)
