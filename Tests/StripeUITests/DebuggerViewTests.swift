@@ -263,6 +263,17 @@ struct KeyEventSnapshotTests {
         ("kernel-bug", "stranded-fsync", { t, n in t.event(n).kind == .kernelBug }),
     ]
 
+    /// The page cache follows the stripe being prepared, as the stripe map and sp2d do,
+    /// even in a file with more stripes than the grid has rows.
+    @Test func pageCacheFollowsTheStripeBeingPrepared() throws {
+        let text = "layout raid5 devices=4 stripe-unit=16K\nfile size=1M\nwrite 200..201\nwritepages sync\n"
+        let t = Engine.run(try ScenarioParser.parse(text, name: "follow.scn"))
+        let xor = try #require((0..<t.count).first { t.event($0).kind == .xor })
+        let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: xor).view().lines
+        let stripe16 = try #require(lines.first { $0.hasPrefix("│s16 ") }, "the grid shows stripe 16")
+        #expect(stripe16.contains("LW"))
+    }
+
     @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func keyEvents(width: Int, height: Int) throws {
         for (name, scenario, predicate) in Self.events {

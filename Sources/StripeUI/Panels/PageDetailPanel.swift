@@ -30,11 +30,19 @@ struct PageDetailPanel {
             y += 1
             screen.put(line, x: inner.x, y: y, style: theme.label, clip: inner)
         }
-        // The counters' last line stays in view: the violation count is always on screen.
-        let status = CountersPanel.lines(model.state).last!
+        // The counters' last line stays in view, named as theirs: the violation count is
+        // always on screen.
+        let status = "all pages: " + CountersPanel.lines(model.state).last!
         screen.put(status, x: inner.x, y: inner.maxY - 1, style: model.state.counters.violations > 0 ? theme.error : theme.label, clip: inner)
-        for (row, seq) in model.pageHistory.prefix(max(0, inner.maxY - 2 - y)).enumerated() {
+        // The page's latest events, newest first; a cut list says how many more there are.
+        let room = max(0, inner.maxY - 2 - y)
+        let history = model.pageHistory
+        let shown = history.count > room && room >= 2 ? room - 1 : min(room, history.count)
+        for (row, seq) in history.prefix(shown).enumerated() {
             screen.put("\(seq): \(model.timeline.summary(of: seq))", x: inner.x, y: y + 1 + row, style: theme.label, clip: inner)
+        }
+        if shown < history.count, shown < room {
+            screen.put("… \(history.count - shown) earlier events of this page", x: inner.x, y: y + 1 + shown, style: theme.label, clip: inner)
         }
     }
 

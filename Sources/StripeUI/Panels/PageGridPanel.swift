@@ -43,8 +43,12 @@ struct PageGridPanel {
         }
         let linesPerStripe = (perStripe + cellsPerLine - 1) / cellsPerLine
         let visible = max(1, (inner.height - (model.selectedPage == nil ? 0 : 1)) / linesPerStripe)
-        // With the focus, the grid follows the page cursor (the arrows move it).
-        let focusPage = model.focus == .pages ? model.pageCursor : model.currentPage ?? model.state.pcol.pages.first ?? model.selectedPage ?? 0
+        // With the focus, the grid follows the page cursor (the arrows move it); else the
+        // page the event is about, the stripe being prepared (as the stripe map and sp2d
+        // show it), the running ore_write, the pcol.
+        let focusPage = model.focus == .pages ? model.pageCursor
+            : model.currentPage ?? model.state.sp2d.map { Int($0.stripe) * perStripe } ?? model.oreWritePages?.lowerBound
+                ?? model.state.pcol.pages.first ?? model.selectedPage ?? 0
         var first = focusPage / perStripe - visible / 2 + model.scroll[.pages, default: 0]
         first = max(0, min(first, stripes - visible))
         return Geometry(labelWidth: labelWidth, cellWidth: cellWidth, cellsPerLine: cellsPerLine, linesPerStripe: linesPerStripe,
