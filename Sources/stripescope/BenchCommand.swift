@@ -110,6 +110,8 @@ struct BenchCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
+        // Its engine thread would otherwise stay parked, holding the timeline.
+        defer { run.cancel() }
         run.build(upTo: DebuggerModel.firstFrameEvents)
         var model = DebuggerModel(timeline: run.timeline, width: 200, height: 60)
         model.building = run.isFinished ? nil : run

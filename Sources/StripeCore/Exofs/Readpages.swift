@@ -9,7 +9,7 @@ extension Engine {
             publishPcol()
             var why = "after pumping read_exec only once more"
             defer {
-                strandIfLeft(pcol.pages, by: "exofs_readpages", why)
+                strandIfLeft(pcol.pages, by: .readpages, why)
                 pcol = PageCollect()
                 publishPcol()
             }

@@ -57,7 +57,7 @@ extension Engine {
             publishPcol()
             var why = "after pumping write_exec only once more"
             defer {
-                strandIfLeft(pcol.pages, by: "exofs_writepages", why)
+                strandIfLeft(pcol.pages, by: .writepages, why)
                 pcol = PageCollect()
                 publishPcol()
             }
@@ -74,8 +74,9 @@ extension Engine {
         }
     }
 
-    /// The last `write_exec` / `read_exec` of `exofs_writepages` / `exofs_readpages`:
-    /// once, as the kernel does, or until the pcol is empty (`set pump=loop`, the fix).
+    /// The second `write_exec` / `read_exec` of `exofs_writepages` / `exofs_readpages`,
+    /// "pump the last reminder": exactly one more call (`pump=twice`, the kernel: two in
+    /// all), or calls until the pcol is empty (`set pump=loop`, the fix).
     func pump(_ exec: () -> Bool) {
         switch switches.pump {
         case .twice: _ = exec()
@@ -85,11 +86,11 @@ extension Engine {
 
     /// Pages a returning `exofs_writepages` / `exofs_readpages` leaves in its pcol stay
     /// locked (and under writeback) with no I/O to complete them: say so where it happens.
-    func strandIfLeft(_ pages: Range<Int>, by fn: String, _ why: String) {
+    func strandIfLeft(_ pages: Range<Int>, by fn: KernelFunction, _ why: String) {
         guard !pages.isEmpty, !halted else { return }
         let one = pages.count == 1
-        let held = fn == "exofs_writepages" ? "locked and under writeback" : "locked and not uptodate"
-        note("\(fn) returns with \(one ? "page \(pages.lowerBound)" : "pages \(pages.lowerBound)..\(pages.upperBound - 1)") still in its pcol \(why): \(one ? "it stays" : "they stay") \(held) with no I/O that will ever complete \(one ? "it" : "them") (stranded)")
+        let held = fn == .writepages ? "locked and under writeback" : "locked and not uptodate"
+        note("\(fn.kernelSymbol) returns with \(one ? "page \(pages.lowerBound)" : "pages \(pages.lowerBound)..\(pages.upperBound - 1)") still in its pcol \(why): \(one ? "it stays" : "they stay") \(held) with no I/O that will ever complete \(one ? "it" : "them") (stranded)")
     }
 
     /// Models `write_cache_pages`: walks the dirty pages in index order, locks each,

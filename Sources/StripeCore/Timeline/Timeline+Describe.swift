@@ -162,10 +162,4 @@ extension Timeline {
         if case .kernelBug(let fn, _) = payload(of: seq) { return fn }
         return nil
     }
-
-    /// What an `xor` event recomputed.
-    public func parityUpdate(of seq: Int) -> EventPayload.ParityUpdate? {
-        if case .xor(let update) = payload(of: seq) { return update }
-        return nil
-    }
 }
