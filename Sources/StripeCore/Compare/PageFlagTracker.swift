@@ -5,29 +5,31 @@ struct PageFlagTracker {
 
     /// The effect of event `seq`, if it is observable; call for every event in order.
     mutating func effect(of seq: Int, in timeline: Timeline) -> ObservableEffect? {
-        let e = timeline.event(seq)
-        switch e.kind {
-        case .page:
-            let index = Int(e.i)
-            let set = PageFlags(rawValue: e.a & 0x7f), clear = PageFlags(rawValue: e.b)
-            guard !set.isEmpty || !clear.isEmpty else { return nil }
-            var now = flags[index] ?? []
-            now.formUnion(set)
-            now.subtract(clear)
-            flags[index] = now
-            return .page(index: index, flags: now)
-        case .pageAdd:
-            flags[Int(e.i)] = []
-            return .page(index: Int(e.i), flags: [])
-        case .pageRemove:
-            flags[Int(e.i)] = nil
-            return .page(index: Int(e.i), flags: nil)
-        case .devRead, .devWrite:
-            let request = timeline.request(Int(e.i))
+        // Only these kinds are observable: skip decoding the rest (calls carry arrays).
+        switch timeline.event(seq).kind {
+        case .page, .pageAdd, .pageRemove, .devRead, .devWrite, .violation, .kernelBug: break
+        default: return nil
+        }
+        switch timeline.payload(of: seq) {
+        case .page(let change):
+            guard !change.set.isEmpty || !change.clear.isEmpty else { return nil }
+            var now = flags[change.index] ?? []
+            now.formUnion(change.set)
+            now.subtract(change.clear)
+            flags[change.index] = now
+            return .page(index: change.index, flags: now)
+        case .pageAdd(let index):
+            flags[index] = []
+            return .page(index: index, flags: [])
+        case .pageRemove(let index):
+            flags[index] = nil
+            return .page(index: index, flags: nil)
+        case .devRead(let submitted), .devWrite(let submitted):
+            let request = submitted.request
             return .request(dev: request.dev, write: !request.isRead,
                             extents: timeline.extents(of: request).map { .init(offset: $0.offset, length: $0.length) })
-        case .violation: return .violation(rule: Int(e.a))
-        case .kernelBug: return .kernelBug(KernelFunction(rawValue: e.a)!)
+        case .violation(let rule, _): return .violation(rule: rule)
+        case .kernelBug(let fn, _): return .kernelBug(fn)
         default: return nil
         }
     }

@@ -46,6 +46,12 @@ public struct CompareModel {
 
     public func model(_ world: World) -> DebuggerModel { world == .a ? a : b }
 
+    /// Hands `msg` to one world's debugger, in place; returns its message.
+    mutating func update(_ world: World, _ msg: DebuggerMsg) -> DebuggerModel.Message? {
+        if world == .a { _ = a.update(msg) } else { _ = b.update(msg) }
+        return model(world).message
+    }
+
     /// Moves one world to event `seq`, the other staying where it is.
     public mutating func move(_ world: World, to seq: Int) {
         if world == .a { a.move(to: seq) } else { b.move(to: seq) }

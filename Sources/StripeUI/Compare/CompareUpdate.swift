@@ -27,10 +27,8 @@ extension CompareModel: TerminalProgram {
             case .character("d"): jumpToDivergence(.forward)
             case .character("D"): jumpToDivergence(.backward)
             case _ where Self.steppingKeys.contains(key):
-                var world = model(focus)
-                _ = world.update(.key(key))
-                if let said = world.message { message = said }
-                move(focus, to: world.cursor)
+                // The focused world steps itself, in place.
+                if let said = update(focus, .key(key)) { message = said }
             default:
                 message = .init(text: "in the split screen: \(Self.keyBar(width: .max))", isError: false)
             }
