@@ -16,7 +16,7 @@ extension CompareModel: TerminalProgram {
         case .key(let key):
             message = nil
             switch key {
-            case .character("q"), .function(10), .control("c"):
+            case _ where KeyTable.action(for: key) == .quit:
                 return false
             case .tab, .backTab:
                 focus = focus == .a ? .b : .a

@@ -40,7 +40,7 @@ public struct ExplorerModel: TerminalProgram {
                 return true
             }
             switch key {
-            case .character("q"), .function(10), .control("c"): return false
+            case _ where KeyTable.action(for: key) == .quit: return false
             case .character("r"):
                 let levels = RaidLevel.allCases
                 raid = levels[(levels.firstIndex(of: raid)! + 1) % levels.count]
