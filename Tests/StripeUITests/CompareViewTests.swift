@@ -1,7 +1,7 @@
 import Testing
 import StripeAssets
 import StripeCore
-import StripeUI
+@testable import StripeUI
 
 /// The split frame of two worlds.
 struct CompareViewTests {
@@ -82,5 +82,24 @@ struct CompareViewTests {
         #expect(model.a.cursor == comparison.commands[1].a!.upperBound - 1)
         model.move(.b, to: 10)
         #expect(model.a.cursor == comparison.commands[1].a!.upperBound - 1)
+    }
+}
+
+/// I/O done in one world only is marked on both stripe maps.
+struct CompareUnitMarkTests {
+    @Test func unitsWrittenInOneWorldOnlyAreMarked() throws {
+        let comparison = try CompareViewTests.comparison("raid0-placement-final", "set placement=seed")
+        let divergence = try #require(comparison.firstDivergence)
+        // Just past both worlds' misplaced / placed write of dev 0.
+        var model = CompareModel(comparison: comparison, width: 200, height: 60, monochrome: true, at: divergence.aEvent)
+        model.move(.b, to: divergence.bEvent)
+        let units = model.differingUnits
+        // A wrote dev 0 object pages 0..1 (misplaced), B wrote 2..3 (where they belong).
+        for page in 0...3 { #expect(units.contains(.init(dev: 0, objPage: UInt64(page))), "dev 0 object page \(page)") }
+        #expect(!units.contains(where: { $0.dev != 0 }), "devs 1..3 were written alike in both worlds")
+        // Both maps show the marks: reverse cells in monochrome.
+        let screen = model.view()
+        let marked = (0..<screen.height).flatMap { y in (0..<screen.width).filter { screen[$0, y].style.attributes.contains(.reverse) && "W✓wX".contains(screen[$0, y].character) } }
+        #expect(marked.count >= 4)
     }
 }

@@ -29,4 +29,30 @@ extension CompareModel {
             return p.present != q.present || p.flags != q.flags
         }
     }
+
+    /// Object pages one world's requests read or wrote, and the other's did not (or did
+    /// the other way), in the command each stands in, up to its cursor: marked on both
+    /// stripe maps. Looks back at most 20 000 events.
+    var differingUnits: Set<StripeMapPanel.UnitPage> {
+        func touched(_ m: DebuggerModel) -> Set<Touch> {
+            guard let command = m.state.currentCommand else { return [] }
+            var result = Set<Touch>()
+            for seq in max(command, m.cursor - 20_000)...m.cursor {
+                let kind = m.timeline.event(seq).kind
+                guard kind == .devRead || kind == .devWrite else { continue }
+                let request = m.timeline.request(Int(m.timeline.event(seq).i))
+                for entry in m.timeline.entries(of: request) {
+                    result.insert(Touch(unit: .init(dev: request.dev, objPage: entry.objPage), write: !request.isRead))
+                }
+            }
+            return result
+        }
+        return Set(touched(a).symmetricDifference(touched(b)).map(\.unit))
+    }
+
+    /// What a request did to one object page.
+    private struct Touch: Hashable {
+        var unit: StripeMapPanel.UnitPage
+        var write: Bool
+    }
 }

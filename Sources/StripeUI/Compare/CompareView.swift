@@ -38,8 +38,11 @@ extension CompareModel {
         paneB.width = paneA.width
         paneB.height = paneA.height
         let differing = Set(differingPages)
-        WorldPane(model: a, world: .a, focused: focus == .a, differing: differing, rect: paneA).draw(into: &screen)
-        WorldPane(model: b, world: .b, focused: focus == .b, differing: differing, rect: paneB).draw(into: &screen)
+        let units = differingUnits
+        WorldPane(model: a, world: .a, focused: focus == .a, differing: differing, differingUnits: units, rect: paneA)
+            .draw(into: &screen)
+        WorldPane(model: b, world: .b, focused: focus == .b, differing: differing, differingUnits: units, rect: paneB)
+            .draw(into: &screen)
         if let message {
             screen.put(message.text, x: 0, y: status.y, style: message.isError ? theme.error : .bold, clip: status)
         } else {

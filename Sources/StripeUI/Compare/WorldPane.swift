@@ -7,6 +7,8 @@ struct WorldPane {
     let focused: Bool
     /// Pages whose flags differ from the other world's: highlighted in the grid.
     let differing: Set<Int>
+    /// Object pages read or written in one world only: highlighted on the stripe map.
+    let differingUnits: Set<StripeMapPanel.UnitPage>
     let rect: Rect
 
     func draw(into screen: inout Screen) {
@@ -27,7 +29,7 @@ struct WorldPane {
         let grid = PageGridPanel(model: model, rect: pages)
         grid.draw(into: &screen)
         if !differing.isEmpty { highlight(differing, of: grid, in: &screen) }
-        StripeMapPanel(model: model, rect: stripes).draw(into: &screen)
+        StripeMapPanel(model: model, rect: stripes, highlighted: differingUnits).draw(into: &screen)
         CountersPanel(model: model, rect: counters).draw(into: &screen)
     }
 

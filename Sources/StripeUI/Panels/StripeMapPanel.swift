@@ -5,6 +5,14 @@ import StripeCore
 struct StripeMapPanel {
     let model: DebuggerModel
     let rect: Rect
+    /// Object pages to mark (the split screen: I/O that only one world did).
+    var highlighted: Set<UnitPage> = []
+
+    /// One object page of one device.
+    struct UnitPage: Hashable {
+        var dev: Int
+        var objPage: UInt64
+    }
 
     /// What the current I/O does to the visible object pages: a mark per device and
     /// object page, in one flat array (a large I/O marks thousands of pages a frame).
@@ -168,7 +176,11 @@ struct StripeMapPanel {
                 screen.put(label, x: x, y: y, style: label == "P" || label == "Q" ? theme.parity : .plain, clip: inner)
                 for g in 0..<glyphs {
                     let rowInUnit = g * layout.pagesInUnit / glyphs
-                    let (glyph, style) = Self.glyph(activity.mark(dev: dev, objPage: objBase + UInt64(rowInUnit)), theme)
+                    let objPage = objBase + UInt64(rowInUnit)
+                    var (glyph, style) = Self.glyph(activity.mark(dev: dev, objPage: objPage), theme)
+                    if highlighted.contains(UnitPage(dev: dev, objPage: objPage)) {
+                        if theme.monochrome { style.attributes.insert(.reverse) } else { style.background = .blue }
+                    }
                     screen.put(String(glyph), x: x + 3 + g, y: y, style: style, clip: inner)
                 }
             }
