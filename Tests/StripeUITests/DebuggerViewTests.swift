@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import StripeAssets
 @testable import StripeCore
@@ -282,5 +283,20 @@ struct KeyEventSnapshotTests {
             let model = DebuggerModel(timeline: t, width: width, height: height, monochrome: true, at: seq)
             assertSnapshot(model.view(), named: "key-\(name)-\(width)x\(height)")
         }
+    }
+}
+
+/// Enter on any event shows it whole and, below, the note in effect, whole: at 80×24 the
+/// header has room for one line of it.
+struct EventDetailNoteTests {
+    @Test func enterShowsTheNoteInEffect() throws {
+        let t = try defaultTimeline()
+        let note = try #require((0..<t.count).last { t.event($0).kind == .note && $0 < t.count - 5 })
+        let text = try #require(t.message(of: note))
+        var model = DebuggerModel(timeline: t, width: 80, height: 24, at: note + 3)
+        _ = model.update(.key(.enter))
+        let lines = model.view().lines.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }
+        let shown = lines.drop { !$0.hasPrefix("note (event \(note)):") }.prefix { !$0.isEmpty }.joined(separator: " ")
+        #expect(shown.replacingOccurrences(of: "  ", with: " ").contains(text.suffix(30)), "the note's end is on screen")
     }
 }

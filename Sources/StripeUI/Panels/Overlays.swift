@@ -55,6 +55,10 @@ struct EventDetailOverlay {
         for (name, value) in t.fields(of: model.cursor) {
             lines += "  \(name): \(value.encoded)".wrapped(to: width)
         }
+        // The note in effect, whole: a small screen shows only its first line above.
+        if e.kind != .note, let note = model.state.lastNote, note <= model.cursor, let text = t.message(of: note) {
+            lines += [""] + "note (event \(note)): \(text)".wrapped(to: width)
+        }
         return lines
     }
 
