@@ -71,6 +71,10 @@ public struct MemoryBudget: Sendable {
                 let tenths = (bytes * 10 + (roundingUp ? (1 << 30) - 1 : 0)) >> 30
                 return tenths % 10 == 0 ? "\(tenths / 10)G" : "\(tenths / 10).\(tenths % 10)G"
             }
+            if bytes < 1 << 20 {
+                // Below a megabyte (a tiny --max-memory), kilobytes: never "0M".
+                return "\((bytes + (roundingUp ? (1 << 10) - 1 : 0)) >> 10)K"
+            }
             return "\((bytes + (roundingUp ? (1 << 20) - 1 : 0)) >> 20)M"
         }
 

@@ -33,6 +33,13 @@ struct MemoryBudgetTests {
         #expect(try Binary.run(["check", file.path]).status == 0)
     }
 
+    /// A budget below a megabyte is named in kilobytes, never "0M".
+    @Test func aTinyBudgetIsNamedAsGiven() throws {
+        let r = try Binary.run(["trace", "partial-stripe", "--max-memory", "1K"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("over the budget of 1K (--max-memory)"), "\(r.stderr)")
+    }
+
     @Test func aBadSizeIsBadInput() throws {
         let r = try Binary.run(["check", "gap", "--max-memory", "lots"])
         #expect(r.status == 2)

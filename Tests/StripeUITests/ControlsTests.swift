@@ -160,6 +160,20 @@ struct ControlsTests {
         #expect(reparsed.lines == m.timeline.scenario.lines)
     }
 
+    /// As in vim, `:w` keeps a file that exists; `:w!` replaces it.
+    @Test func writeKeepsAnExistingFileUnlessForced() throws {
+        let files = MemoryFiles()
+        files.files.withLock { $0["/tmp/lesson.scn"] = "# a prepared lesson\n" }
+        var m = try model(files: files)
+        _ = run(&m, [.typed(":w /tmp/lesson.scn\r")])
+        #expect(m.message?.text == ":w /tmp/lesson.scn: the file exists; :w! /tmp/lesson.scn replaces it")
+        #expect(files.files.withLock { $0["/tmp/lesson.scn"] } == "# a prepared lesson\n")
+        m.mode = .normal
+        _ = run(&m, [.typed(":w! /tmp/lesson.scn\r")])
+        #expect(m.message?.isError == false)
+        #expect(files.files.withLock { $0["/tmp/lesson.scn"] }?.hasPrefix("title A partial-stripe write") == true)
+    }
+
     @Test func writeWithoutAFileKeepsThePrompt() throws {
         var m = try model()
         _ = run(&m, [.typed(":w\r")])

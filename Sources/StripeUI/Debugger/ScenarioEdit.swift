@@ -41,8 +41,9 @@ extension DebuggerModel {
     /// stands on the new command. On an error the prompt stays open with the text.
     mutating func submitCommand(_ text: String) {
         guard !text.isEmpty else { return }
-        if text == "w" || text.hasPrefix("w ") {
-            writeScenario(to: String(text.dropFirst()).trimmingSpaces, prompt: text)
+        if text == "w" || text.hasPrefix("w ") || text.hasPrefix("w!") {
+            let force = text.hasPrefix("w!")
+            writeScenario(to: String(text.dropFirst(force ? 2 : 1)).trimmingSpaces, prompt: text, force: force)
             return
         }
         guard let first = text.first(where: { !$0.isWhitespace }), first != "#" else {
@@ -102,10 +103,17 @@ extension DebuggerModel {
         message = Message(text: "undone: \(timeline.count) events\(undoStack.isEmpty ? ", the scenario as opened" : "")", isError: false)
     }
 
-    private mutating func writeScenario(to path: String, prompt: String) {
+    /// `:w FILE` writes the scenario; as in vim, a file that exists (other than the one
+    /// opened) is kept unless `:w! FILE` says to replace it.
+    private mutating func writeScenario(to path: String, prompt: String, force: Bool) {
         guard !path.isEmpty else {
             mode = .prompt(.command, prompt)
             message = Message(text: ":w: which file? (:w FILE)", isError: true)
+            return
+        }
+        if !force, path != timeline.scenario.name, (try? files.read(path)) != nil {
+            mode = .prompt(.command, prompt)
+            message = Message(text: ":w \(path): the file exists; :w! \(path) replaces it", isError: true)
             return
         }
         do {
