@@ -149,6 +149,12 @@ struct StripeMapPanel {
         let labelWidth = "s\(stripes - 1) ".count
         let glyphs = max(1, min(layout.pagesInUnit, (inner.width - labelWidth - 2) / layout.devices - 4))
         let columnWidth = glyphs + 4
+        if glyphs < layout.pagesInUnit {
+            // Fewer glyphs than rows in a unit: each glyph stands for some rows; say so.
+            let note = " \(glyphs) of \(layout.pagesInUnit) unit rows "
+            screen.put(note, x: rect.x + 2, y: rect.maxY - 1, style: theme.label,
+                       clip: Rect(x: rect.x + 1, y: rect.maxY - 1, width: max(0, rect.width - 2), height: 1))
+        }
         // Header: device numbers.
         for dev in 0..<layout.devices {
             screen.put("dev\(dev)", x: inner.x + labelWidth + dev * columnWidth, y: inner.y, style: theme.label, clip: inner)
