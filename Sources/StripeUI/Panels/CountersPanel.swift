@@ -33,9 +33,10 @@ struct CountersPanel {
         let (written, amp) = amplification(s)
         func fit(_ long: String, _ short: String) -> String { long.count <= width ? long : short }
         var lines = [written == 0
-            ? fit("write amp -: no device page written yet (\(count(c.userPagesWritten, "user page")))",
+            ? fit("write amp -: no device page write issued yet (\(count(c.userPagesWritten, "user page")))",
                   "write amp -: no device write yet")
-            : fit("write amp \(amp) = \(count(written, "device page")) written / \(count(c.userPagesWritten, "user page"))",
+            // Counted when issued: "in flight" below says how many have not landed.
+            : fit("write amp \(amp) = \(count(written, "device page")) issued / \(count(c.userPagesWritten, "user page"))",
                   "write amp \(amp) = \(written) device / \(c.userPagesWritten) user pages")]
         lines.append(fit("r4w get_page: \(count(c.r4wHits, "cache hit")), \(count(c.r4wMisses, "miss", "misses")); \(count(c.r4wDevicePagesRead, "device page")) read",
                          "r4w get_page: \(c.r4wHits) hit, \(c.r4wMisses) miss; \(c.r4wDevicePagesRead) pages read"))
