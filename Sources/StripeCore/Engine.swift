@@ -39,7 +39,7 @@ public final class Engine {
     /// The modelled kernel hit a BUG (or a task waits forever): nothing runs after it.
     var halted = false
     /// The file's object id, `EXOFS_OBJ_OFF` + ino (`_ore_read_mirror` picks mirrors by it).
-    var objectID: UInt64 = 0x10000 + 3
+    var objectID = ExofsObject.id(ino: ExofsObject.defaultIno)
 
     /// The build pauses when the timeline reaches this many events: `pause` runs, or,
     /// without one, the build stops there (the timeline is then a prefix of the full one).

@@ -8,7 +8,7 @@ extension Engine {
         if state.isQuiescent {
             updateAudit(layout: layout)
             found += lostData(layout: layout).map { (1, $0) }
-            found += inconsistentParity(layout: layout).map { (2, $0) }
+            found += inconsistentParity().map { (2, $0) }
         }
         let referenced = state.referencedPages
         if !referenced.isEmpty {
@@ -44,7 +44,7 @@ extension Engine {
     }
 
     /// Rule 2: parity rows (P, and Q with RAID6) that do not match their data rows.
-    private func inconsistentParity(layout: OreLayout) -> [String] {
+    private func inconsistentParity() -> [String] {
         audit.inconsistentStripes.compactMap { state.parityMismatch(stripe: UInt64($0)) }
     }
 

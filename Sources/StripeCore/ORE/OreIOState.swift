@@ -5,11 +5,10 @@ struct OreIOState {
     var length: UInt64
     var nrPages: Int
     var reading: Bool
-    /// `ios->si`: computed by `ore_get_rw_state` and then advanced by `_prepare_for_striping`.
+    /// `ios->si`: computed by `ore_get_rw_state` and then advanced by `_prepare_for_striping`
+    /// (which never moves `first_stripe_start`: `_read_4_write_first_stripe` reads the
+    /// I/O's own, whatever stripe the loop has reached).
     var si: OreStripingInfo
-    /// `ios->si.first_stripe_start` as `ore_get_rw_state` computed it: `_read_4_write_first_stripe`
-    /// reads it, whatever stripe `_prepare_for_striping` has reached.
-    var firstStripeStart: UInt64
     /// `ios->per_dev[]`, one per component of the group (mirrors included).
     var perDev: [OrePerDevState]
     /// Parity pages' tokens (`ios->parity_pages`), filled by `_gen_xor_unit`.

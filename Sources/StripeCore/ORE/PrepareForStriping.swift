@@ -18,7 +18,7 @@ extension Engine {
             let si = OreStripingInfo(layout: layout, offset: offset)
             return OreIOState(offset: offset, length: trimmed,
                               nrPages: Int((trimmed + pageSize - 1) / pageSize), reading: reading,
-                              si: si, firstStripeStart: si.firstStripeStart,
+                              si: si,
                               perDev: Array(repeating: OrePerDevState(), count: layout.groupWidth * layout.mirrors),
                               sgsPerDev: sgsPerDev)
         }

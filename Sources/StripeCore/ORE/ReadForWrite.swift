@@ -5,9 +5,9 @@ extension Engine {
     /// already fills. It reads `ios->si.first_stripe_start` and `ios->offset`, the I/O's
     /// own, whichever stripe's parity is being added.
     func readForWriteFirstStripe(_ ios: inout OreIOState, rows: ClosedRange<Int>, layout: OreLayout) {
-        traced(._read_4_write_first_stripe, UInt64(ios.firstStripeStart / layout.stripeBytes)) {
-            guard ios.firstStripeStart != ios.offset else { return }
-            let firstPage = Int(ios.firstStripeStart / pageSize)
+        traced(._read_4_write_first_stripe, UInt64(ios.si.firstStripeStart / layout.stripeBytes)) {
+            guard ios.si.firstStripeStart != ios.offset else { return }
+            let firstPage = Int(ios.si.firstStripeStart / pageSize)
             for column in 0..<layout.dataDevices {
                 for row in rows {
                     guard sp2d![row, column] == .empty else { return }
