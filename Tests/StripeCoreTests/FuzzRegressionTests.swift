@@ -25,9 +25,9 @@ struct FuzzRegressionTests {
         #expect(t.execSummaries().isEmpty)
         #expect(t.state(at: t.count - 1).mappingError)
         let layout = try OreLayout(raid: .raid5, devices: 4, stripeUnit: 516 << 10)
-        #expect(layout.maxIOLength(profile: .final) == 0)
+        #expect(layout.maxIOLength(era: .linux4_18) == 0)
         // Past 249 pages the unsigned subtraction wraps: no practical limit.
         let raid0 = try OreLayout(raid: .raid0, devices: 2, stripeUnit: 2 << 20)
-        #expect(raid0.maxIOLength(profile: .final) > 1 << 60)
+        #expect(raid0.maxIOLength(era: .linux4_18) > 1 << 60)
     }
 }

@@ -83,10 +83,10 @@ struct KernelAsWrittenTests {
     /// pcol_try_alloc fails and the page is dropped; the seed's formula (× group width) differs.
     @Test func maxIOLengthAsWritten() throws {
         let big = try OreLayout(raid: .raid5, devices: 4, stripeUnit: 512 << 10)
-        #expect(big.maxIOLength(profile: .final) == 0)
-        #expect(big.maxIOLength(profile: .seed) == big.stripeBytes)
+        #expect(big.maxIOLength(era: .linux4_18) == 0)
+        #expect(big.maxIOLength(era: .linux3_2) == big.stripeBytes)
         let small = try OreLayout(raid: .raid5, devices: 4, stripeUnit: 16 << 10)
-        #expect(small.maxIOLength(profile: .final) == (249 * 4096 - 16384) * 3 / (3 * 16384) * (3 * 16384))
+        #expect(small.maxIOLength(era: .linux4_18) == (249 * 4096 - 16384) * 3 / (3 * 16384) * (3 * 16384))
         let t = try run("layout raid5 devices=4 stripe-unit=512K\nwrite 0\nwritepages\ncheck\n")
         #expect(t.execSummaries().isEmpty)
         let end = t.state(at: t.count - 1)

@@ -33,9 +33,14 @@ extension Engine {
         }
         guard let first = misplaced.first else { return }
         let more = misplaced.count > 1 ? " (and \(misplaced.count - 1) more page\(misplaced.count == 2 ? "" : "s") of this request)" : ""
-        let why = placementEra == .final
-            ? "the final _prepare_for_striping gives a device first used after the I/O's first unit the offset si->obj_offset - si->unit_off and advances si->obj_offset only at a parity unit"
-            : "_prepare_for_striping's dev_order comparison put the unit there"
+        let why = switch placement {
+        case .advanceAtParity:
+            "the final _prepare_for_striping gives a device first used after the I/O's first unit the offset si->obj_offset - si->unit_off and advances si->obj_offset only at a parity unit"
+        case .devOrder where layout.parity == 0:
+            "3.2's _dev_order misses its RAID0 test outside group 0 (si->par_dev = group_width is not past this group), so the unit's order is one off and it lands a stripe row away"
+        case .devOrder:
+            "_prepare_for_striping's dev_order comparison put the unit there"
+        }
         violation(rule: 7, "misplaced unit: dev \(dev) \(op) \(first.what) at object page \(first.at), but ore_calc_stripe_info maps it to object page \(first.expected)\(more): \(why)")
     }
 }

@@ -1,9 +1,6 @@
 /// exofs's `struct page_collect` (pcol): a run of contiguous pages gathered for one I/O.
 /// Its pages are always contiguous, so they are `pgFirst ..< pgFirst + nrPages`.
 public struct PageCollect: Sendable, Equatable {
-    /// `MAX_PAGES_KMALLOC`: what `_pcol_reset` falls back to when `expected_pages` runs out.
-    static let maxPagesKmalloc = 512
-
     public var pgFirst = -1
     public var nrPages = 0
     public var expectedPages = 0
@@ -19,8 +16,9 @@ public struct PageCollect: Sendable, Equatable {
 
     public var pages: Range<Int> { pgFirst < 0 ? 0..<0 : pgFirst..<(pgFirst + nrPages) }
 
-    /// `_pcol_reset`: what was collected has been handed to an I/O.
-    mutating func reset() {
+    /// `_pcol_reset`: what was collected has been handed to an I/O; an exhausted budget is
+    /// refilled with `refill` (3.2: `MAX_PAGES_KMALLOC`; 4.18: `exofs_max_io_pages(layout, ~0)`).
+    mutating func reset(refill: Int) {
         expectedPages -= min(nrPages, expectedPages)
         allocated = false
         allocPages = 0
@@ -28,7 +26,7 @@ public struct PageCollect: Sendable, Equatable {
         length = 0
         pgFirst = -1
         thatLockedPage = -1
-        if expectedPages == 0 { expectedPages = Self.maxPagesKmalloc }
+        if expectedPages == 0 { expectedPages = refill }
     }
 
     /// `pcol_try_alloc`: room for `min(expected_pages, max I/O pages)` pages; no room at

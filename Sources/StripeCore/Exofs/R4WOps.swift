@@ -6,7 +6,7 @@ extension Engine {
         let uptodate: Bool
         if index == r4wPrivate.thatLockedPage {
             (source, uptodate) = (.locked, true)
-        } else if profile == .final && UInt64(index) * pageSize >= state.iSize {
+        } else if era.pastEndOfFile == .zeroPage && UInt64(index) * pageSize >= state.iSize {
             (source, uptodate) = (.zero, true)
         } else {
             if state.pages[index].present {
@@ -16,7 +16,7 @@ extension Engine {
                 emit(.pageAdd, i: UInt32(index))
             }
             let flags = state.pages[index].flags
-            let dirtyCounts = switches.dirtyUptodate ?? (profile == .seed)
+            let dirtyCounts = switches.dirtyUptodate ?? era.dirtyCountsUptodate
             uptodate = flags.contains(.uptodate) || (dirtyCounts && !flags.isDisjoint(with: [.dirty, .writeback]))
         }
         emit(.r4wGetPage, a: source.rawValue | (uptodate ? Event.uptodateBit : 0), i: UInt32(index))

@@ -59,7 +59,7 @@ extension Engine {
         let collected = pcol
         return traced(.read_exec, UInt64(collected.pgFirst), UInt64(collected.nrPages)) { () -> Bool in
             let ios = oreGetRwState(offset: UInt64(collected.pgFirst) * pageSize, length: collected.length, reading: true)
-            pcol.reset()
+            pcol.reset(refill: era.pcolCap ?? maxIOPages)
             pcol.keepRemainder(of: collected, taken: ios.nrPages, takenLength: ios.length, maxIOPages: maxIOPages)
             publishPcol()
             let pages = collected.pgFirst..<(collected.pgFirst + ios.nrPages)

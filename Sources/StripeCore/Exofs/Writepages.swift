@@ -1,10 +1,17 @@
 extension Engine {
-    /// Pages the pcol may hold in one I/O: `exofs_max_io_pages`'s cap, `max_io_length /
-    /// PAGE_SIZE` taken as the kernel's `unsigned` (or `set max-io-pages=N`).
+    /// `exofs_max_io_pages(layout, ~0)`: the pages a pcol may hold in one I/O, `max_io_length
+    /// / PAGE_SIZE` taken as the kernel's `unsigned` (or `set max-io-pages=N`), and in 3.2
+    /// no more than `MAX_PAGES_KMALLOC` ("min_t(unsigned, expected_pages, MAX_PAGES_KMALLOC)").
     var maxIOPages: Int {
-        if let pages = switches.maxIOPages { return pages }
-        guard let layout else { return 1 }
-        return Int(UInt32(truncatingIfNeeded: layout.maxIOLength(profile: profile) / pageSize))
+        let ioPages: Int
+        if let pages = switches.maxIOPages {
+            ioPages = pages
+        } else if let layout {
+            ioPages = Int(UInt32(truncatingIfNeeded: layout.maxIOLength(era: era) / pageSize))
+        } else {
+            ioPages = 1
+        }
+        return min(ioPages, era.pcolCap ?? .max)
     }
 
     /// Mirrors the working pcol into the observable state.
@@ -166,7 +173,7 @@ extension Engine {
         let collected = pcol
         return traced(.write_exec, UInt64(collected.pgFirst), UInt64(collected.nrPages)) { () -> Bool in
             let io = oreGetRwState(offset: UInt64(collected.pgFirst) * pageSize, length: collected.length, reading: false)
-            pcol.reset()
+            pcol.reset(refill: era.pcolCap ?? maxIOPages)
             pcol.keepRemainder(of: collected, taken: io.nrPages, takenLength: io.length, maxIOPages: maxIOPages)
             publishPcol()
             let pages = collected.pgFirst..<(collected.pgFirst + io.nrPages)

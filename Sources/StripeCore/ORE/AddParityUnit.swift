@@ -104,17 +104,22 @@ extension Engine {
         stage(.sp2dBegin(stripe: stripe))
     }
 
-    /// Models `_sp2d_reset`: `put_page` for every page got through r4w, columns from
-    /// last to first, rows from last to first; the sp2d is empty again.
+    /// Models `_sp2d_reset`: `put_page` for every page got through r4w, in the era's order
+    /// (3.2: rows ascending, each row's columns ascending; 3.5+: columns from last to first,
+    /// rows from last to first); the sp2d is empty again.
     private func sp2dReset(stripe: UInt64, layout: OreLayout) {
         traced(._sp2d_reset, stripe) {
             let firstPage = Int(stripe) * layout.pagesInStripe
-            for column in stride(from: layout.dataDevices - 1, through: 0, by: -1) {
-                for row in stride(from: layout.pagesInUnit - 1, through: 0, by: -1) {
-                    let cell = sp2d![row, column]
-                    guard cell.isRead else { continue }
-                    r4wPutPage(firstPage + column * layout.pagesInUnit + row, cell: cell)
-                }
+            let rows = 0..<layout.pagesInUnit
+            let columns = 0..<layout.dataDevices
+            let cells: [(row: Int, column: Int)] = switch era.putOrder {
+            case .rowsThenColumnsAscending: rows.flatMap { r in columns.map { (r, $0) } }
+            case .columnsThenRowsDescending: columns.reversed().flatMap { c in rows.reversed().map { ($0, c) } }
+            }
+            for (row, column) in cells {
+                let cell = sp2d![row, column]
+                guard cell.isRead else { continue }
+                r4wPutPage(firstPage + column * layout.pagesInUnit + row, cell: cell)
             }
             sp2d = nil
             stage(.sp2dEnd)

@@ -1,14 +1,12 @@
 extension Engine {
-    /// Which `_prepare_for_striping` runs: the profile's, unless `set placement=` says.
-    var placementEra: Profile { switches.placement ?? profile }
-
     /// Models `ore_get_rw_state`: the I/O state for `length` bytes at `offset`, trimmed
     /// so it never crosses a group boundary (`si->length = T − H`).
     func oreGetRwState(offset: UInt64, length: UInt64, reading: Bool) -> OreIOState {
         traced(.ore_get_rw_state, offset, length) {
             let layout = layout!
             let info = layout.stripeInfo(at: offset)
-            let trimmed = min(length, info.bytesToGroupEnd ?? length)
+            var trimmed = min(length, info.bytesToGroupEnd ?? length)
+            if !reading && layout.parity > 0 { trimmed = postAllocRaidStuff(offset: offset, length: trimmed, layout: layout) }
             var sgsPerDev = 0
             if reading && layout.parity > 0 && trimmed > 0 {
                 let stripes = (trimmed + layout.stripeBytes - 1) / layout.stripeBytes
@@ -32,10 +30,12 @@ extension Engine {
     /// - final (4.18): a device first used after the I/O's first unit gets
     ///   `si->obj_offset - si->unit_off`, and `si->obj_offset` only advances (by the unit
     ///   just added) when the loop reaches a parity device: units can land over other data.
-    /// - seed (3.x): the `dev_order` comparison gives each device its right offset.
+    /// - seed (3.2): the `dev_order` comparison gives each device its right offset, except
+    ///   RAID0 past group 0, where `_dev_order` misses its RAID0 test (units one row off) and
+    ///   group 1's first device is `si->par_dev` (a parity unit with no sp2d: a kernel bug).
     func prepareForStriping(_ ios: inout OreIOState, layout: OreLayout) -> Bool {
         traced(._prepare_for_striping, ios.offset, ios.length) { () -> Bool in
-            let era = placementEra
+            let place = placement
             let stripeUnit = layout.stripeUnit
             let mirrors = layout.mirrors
             let width = layout.groupWidth
@@ -45,19 +45,24 @@ extension Engine {
             var dev = si.dev
             let firstDev = dev - dev % devsInGroup
             var devOrder = 0
-            if era == .seed {
-                // RAID0 counts from the group's first device in every group (SPEC 4; 3.x's
-                // _dev_order does so only in group 0, where par_dev is past the group).
-                // RAID6, which 3.x never had, counts from the device after Q, where the data
+            switch place {
+            case .devOrder:
+                // 3.2's `dev_order = _dev_order(devs_in_group, mirrors_p1, si->par_dev, dev)`.
+                // RAID0's par_dev is group_width × mirrors ("make the math correct"), past the
+                // group only in group 0: in groups 1 and 2+ `_dev_order` misses its RAID0 test
+                // (`par_dev - first_dev` is 0 or wraps) and every order comes out one less.
+                // RAID6, which 3.2 never had, counts from the device after Q, where the data
                 // starts. Its pair moves two devices per stripe, so `cur_comp > dev_order`
                 // no longer tells the I/O's first stripe from the next (and with one data
                 // unit a device can be first used stripes later): the seed placement, every
                 // unit where ore_calc_stripe_info maps it, counts the stripes passed.
                 let lastParityDev = (si.parDev - firstDev + (layout.parity - 1) * mirrors) % devsInGroup + firstDev
-                let parDev = layout.parity > 0 ? lastParityDev : firstDev + devsInGroup
+                let parDev = layout.parity > 0 ? lastParityDev : si.parDev
                 devOrder = Self.devOrder(devsInGroup: devsInGroup, mirrors: mirrors, parDev: parDev, dev: dev)
                 si.curComp = devOrder
                 si.curPg = Int(si.unitOff / pageSize)
+            case .advanceAtParity:
+                break
             }
             var stripesPassed: UInt64 = 0
             var consumed = 0
@@ -66,17 +71,18 @@ extension Engine {
             while length > 0 {
                 let comp = dev - firstDev
                 var curLen = stripeUnit
-                let firstUse = era == .final
-                    ? ios.perDev[comp].length == 0 && ios.perDev[comp].offset == 0
-                    : ios.perDev[comp].length == 0
+                let firstUse = switch place {
+                case .advanceAtParity: ios.perDev[comp].length == 0 && ios.perDev[comp].offset == 0
+                case .devOrder: ios.perDev[comp].length == 0
+                }
                 if firstUse {
                     ios.perDev[comp].dev = dev
                     if dev == si.dev {
                         ios.perDev[comp].offset = si.objOffset
                         curLen = stripeUnit - si.unitOff
-                    } else if era == .seed && layout.parity == 2 {
+                    } else if place == .devOrder && layout.parity == 2 {
                         ios.perDev[comp].offset = si.objOffset + stripesPassed * stripeUnit - si.unitOff
-                    } else if era == .final || si.curComp > devOrder {
+                    } else if place == .advanceAtParity || si.curComp > devOrder {
                         ios.perDev[comp].offset = si.objOffset - si.unitOff
                     } else {
                         ios.perDev[comp].offset = si.objOffset + stripeUnit - si.unitOff
@@ -92,11 +98,17 @@ extension Engine {
                     dev = si.parDev
                     si.curComp = width - layout.parity
                 }
-                switch era {
-                case .final:
+                switch place {
+                case .advanceAtParity:
                     guard addParityUnits(&ios, si: &si, dev: dev, firstDev: firstDev,
                                          curLen: raidWrite ? length : curLen, layout: layout) else { return false }
-                case .seed where layout.parity == 2:
+                case .devOrder where layout.parity == 0:
+                    // 3.2 calls _ore_add_parity_unit whenever dev reaches si->par_dev: for
+                    // RAID0 that is group 1's first device, reached when a group-1 I/O wraps
+                    // past the group's last column, and there is no parity to add.
+                    raid0ParityUnitBug(ios, dev: dev, layout: layout)
+                    return false
+                case .devOrder where layout.parity == 2:
                     // RAID6 exists only in the final code: P and Q are added as it adds them,
                     // at the row ore_calc_stripe_info maps them to. Unlike RAID5's parity, P
                     // or Q can be on a device the I/O's first stripe did not use.
@@ -105,11 +117,7 @@ extension Engine {
                     guard addParityUnits(&ios, si: &si, dev: dev, firstDev: firstDev,
                                          curLen: raidWrite ? length : curLen, layout: layout) else { return false }
                     si.objOffset = rowStart
-                case .seed:
-                    // SPEC 4: in the seed profile every unit lands where ore_calc_stripe_info
-                    // maps it. (The 3.x code as written would take this branch for RAID0's
-                    // group 1 too, whose first device is si->par_dev, with no sp2d.)
-                    guard layout.parity > 0 else { break }
+                case .devOrder:
                     let comp = dev - firstDev
                     if ios.perDev[comp].length == 0 {
                         ios.perDev[comp].dev = dev
@@ -122,12 +130,48 @@ extension Engine {
                 si.parDev = (devsInGroup + si.parDev - layout.parity * mirrors) % devsInGroup + firstDev
                 si.curComp = 0
                 si.curPg = 0
-                if era == .final {
+                if place == .advanceAtParity {
                     si.objOffset += curLen
                     si.unitOff = 0
                 }
             }
             return true
+        }
+    }
+
+    /// Models 3.2's `_ore_post_alloc_raid_stuff` for a RAID write (4.18 has no cut): an I/O
+    /// over more than one stripe that does not end on a stripe boundary ends at the last one,
+    /// "If an IO spans more then a single stripe it must end at a stripe boundary. The
+    /// reminder at the end is pushed into the next IO" (`ios->length = last_stripe *
+    /// stripe_size - ios->offset`); exofs's `_maybe_not_all_in_one_io` keeps the rest.
+    private func postAllocRaidStuff(offset: UInt64, length: UInt64, layout: OreLayout) -> UInt64 {
+        switch era.stripeCut {
+        case .none:
+            return length
+        case .atLastStripeBoundary:
+            let stripeSize = layout.stripeBytes
+            let firstStripe = offset / stripeSize
+            let lastStripe = (offset + length) / stripeSize
+            let cut = lastStripe * stripeSize - offset
+            guard lastStripe != firstStripe, cut < length else { return length }
+            let first = Int(cut / pageSize) + Int(offset / pageSize)
+            let last = Int((offset + length - 1) / pageSize)
+            note("_ore_post_alloc_raid_stuff cuts this I/O at the last stripe boundary (3.2: an I/O over more than one stripe must end on one, so its partial last stripe is never read-4-written here): \(first == last ? "page \(first) goes" : "pages \(first)..\(last) go") back to exofs for the next I/O")
+            return cut
+        }
+    }
+
+    /// The 3.2 kernel bug when RAID0's `_prepare_for_striping` reaches `si->par_dev`: a write
+    /// oopses in `_sp2d_min_pg(ios->sp2d)` with no sp2d, a read hits `BUG_ON(cur_sg >=
+    /// sgs_per_dev)` with no sg list (SPEC 4).
+    private func raid0ParityUnitBug(_ ios: OreIOState, dev: Int, layout: OreLayout) {
+        let why = "3.2 sets RAID0's si->par_dev = group_width (dev \(dev)), the first device of group 1, so this group-1 I/O that reached the group's last column wrapped to it and was taken for a parity unit"
+        traced(._ore_add_parity_unit, layout.stripe(ofPage: ios.firstPage)) {
+            if ios.reading {
+                kernelBug(._ore_add_parity_unit, "BUG_ON(cur_sg >= sgs_per_dev): a RAID0 read has no sg list (sgs_per_dev = 0): \(why)")
+            } else {
+                kernelBug(._sp2d_min_pg, "_ore_add_parity_unit calls _sp2d_min_pg(ios->sp2d) with ios->sp2d NULL, as a RAID0 write has no sp2d, and the kernel oopses: \(why)")
+            }
         }
     }
 

@@ -44,11 +44,11 @@ public enum ScenarioParser {
                 guard layout == nil else {
                     throw words.error(at: word, "the layout is already set on line \(layoutLine); a scenario has one layout")
                 }
-                if l.raid == .raid6, profile == .seed { throw Self.raid6NeedsFinal(word, words) }
+                if l.raid == .raid6, !profile.era.hasRaid6 { throw Self.raid6NeedsFinal(word, words) }
                 layout = l
                 layoutLine = words.lineNumber
             case .profile(let p):
-                if p == .seed, layout?.raid == .raid6 { throw Self.raid6NeedsFinal(word, words) }
+                if !p.era.hasRaid6, layout?.raid == .raid6 { throw Self.raid6NeedsFinal(word, words) }
                 profile = p
             case .file:
                 guard layout != nil else { throw needsLayout(word, words) }

@@ -41,6 +41,7 @@ public enum KernelFunction: UInt8, Sendable, CaseIterable {
     case write_begin, write_end
     case writepage, shrink_page_list, ore_truncate, truncate_setsize, invalidate_mapping_pages
     case filemap_write_and_wait_range, lock_page, wait_on_page_writeback, truncate_inode_pages, ore_comp_dev
+    case _sp2d_min_pg
 
     /// The name as the kernel spells it.
     public var name: String { "\(self)" }
@@ -60,6 +61,7 @@ public enum KernelFunction: UInt8, Sendable, CaseIterable {
         case .invalidate_mapping_pages, .filemap_write_and_wait_range: ["start", "end"]
         case .lock_page, .wait_on_page_writeback, .truncate_inode_pages: ["index"]
         case .ore_comp_dev: ["comp"]
+        case ._sp2d_min_pg: []
         }
     }
 
