@@ -63,9 +63,12 @@ extension KernelModel {
     /// `_prepare_for_striping` (ore.c). Final: a device first used after the I/O's first unit
     /// starts at `si->obj_offset - si->unit_off`, and obj_offset advances (by the last data
     /// unit's length) only when the loop reaches a parity unit, which RAID0 has only in group 1
-    /// (`par_dev = group_width * mirrors`). Seed (3.2's dev_order comparison): every unit where
-    /// `ore_calc_stripe_info` maps it, in every group (SPEC wins over 3.2's RAID0 group 1, which
-    /// takes the parity branch into `_ore_add_parity_unit` with a NULL sp2d and oopses).
+    /// (`par_dev = group_width * mirrors`). 3.2: `dev_order = _dev_order(devs_in_group,
+    /// mirrors_p1, si->par_dev, dev)`, `si->cur_comp = dev_order`, and a device first used
+    /// later gets `si->obj_offset - si->unit_off` if `si->cur_comp > dev_order`, else one unit
+    /// further; reaching `si->par_dev` calls `_ore_add_parity_unit`, which for RAID0 (no sp2d)
+    /// oopses in `_sp2d_min_pg`. RAID6 (not in 3.2) with the seed placement puts every unit
+    /// where `ore_calc_stripe_info` maps it (SPEC 4).
     func prepareForStriping(_ ios: KIOState) throws {
         let su = layout.stripeUnit, mirrors = layout.mirrors, devsInGroup = layout.devsInGroup
         var dev = ios.si.dev
@@ -73,14 +76,24 @@ extension KernelModel {
         var curPg = 0
         var length = ios.length
         var fileOffset = ios.offset
+        let as3_2 = seedPlacement && layout.parity < 2
+        var devOrder = 0
+        if as3_2 {
+            devOrder = Int(Self.devOrder(UInt32(devsInGroup), UInt32(mirrors), UInt32(ios.si.parDev), UInt32(dev)))
+            ios.si.curComp = devOrder
+        }
         while length > 0 {
             let comp = dev - firstDev
             var curLen = su
-            if ios.perDev[comp].length == 0 && ios.perDev[comp].offset == 0 {
+            let unused = as3_2 ? ios.perDev[comp].length == 0 : ios.perDev[comp].length == 0 && ios.perDev[comp].offset == 0
+            if unused {
                 ios.perDev[comp].dev = dev
                 if dev == ios.si.dev {
                     ios.perDev[comp].offset = ios.si.objOffset
                     curLen = su - ios.si.unitOff
+                } else if as3_2 {
+                    ios.perDev[comp].offset = ios.si.curComp > devOrder
+                        ? ios.si.objOffset - ios.si.unitOff : ios.si.objOffset + su - ios.si.unitOff
                 } else if seedPlacement {
                     ios.perDev[comp].offset = layout.calcStripeInfo(fileOffset, length: 0).objOffset
                 } else {
@@ -94,6 +107,7 @@ extension KernelModel {
             dev = (dev + mirrors) % devsInGroup + firstDev
             ios.si.curComp = (ios.si.curComp + 1) % layout.groupWidth
             if dev == ios.si.parDev || (length == 0 && ios.sp2d != nil) {
+                if as3_2 && ios.sp2d == nil { throw KernelBug(fn: "_sp2d_min_pg") }
                 if length == 0 && ios.sp2d != nil {
                     dev = ios.si.parDev
                     ios.si.curComp = layout.groupWidth - layout.parity
@@ -108,6 +122,17 @@ extension KernelModel {
                 }
             }
         }
+    }
+
+    /// `_dev_order` (3.2 ore.c), in its `unsigned` arithmetic: the device's place in the stripe
+    /// counted from the device after the parity, or `dev / mirrors_p1` when `par_dev` is just
+    /// past the group ("The raid 0 case"), which RAID0's `par_dev = group_width` is in group 0 only.
+    static func devOrder(_ devsInGroup: UInt32, _ mirrors: UInt32, _ parDev: UInt32, _ dev: UInt32) -> UInt32 {
+        let firstDev = dev - dev % devsInGroup
+        let d = dev - firstDev
+        let p = parDev &- firstDev
+        if devsInGroup == p { return d / mirrors }
+        return (devsInGroup &+ d &- p &- mirrors) % devsInGroup / mirrors
     }
 
     /// `_ore_add_stripe_unit`: the unit's pages join the device's request and, for RAID5/6, the
@@ -182,12 +207,20 @@ extension KernelModel {
         }
     }
 
-    /// `_sp2d_reset`: `put_page` for every r4w page, columns last to first, rows last to first.
+    /// `_sp2d_reset`: `put_page` for every r4w page. 3.2: `for (p = 0; p < pages_in_unit; p++)`,
+    /// rows whose `write_count < group_width`, `for (c = 0; c < data_devs; c++)`; 3.5+: columns
+    /// last to first, rows last to first.
     func sp2dReset(_ ios: KIOState) {
         let sp2d = ios.sp2d!
-        for column in (0..<sp2d.dataDevs).reversed() {
-            for row in (0..<sp2d.pagesInUnit).reversed() where sp2d.isRead[row][column] {
-                r4wPutPage(sp2d.cells[row][column]!)
+        if seedProfile {
+            for row in 0..<sp2d.pagesInUnit where sp2d.writeCount[row] < layout.groupWidth {
+                for column in 0..<sp2d.dataDevs where sp2d.isRead[row][column] { r4wPutPage(sp2d.cells[row][column]!) }
+            }
+        } else {
+            for column in (0..<sp2d.dataDevs).reversed() {
+                for row in (0..<sp2d.pagesInUnit).reversed() where sp2d.isRead[row][column] {
+                    r4wPutPage(sp2d.cells[row][column]!)
+                }
             }
         }
         ios.sp2d = KSp2d(pagesInUnit: sp2d.pagesInUnit, dataDevs: sp2d.dataDevs, parity: layout.parity)

@@ -14,20 +14,26 @@ struct KPageCollect {
 }
 
 extension KernelModel {
-    /// `exofs_max_io_pages`: `min_t(unsigned, expected_pages, layout->max_io_length / PAGE_SIZE)`.
+    /// `MAX_PAGES_KMALLOC` of 3.2's inode.c: `PAGE_SIZE / sizeof(struct page *)`.
+    static let maxPagesKmalloc = UInt32(KLayout.pageSize / 8)
+
+    /// `exofs_max_io_pages`: `min_t(unsigned, expected_pages, layout->max_io_length / PAGE_SIZE)`;
+    /// 3.2 first takes `min_t(unsigned, expected_pages, MAX_PAGES_KMALLOC)`.
     func maxIOPages(_ expected: UInt32) -> UInt32 {
-        guard let length = layout.maxIOLength(seedFormula: seedProfile) else { return expected }
-        return min(expected, UInt32(clamping: length / KLayout.pageSize))
+        let pages = seedProfile ? min(expected, Self.maxPagesKmalloc) : expected
+        guard let length = layout.maxIOLength(seedFormula: seedProfile) else { return pages }
+        return min(pages, UInt32(clamping: length / KLayout.pageSize))
     }
 
-    /// `_pcol_reset`: the budget shrinks by what was submitted; never left at nothing.
+    /// `_pcol_reset`: the budget shrinks by what was submitted; never left at nothing (3.2:
+    /// `pcol->expected_pages = MAX_PAGES_KMALLOC`; 4.18: `exofs_max_io_pages(&layout, ~0)`).
     func pcolReset(_ pcol: inout KPageCollect) {
         pcol.expectedPages -= min(UInt32(pcol.nrPages), pcol.expectedPages)
         pcol.pages = nil
         pcol.allocPages = 0
         pcol.length = 0
         pcol.pgFirst = nil
-        if pcol.expectedPages == 0 { pcol.expectedPages = maxIOPages(UInt32.max) }
+        if pcol.expectedPages == 0 { pcol.expectedPages = seedProfile ? Self.maxPagesKmalloc : maxIOPages(UInt32.max) }
     }
 
     /// `pcol_try_alloc`: as many page pointers as max_io_length allows; 0 is `-ENOMEM`.

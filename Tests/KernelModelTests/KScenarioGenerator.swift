@@ -20,7 +20,7 @@ enum KScenarioGenerator {
         func pick<T>(_ values: [T]) -> T { values.randomElement(using: &rng)! }
 
         var commands: [KCommand] = []
-        let seedProfile = chance(0.2)
+        let seedProfile = chance(0.4)
         if seedProfile { commands.append(.profile(seed: true)) }
         let parity = chance(0.65) ? 1 : 0
         let mirrors = chance(0.2) ? 2 : 1

@@ -6,7 +6,15 @@ extension KernelModel {
         current = KWriteExec(pgFirst: pgFirst, nrPages: pages.count)
         let offset = UInt64(pgFirst) * KLayout.pageSize
         let si = layout.calcStripeInfo(offset, length: pcol.length)   // ore_get_rw_state
-        let iosLength = si.length
+        var iosLength = si.length
+        if seedProfile && layout.parity > 0 {
+            // 3.2's _ore_post_alloc_raid_stuff: first_stripe = offset / stripe_size, last_stripe
+            // = (offset + length) / stripe_size; if they differ, ios->length = last_stripe *
+            // stripe_size - ios->offset (the I/O ends at its last stripe boundary).
+            let stripeSize = layout.bytesInStripe
+            let firstStripe = offset / stripeSize, lastStripe = (offset + iosLength) / stripeSize
+            if lastStripe != firstStripe { iosLength = lastStripe * stripeSize - offset }
+        }
         let iosNrPages = Int((iosLength + KLayout.pageSize - 1) / KLayout.pageSize)
         var copy = pcol
         pcolReset(&pcol)

@@ -54,17 +54,31 @@ final class KernelModelTests: XCTestCase {
         XCTAssertEqual(final.checks, [])
     }
 
-    /// SPEC: the seed placement puts every unit where `ore_calc_stripe_info` maps it, in every
-    /// group (3.2 itself would oops on RAID0 group 1; the SPEC wins).
-    func testSeedPlacementIsTheMappingInEveryGroup() {
-        let trace = KernelModel.run([
-            .profile(seed: true),
-            .layout(parity: 0, devices: 4, stripeUnitPages: 1, mirrors: 1, groupWidth: 2, groupDepth: 2),
-            .write(4...6), .writepages(sync: true, range: nil, nr: nil), .check,
-        ])
-        XCTAssertNil(trace.kernelBug)
-        XCTAssertEqual(trace.execs.first?.writes, [KDevIO(dev: 2, extents: [(0, 8192)]), KDevIO(dev: 3, extents: [(0, 4096)])])
-        XCTAssertEqual(trace.checks, [[]])
+    /// 3.2 RAID0 with groups: `si->par_dev = group_width` is group 1's first device, so a
+    /// group-1 write that wraps past the group's last column reaches "parity" with no sp2d and
+    /// oopses; in group 2 `_dev_order` (par_dev - first_dev wraps) puts dev 5 one row off.
+    func test3_2RAID0GroupsAsWritten() {
+        let layout = KCommand.layout(parity: 0, devices: 6, stripeUnitPages: 1, mirrors: 1, groupWidth: 2, groupDepth: 1)
+        let sync = KCommand.writepages(sync: true, range: nil, nr: nil)
+        XCTAssertEqual(KernelModel.run([.profile(seed: true), layout, .write(2...3), sync]).kernelBug, "_sp2d_min_pg")
+        XCTAssertNil(KernelModel.run([layout, .write(2...3), sync]).kernelBug)
+        let group2 = KernelModel.run([.profile(seed: true), layout, .write(4...5), sync, .check])
+        XCTAssertEqual(group2.execs.first?.writes, [KDevIO(dev: 4, extents: [(0, 4096)]), KDevIO(dev: 5, extents: [(4096, 4096)])])
+        XCTAssertEqual(KernelModel.devOrder(2, 1, 2, 5), 0)  // column 1 of group 2, order 0
+        XCTAssertEqual(KernelModel.devOrder(2, 1, 2, 1), 1)  // group 0: the RAID0 test holds
+    }
+
+    /// 3.2's stripe cut, put order and pcol cap, from the table: two write_execs for
+    /// pages 0..2 of a 2-page stripe, puts 0, 2, 1, 3 for pages 4..5, and 512 + 88 pages.
+    func test3_2StripeCutPutOrderAndPcolCap() {
+        let sync = KCommand.writepages(sync: true, range: nil, nr: nil)
+        let cut = KernelModel.run([.profile(seed: true), .layout(parity: 1, devices: 3, stripeUnitPages: 1, mirrors: 1, groupWidth: nil, groupDepth: nil), .write(0...2), sync])
+        XCTAssertEqual(cut.execs.map(\.pgFirst), [0, 2])
+        XCTAssertEqual(cut.execs.last?.gets.map(\.index), [3])
+        let puts = KernelModel.run([.profile(seed: true), .layout(parity: 1, devices: 4, stripeUnitPages: 2, mirrors: 1, groupWidth: nil, groupDepth: nil), .write(4...5), sync])
+        XCTAssertEqual(puts.execs.first?.puts, [0, 2, 1, 3])
+        let cap = KernelModel.run([.profile(seed: true), .layout(parity: 0, devices: 4, stripeUnitPages: 1, mirrors: 1, groupWidth: nil, groupDepth: nil), .write(0...599), sync])
+        XCTAssertEqual(cap.execs.map(\.nrPages), [512, 88])
     }
 
     /// Sync writepages pumps twice: a run over two group boundaries strands its third part

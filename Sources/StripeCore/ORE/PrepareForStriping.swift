@@ -152,8 +152,8 @@ extension Engine {
             let stripeSize = layout.stripeBytes
             let firstStripe = offset / stripeSize
             let lastStripe = (offset + length) / stripeSize
+            guard lastStripe != firstStripe, lastStripe * stripeSize - offset < length else { return length }
             let cut = lastStripe * stripeSize - offset
-            guard lastStripe != firstStripe, cut < length else { return length }
             let first = Int(cut / pageSize) + Int(offset / pageSize)
             let last = Int((offset + length - 1) / pageSize)
             note("_ore_post_alloc_raid_stuff cuts this I/O at the last stripe boundary (3.2: an I/O over more than one stripe must end on one, so its partial last stripe is never read-4-written here): \(first == last ? "page \(first) goes" : "pages \(first)..\(last) go") back to exofs for the next I/O")
