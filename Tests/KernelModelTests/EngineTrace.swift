@@ -37,10 +37,19 @@ enum EngineTrace {
                                        source: event["source"] as! String))
             case "r4w_put_page": exec?.puts.append(int("index"))
             case "dev_read": exec?.reads.append(devIO(event))
-            case "dev_write": exec?.writes.append(devIO(event))
+            case "dev_write":
+                exec?.writes.append(devIO(event))
+                if exec != nil && exec?.tokenOf == nil {
+                    let state = timeline.state(at: seq)
+                    exec?.tokenOf = { state.pages[$0].token }
+                }
+                let request = timeline.request(Int(timeline.event(seq).i))
+                for entry in timeline.entries(of: request) where entry.isParity {
+                    exec?.parityValues[KWriteExec.at(dev: request.dev, byte: entry.objPage * 4096)] = entry.value
+                }
             case "xor":
                 let rows = event["rows"] as! [Int]
-                exec?.xors.append([event["parity_dev"] as! Int, rows[0], rows[1]])
+                exec?.xors.append([event["parity_dev"] as! Int, rows[0], rows[1]] + ((event["q_dev"] as? Int).map { [$0] } ?? []))
             case "page_add": flags[int("index")] = []
             case "page_remove": flags[int("index")] = nil
             case "page":

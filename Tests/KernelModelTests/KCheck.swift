@@ -5,7 +5,7 @@ extension KernelModel {
         let pages = cache.pages.values
         if inflight.isEmpty && !pages.contains(where: { $0.flags.contains(.dirty) }) {
             if dataLost() { rules.insert(1) }
-            if layout.parity == 1 && parityInconsistent() { rules.insert(2) }
+            if (layout.parity == 1 && parityInconsistent()) || (layout.parity == 2 && syndromeInconsistent()) { rules.insert(2) }
         }
         if pages.contains(where: { $0.refs > 0 }) { rules.insert(3) }
         if pages.contains(where: { $0.flags.contains(.writeback) && !$0.flags.contains(.locked) }) { rules.insert(5) }
@@ -39,6 +39,25 @@ extension KernelModel {
                         $0 ^ devices.content(dev: componentDev(group: group, column: $1, copy: copy), objPage: row)
                     }
                     if xor != .zero { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Invariant 2 for RAID6 (SPEC 6): on every copy, each object page row of a group holds
+    /// the P and Q its data pages give.
+    func syndromeInconsistent() -> Bool {
+        guard let last = devices.objects.flatMap(\.keys).max() else { return false }
+        for group in 0..<layout.groupCount {
+            for copy in 0..<layout.mirrors {
+                for row in 0...last {
+                    let s = syndrome(group: group, copy: copy, row: row)
+                    let dev = { self.componentDev(group: group, column: $0, copy: copy) }
+                    if s.p != devices.content(dev: dev(s.pColumn), objPage: row)
+                        || s.q != devices.content(dev: dev((s.pColumn + 1) % layout.groupWidth), objPage: row) {
+                        return true
+                    }
                 }
             }
         }

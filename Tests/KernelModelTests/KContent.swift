@@ -41,6 +41,14 @@ struct KContent: Equatable {
         return KContent(normalizing: front + back)
     }
 
+    /// The token of a page that holds one token throughout, nil for a page of pieces.
+    var singleToken: UInt64? { pieces.count == 1 ? pieces[0].token : nil }
+
+    /// Each piece's token through `f` (which keeps 0 as 0): a bytewise function of the page.
+    func mapTokens(_ f: (UInt64) -> UInt64) -> KContent {
+        KContent(normalizing: pieces.map { Piece(start: $0.start, token: f($0.token)) })
+    }
+
     /// Zeros from byte `length` on (a truncate inside the page).
     func truncated(_ length: Int) -> KContent { Self.splice(self, length, .zero) }
 }

@@ -20,6 +20,9 @@ final class KIOState {
     var perDev: [KPerDev]
     var sp2d: KSp2d?
     var readForWrite: KReadIOS?
+    /// The parity pages of the stripe being prepared, filled by `_gen_xor_unit`: where each
+    /// lies in its device's request, its row, and whether it is P (0) or Q (1).
+    var parityPages: [(comp: Int, page: Int, row: Int, unit: Int)] = []
 
     init(layout: KLayout, offset: UInt64, length: UInt64, pages: [Int], si: KStripeInfo) {
         self.offset = offset
@@ -112,7 +115,10 @@ extension KernelModel {
                     dev = ios.si.parDev
                     ios.si.curComp = layout.groupWidth - layout.parity
                 }
-                addParityUnits(ios, dev: dev, firstDev: firstDev, curLen: ios.sp2d != nil ? length : curLen)
+                // RAID6 with the seed placement (SPEC 4): P and Q at their stripe's row too.
+                let stripeRow = seedPlacement && layout.parity == 2
+                    ? { let si = layout.calcStripeInfo(fileOffset - 1, length: 0); return si.objOffset - si.unitOff }() : nil
+                addParityUnits(ios, dev: dev, firstDev: firstDev, curLen: ios.sp2d != nil ? length : curLen, stripeRow: stripeRow)
                 ios.si.parDev = (devsInGroup + ios.si.parDev - layout.parity * mirrors) % devsInGroup + firstDev
                 ios.si.curComp = 0
                 ios.si.curPg = 0
@@ -150,14 +156,15 @@ extension KernelModel {
         ios.perDev[comp].length += length
     }
 
-    /// `_add_parity_units`: P (and Q for RAID6 on the next device); only the last one XORs.
-    func addParityUnits(_ ios: KIOState, dev: Int, firstDev: Int, curLen: UInt64) {
+    /// `_add_parity_units`: P (and Q for RAID6 on the next device); only the last one XORs. A
+    /// device first used here starts at `si->obj_offset - si->unit_off`, or at `stripeRow`.
+    func addParityUnits(_ ios: KIOState, dev: Int, firstDev: Int, curLen: UInt64, stripeRow: UInt64? = nil) {
         var dev = dev
         for doParity in stride(from: layout.parity, to: 0, by: -1) {
             let comp = dev - firstDev
             if ios.perDev[comp].length == 0 && ios.perDev[comp].offset == 0 {
                 ios.perDev[comp].dev = dev
-                ios.perDev[comp].offset = ios.si.objOffset - ios.si.unitOff
+                ios.perDev[comp].offset = stripeRow ?? ios.si.objOffset - ios.si.unitOff
             }
             oreAddParityUnit(ios, comp: comp, curLen: curLen, doXor: doParity == 1)
             if doParity != 1 {
@@ -179,32 +186,60 @@ extension KernelModel {
         }
         if curLen == 0 && doXor { readForWriteLastStripe(ios) }
         readForWriteExecute(ios)
-        let firstParity = ios.perDev[comp].pages.count
         let parityBytes = UInt64(maxPg + 1 - minPg) * KLayout.pageSize
         ios.perDev[comp].parity.append((ios.perDev[comp].offset + ios.perDev[comp].length, parityBytes))
-        for _ in minPg...maxPg {
+        let unit = layout.parity == 2 && doXor ? 1 : 0   // _add_parity_units: P first, Q with the XOR
+        for row in minPg...maxPg {
             ios.sp2d!.add(.parity, si: &ios.si)
+            ios.parityPages.append((comp, ios.perDev[comp].pages.count, row, unit))
             ios.perDev[comp].pages.append((.zero, Int(KLayout.pageSize)))
         }
         ios.perDev[comp].length += parityBytes
         if doXor {
-            current!.xors.append([ios.perDev[comp].dev, minPg, maxPg])
-            for row in minPg...maxPg {
-                ios.perDev[comp].pages[firstParity + row - minPg].content = genXor(ios.sp2d!, row: row)
+            let pDev = ios.perDev[ios.parityPages.first { $0.unit == 0 }!.comp].dev
+            current!.xors.append([pDev, minPg, maxPg] + (layout.parity == 2 ? [ios.perDev[comp].dev] : []))
+            for slot in ios.parityPages {
+                let syndrome = genSyndrome(ios.sp2d!, row: slot.row)
+                ios.perDev[slot.comp].pages[slot.page].content = slot.unit == 0 ? syndrome.p : syndrome.q
+                let key = KWriteExec.at(dev: ios.perDev[slot.comp].dev,
+                                        byte: ios.perDev[slot.comp].offset + UInt64(slot.page) * KLayout.pageSize)
+                current!.parityRecipes[key] = parityRecipe(ios.sp2d!, row: slot.row, unit: slot.unit)
             }
+            ios.parityPages = []
             sp2dReset(ios)
         }
     }
 
-    /// `_gen_xor_unit` for one row: P = XOR of the row's data pages (RAID6's Q is not modelled).
-    func genXor(_ sp2d: KSp2d, row: Int) -> KContent {
-        guard layout.parity == 1 else { return .zero }
-        return (0..<sp2d.dataDevs).reduce(KContent.zero) { xor, column in
-            switch sp2d.cells[row][column] {
-            case .page(let index)?: return xor ^ (cache[index]?.content ?? .zero)
-            default: return xor
+    /// What P (`unit` 0) or Q (1) of `row` is computed from: each data page and its coefficient;
+    /// nil when a page of the row holds pieces.
+    func parityRecipe(_ sp2d: KSp2d, row: Int, unit: Int) -> [(page: Int, coefficient: UInt8)]? {
+        var terms: [(page: Int, coefficient: UInt8)] = []
+        var coefficient: UInt8 = 1
+        for column in 0..<sp2d.dataDevs {
+            if case .page(let index)? = sp2d.cells[row][column] {
+                guard cache[index]?.content.singleToken != nil else { return nil }
+                terms.append((index, unit == 0 ? 1 : coefficient))
             }
+            coefficient = KGaloisField.multiply(coefficient, 2)
         }
+        return terms
+    }
+
+    /// `_gen_xor_unit` for one row: `async_xor` (RAID5) or `async_gen_syndrome` (RAID6) of the
+    /// row's data pages in column order: P = D0 ^ D1 ^ ..., Q = g^0·D0 ^ g^1·D1 ^ ... over
+    /// GF(2^8) (g = 2, polynomial 0x11d, lib/raid6), bytewise on the little-endian tokens.
+    func genSyndrome(_ sp2d: KSp2d, row: Int) -> (p: KContent, q: KContent) {
+        var p = KContent.zero, q = KContent.zero
+        var coefficient: UInt8 = 1
+        for column in 0..<sp2d.dataDevs {
+            if case .page(let index)? = sp2d.cells[row][column], let data = cache[index]?.content {
+                p = p ^ data
+                let c = coefficient
+                q = q ^ data.mapTokens { KGaloisField.multiply($0, by: c) }
+            }
+            coefficient = KGaloisField.multiply(coefficient, 2)
+        }
+        return (p, q)
     }
 
     /// `_sp2d_reset`: `put_page` for every r4w page. 3.2: `for (p = 0; p < pages_in_unit; p++)`,

@@ -10,9 +10,9 @@ struct KSplitMix: RandomNumberGenerator {
     }
 }
 
-/// Random scenarios for the differential test: RAID0 and RAID5, one or several groups,
-/// mirrors, stripe units up to 256 pages, partial last pages, truncates, nosync, mostly
-/// `profile final`. Each ends quiescent with a `check`.
+/// Random scenarios for the differential test: RAID0, RAID5 and RAID6 (final only), one or several groups,
+/// mirrors, stripe units up to 256 pages, partial last pages, truncates, nosync,
+/// `profile final` or (40%) `profile seed`. Each ends quiescent with a `check`.
 enum KScenarioGenerator {
     static func make(seed: UInt64) -> [KCommand] {
         var rng = KSplitMix(state: seed)
@@ -22,9 +22,10 @@ enum KScenarioGenerator {
         var commands: [KCommand] = []
         let seedProfile = chance(0.4)
         if seedProfile { commands.append(.profile(seed: true)) }
-        let parity = chance(0.65) ? 1 : 0
+        // RAID6 only in 4.18 (3.2's ore_verify_layout: "Only RAID_0/5 for now").
+        let parity = !seedProfile && chance(0.25) ? 2 : chance(0.65) ? 1 : 0
         let mirrors = chance(0.2) ? 2 : 1
-        let width = parity == 1 ? pick([2, 3, 3, 4, 4, 5]) : pick([1, 2, 3, 3, 4])
+        let width = [pick([1, 2, 3, 3, 4]), pick([2, 3, 3, 4, 4, 5]), pick([3, 4, 4, 5, 6])][parity]
         let grouped = chance(0.5)
         let depth = Int.random(in: 1...4, using: &rng)
         let groups = grouped ? Int.random(in: 1...3, using: &rng) : 1

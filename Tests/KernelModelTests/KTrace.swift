@@ -42,8 +42,23 @@ struct KWriteExec: Equatable, CustomStringConvertible {
     var puts: [Int] = []
     var reads: [KDevIO] = []
     var writes: [KDevIO] = []
-    /// `_gen_xor_unit` calls: the parity device and the rows [min_p, max_p] it recomputed.
+    /// `_gen_xor_unit` calls: the parity device, the rows [min_p, max_p] it recomputed, and
+    /// with RAID6 the Q device.
     var xors: [[Int]] = []
+    /// Model: what each parity page written is computed from, by device and object byte
+    /// offset: the file pages of its row and their coefficients (1 for P, g^column for Q);
+    /// rows with a partly written page are left out (the engine keeps one token per page).
+    var parityRecipes: [String: [(page: Int, coefficient: UInt8)]] = [:]
+    /// Engine: the token each parity page carries, and every page's token as the exec wrote.
+    var parityValues: [String: UInt64] = [:]
+    var tokenOf: ((Int) -> UInt64)?
+
+    static func at(dev: Int, byte: UInt64) -> String { "dev \(dev) @\(byte)" }
+
+    static func == (a: Self, b: Self) -> Bool {
+        (a.pgFirst, a.nrPages) == (b.pgFirst, b.nrPages) && a.gets == b.gets && a.puts == b.puts
+            && a.reads == b.reads && a.writes == b.writes && a.xors == b.xors
+    }
 
     var description: String {
         "write_exec(pg_first \(pgFirst), nr_pages \(nrPages)) gets \(gets) puts \(puts) reads \(reads) writes \(writes) xors \(xors)"
