@@ -28,7 +28,7 @@ let package = Package(
                 "StripeCore", "StripeUI", "StripeTerminal", "StripeAssets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "StripeCoreTests", dependencies: ["StripeCore"], exclude: ["Reference", "Regression"]),
+        .testTarget(name: "StripeCoreTests", dependencies: ["StripeCore", "StripeAssets"], exclude: ["Reference", "Regression"]),
         .testTarget(name: "StripeUITests", dependencies: ["StripeUI", "StripeCore", "StripeAssets"], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StripeAssets"]),
         // An independent model of the kernel's write path, checked against the engine.

@@ -24,5 +24,9 @@ public enum BundledComparisons {
                lesson: "4.18 vs 3.2 placement on a RAID0 write that starts mid-stripe: the final code misplaces a unit"),
         Lesson(scenario: "group-split", commands: "set pump=loop",
                lesson: "pump twice vs until empty: the kernel strands the pcol's last run, the loop writes it"),
+        Lesson(scenario: "stripe-cut-seed", commands: "profile final",
+               lesson: "3.2 vs 4.18 on a write over several stripes: 3.2 cuts it at the last stripe boundary and strands the cut page"),
+        Lesson(scenario: "raid0-groups-seed", commands: "profile final",
+               lesson: "3.2 vs 4.18 on RAID0 with three groups: 3.2 puts group 2's units a row off and oopses in group 1, 4.18 misplaces a mid-stripe write in group 0"),
     ]
 }

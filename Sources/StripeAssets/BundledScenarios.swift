@@ -41,6 +41,8 @@ public enum BundledScenarios {
         ("raid5-placement", text(PackageResources.raid5_placement_scn)),
         ("huge-unit", text(PackageResources.huge_unit_scn)),
         ("truncate-mirrors", text(PackageResources.truncate_mirrors_scn)),
+        ("stripe-cut-seed", text(PackageResources.stripe_cut_seed_scn)),
+        ("raid0-groups-seed", text(PackageResources.raid0_groups_seed_scn)),
     ]
 
     /// The text of the bundled scenario `name`, if there is one.

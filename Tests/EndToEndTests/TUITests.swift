@@ -56,7 +56,12 @@ struct TUITests {
         let tmux = try Tmux(Self.shell("gap"))
         tmux.wait { $0.contains("event 0/") }
         try tmux.resize(width: 80, height: 24)
-        #expect(tmux.wait { $0.contains("event 0/") && $0.split(separator: "\n").count <= 24 }.contains("page cache"))
+        // Drawn for 80x24: the header on the first row, the key bar on the 24th, no row wider
+        // than 80 columns (a frame still laid out for 120x40 has neither there).
+        let rows = tmux.wait { $0.contains("event 0/") && $0.contains("q quit") }
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows.count >= 24 && rows[0].contains("StripeScope") && rows[23].contains("q quit"))
+        #expect(rows.allSatisfy { $0.count <= 80 } && rows.contains { $0.contains("page cache") })
         try tmux.resize(width: 40, height: 10)
         #expect(tmux.wait { $0.contains("needs at least") }.contains("needs at least"))
         try tmux.resize(width: 120, height: 40)

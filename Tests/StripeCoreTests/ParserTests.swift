@@ -110,7 +110,8 @@ struct ParserTests {
             .file(size: 64 << 10, ino: 42), .fsync(range: nil), .fsync(range: 2...5),
             .set(.pump(.loop)), .set(.pump(.twice)), .set(.placement(.seed)), .set(.placement(.final)),
         ])
-        #expect(s.objectID == 0x10000 + 42)
+        // ino=42 reaches the engine: object 0x1002A reads mirror copy 0x1002A % 2 = 0.
+        #expect(try mirrorCopyRead(fileOptions: "ino=42") == 0)
         guard case .layout(let layout) = s.lines[0].command else { Issue.record("no layout"); return }
         #expect(layout.parity == 2 && layout.dataDevices == 3 && layout.groupCount == 2 && layout.groupDepth == 3)
         #expect(s.warnings.isEmpty)
@@ -120,8 +121,8 @@ struct ParserTests {
     @Test func defaultsOfTheNewSyntax() throws {
         let s = try ScenarioParser.parse("layout raid5 devices=4 stripe-unit=16K\nfile size=4K", name: "d.scn")
         #expect(s.lines[1].command == .file(size: 4096, ino: 3))
-        #expect(s.objectID == 0x10003)
-        #expect(try ScenarioParser.parse("layout raid0 devices=2 stripe-unit=4K", name: "d.scn").objectID == 0x10003)
+        // Object 0x10003 reads mirror copy 1.
+        #expect(try mirrorCopyRead(fileOptions: "") == 1)
         let switches = Switches()
         #expect(switches.pump == .twice && switches.placement == nil)
     }
@@ -147,4 +148,11 @@ struct ParserTests {
         #expect(ignored.groupDepth == nil && ignored.groupWidth == 4)
         #expect(alone.warnings == ["g.scn:1:39: group-depth=2 ignored without group-width, as the kernel's \"group_depth ignored\" notice says; the one group is unbounded"])
     }
+}
+
+/// The mirror copy the engine reads page 0 from (`_ore_read_mirror`: object id % mirrors) for
+/// a file with `fileOptions` on `mirrors` copies of RAID0: the object id as the engine uses it.
+func mirrorCopyRead(fileOptions: String, mirrors: Int = 2) throws -> Int? {
+    let t = try run("layout raid0 devices=\(2 * mirrors) stripe-unit=4K mirrors=\(mirrors)\nfile size=16K \(fileOptions)\nread 0\n")
+    return (0..<t.count).first { t.event($0).kind == .devRead }.map { t.request(Int(t.event($0).i)).dev }
 }

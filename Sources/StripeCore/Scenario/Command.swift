@@ -76,12 +76,6 @@ public struct Scenario: Sendable {
         self.warnings = warnings
     }
 
-    /// The object id of the scenario's file: from its `file` line's `ino=`, default ino 3.
-    public var objectID: UInt64 {
-        for line in lines { if case .file(_, let ino) = line.command { return ExofsObject.id(ino: ino) } }
-        return ExofsObject.id(ino: ExofsObject.defaultIno)
-    }
-
     /// The scenario's `title`, or its name.
     public var title: String {
         for line in lines { if case .title(let text) = line.command { return text } }
