@@ -124,7 +124,8 @@ struct ParserTests {
         // Object 0x10003 reads mirror copy 1.
         #expect(try mirrorCopyRead(fileOptions: "") == 1)
         let switches = Switches()
-        #expect(switches.pump == .twice && switches.placement == nil)
+        #expect(switches.pump == nil && switches.placement == nil)
+        #expect(Profile.allCases.allSatisfy { $0.era.pump == .twice })
     }
 
     /// `set` reaches the engine's switches.

@@ -85,7 +85,7 @@ extension Engine {
     /// "pump the last reminder": exactly one more call (`pump=twice`, the kernel: two in
     /// all), or calls until the pcol is empty (`set pump=loop`, the fix).
     func pump(_ exec: () -> Bool) {
-        switch switches.pump {
+        switch switches.pump ?? era.pump {
         case .twice: _ = exec()
         case .loop: while pcol.nrPages > 0, !halted, exec() {}
         }

@@ -60,18 +60,21 @@ public struct KernelEra: Sendable, Equatable {
     public var dirtyCountsUptodate: Bool
     /// `ore_verify_layout` knows `PNFS_OSD_RAID_PQ` (3.2: "Only RAID_0/5 for now").
     public var hasRaid6: Bool
+    /// How many more `write_exec`s sync `exofs_writepages` runs after the walk: once ("pump
+    /// the last reminder") in both eras.
+    public var pump: PumpMode
 
     /// Linux 3.2 with the seed patch: `profile seed`.
     public static let linux3_2 = KernelEra(
         placement: .devOrder, pcolCap: 512, putOrder: .rowsThenColumnsAscending,
         stripeCut: .atLastStripeBoundary, maxIOLengthDevices: .groupWidth, pastEndOfFile: .cachePage,
-        dirtyCountsUptodate: true, hasRaid6: false)
+        dirtyCountsUptodate: true, hasRaid6: false, pump: .twice)
 
     /// Linux 4.18, the last exofs: `profile final`.
     public static let linux4_18 = KernelEra(
         placement: .advanceAtParity, pcolCap: nil, putOrder: .columnsThenRowsDescending,
         stripeCut: .none, maxIOLengthDevices: .dataDevices, pastEndOfFile: .zeroPage,
-        dirtyCountsUptodate: false, hasRaid6: true)
+        dirtyCountsUptodate: false, hasRaid6: true, pump: .twice)
 }
 
 extension Profile {

@@ -2,7 +2,8 @@
 public enum Profile: String, Sendable, CaseIterable {
     /// The last upstream exofs: the zero page past `i_size`; uptodate is `PageUptodate`.
     case final
-    /// The patch as posted: no zero page; dirty or writeback counts as uptodate.
+    /// The patch as posted, on Linux 3.2: no zero page; dirty or writeback counts as
+    /// uptodate; 3.2's ORE (`KernelEra.linux3_2` lists every difference).
     case seed
 }
 
@@ -27,8 +28,8 @@ public struct Switches: Sendable, Equatable {
     public var dirtyUptodate: Bool? = nil
     /// Cap on pcol pages per I/O (`set max-io-pages=N`); nil uses the layout's max_io_length.
     public var maxIOPages: Int? = nil
-    /// `set pump=twice|loop`: how the pcol left after the walk is submitted.
-    public var pump = PumpMode.twice
+    /// `set pump=twice|loop`: how the pcol left after the walk is submitted; nil follows the era.
+    public var pump: PumpMode? = nil
     /// `set placement=final|seed`: whose `_prepare_for_striping` object offsets; nil follows the profile.
     public var placement: Profile? = nil
 
