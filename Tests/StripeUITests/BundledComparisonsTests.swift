@@ -22,4 +22,17 @@ struct BundledComparisonsTests {
         #expect(summary.firstDivergence?.what == "B leaves page 0 LUD; A does not")
         #expect(summary.firstDivergence?.line == 8)
     }
+
+    /// Two eras, two bugs on one RAID0 layout: 3.2 places group 0's mid-stripe write right where
+    /// 4.18 puts dev 0 a row back (the first divergence), then misplaces group 2 and oopses in
+    /// group 1; 4.18 writes groups 1 and 2 right.
+    @Test func raid0GroupsTwoErasTwoBugs() throws {
+        let comparison = try CompareViewTests.comparison("raid0-groups-seed", "profile final")
+        let summary = CompareSummary(comparison)
+        #expect(summary.firstDivergence?.what == "A writes dev 0 object page 1, B writes dev 0 object page 0")
+        #expect(summary.firstDivergence?.line == 6)
+        #expect(summary.a.violations.contains { $0.contains("rule 7") && $0.contains("dev 5") })
+        #expect(summary.b.violations.contains { $0.contains("rule 7") && $0.contains("dev 0") })
+        #expect(!summary.b.violations.contains { $0.contains("rule 7") && $0.contains("dev 5") })
+    }
 }
