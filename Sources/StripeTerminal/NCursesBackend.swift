@@ -7,12 +7,15 @@ import StripeUI
 struct NCursesBackend: TerminalBackend {
     /// Whether the terminal shows colours.
     let colour: Bool
+    /// Whether mouse reporting is on (`--no-mouse` and the config turn it off).
+    let mouse: Bool
     /// What the signal pipe delivered, handed out before any key.
     private var queued: [TerminalInput] = []
 
     /// Sets the terminal up; nil when terminfo does not know `TERM` (nothing was
     /// changed then).
-    init?() {
+    init?(mouse: Bool) {
+        self.mouse = mouse
         Signals.install()
         JobSignals.install()
         setlocale(LC_ALL, "")
@@ -28,7 +31,14 @@ struct NCursesBackend: TerminalBackend {
         keypad(ss_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
-        mousemask(ss_button1_click(), nil)
+        if mouse {
+            // Clicks and the wheel, reported at once (no click-interval wait), in xterm's
+            // SGR encoding (mode 1006), which has no 223-column limit; ncurses turns
+            // reporting (1000) on and off, and its terminfo may not know 1006 (tmux's).
+            mousemask(ss_mouse_events(), nil)
+            mouseinterval(0)
+            Self.send("\u{1b}[?1006h")
+        }
         colour = has_colors()
         if colour {
             start_color()
@@ -41,6 +51,7 @@ struct NCursesBackend: TerminalBackend {
 
     /// Gives the terminal back as it was.
     func close() {
+        if mouse { Self.send("\u{1b}[?1006l") }
         endwin()
         JobSignals.uninstall()
         Signals.uninstall()
@@ -122,6 +133,11 @@ struct NCursesBackend: TerminalBackend {
     }
 
     func bell() { beep() }
+
+    /// Writes a terminal mode sequence straight to the terminal.
+    private static func send(_ sequence: String) {
+        _ = sequence.withCString { write(1, $0, strlen($0)) }
+    }
 
     private static func attributes(_ style: Style) -> attr_t {
         var attrs: attr_t = 0

@@ -74,7 +74,7 @@ struct RenderCommand: ParsableCommand {
     static func event(_ at: String, in timeline: Timeline) throws -> Int {
         if at == "end" { return timeline.count - 1 }
         guard let n = Int(at), n >= 0, n < timeline.count else {
-            throw CLIFailure("--at: expected an event number from 0 to \(timeline.count - 1) or 'end', found '\(at.prefix(40))'")
+            throw CLIFailure("--at: expected an event number from 0 to \(timeline.count - 1) or 'end', found \(at.quotedExcerpt)")
         }
         return n
     }

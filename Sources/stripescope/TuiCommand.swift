@@ -32,17 +32,22 @@ struct TuiCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOption
 
+    @OptionGroup var appearance: AppearanceOptions
+
     func run() throws {
         let scenario = try ScenarioInput.load(self.scenario)
         let budget = try memory.budget()
+        let settings = try appearance.settings()
         if let pair = try compare.pair(with: scenario) {
             let comparison = Comparison(pair)
             let ascii = try terminalASCII()
             var model = CompareModel(comparison: comparison, width: 80, height: 24, ascii: ascii, at: at)
-            Terminal.run(&model) { model, width, height, colour in
+            model.keys = settings.keys
+            model.message = settings.configError.map { .init(text: $0, isError: true) }
+            Terminal.run(&model, mouse: settings.mouse) { model, width, height, colour in
                 model.width = width
                 model.height = height
-                model.theme = Theme(ascii: ascii, monochrome: !colour)
+                model.theme = Theme(ascii: ascii, monochrome: !colour, palette: settings.palette)
             }
             return
         }
@@ -59,6 +64,8 @@ struct TuiCommand: ParsableCommand {
         var model = DebuggerModel(timeline: run.timeline, width: 80, height: 24, ascii: ascii, at: at)
         model.building = run.isFinished ? nil : run
         model.budget = budget
+        model.keys = settings.keys
+        model.message = settings.configError.map { .init(text: $0, isError: true) }
         // `:w` writes in place, like `-o` (OutputSink.openInPlace).
         model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in
             do {
@@ -67,13 +74,13 @@ struct TuiCommand: ParsableCommand {
             } catch let failure as CLIFailure {
                 throw ScenarioLoadError(description: failure.message)
             } catch {
-                throw ScenarioLoadError(description: "\(path.prefix(200)): cannot be written: \(error.localizedDescription)")
+                throw ScenarioLoadError(description: "\(path.shownName): cannot be written: \(error.localizedDescription)")
             }
         }
-        Terminal.run(&model) { model, width, height, colour in
+        Terminal.run(&model, mouse: settings.mouse) { model, width, height, colour in
             model.width = width
             model.height = height
-            model.theme = Theme(ascii: ascii, monochrome: !colour)
+            model.theme = Theme(ascii: ascii, monochrome: !colour, palette: settings.palette)
         }
         if let failure = run.failure { throw CLIFailure(failure.description) }
     }
