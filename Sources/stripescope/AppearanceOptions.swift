@@ -22,22 +22,30 @@ struct AppearanceOptions: ParsableArguments {
         var configError: String?
     }
 
-    /// Reads the config file (a bad one: its error line on stderr, and the defaults) and
-    /// applies the options; a bad `--theme` is bad input.
-    func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
-        let explicit = try theme.map { name in
+    /// The palette `--theme` names, if given.
+    static func palette(_ name: String?) throws -> Theme.Palette? {
+        try name.map { name in
             guard let palette = Theme.Palette(rawValue: name) else {
                 throw CLIFailure("--theme: expected default, colorblind or mono, found \(name.quotedExcerpt)")
             }
             return palette
         }
+    }
+
+    /// https://no-color.org: a non-empty NO_COLOR means no colour, whatever else says.
+    static func noColor(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        !(environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// Reads the config file (a bad one: its error line on stderr, and the defaults) and
+    /// applies the options; a bad `--theme` is bad input.
+    func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+        let explicit = try Self.palette(theme)
         let (config, error) = UserConfig.load(path: UserConfig.path(environment: environment)) { path in
             try ScenarioInput.readRegularFile(path).map { String(decoding: $0, as: UTF8.self) }
         }
         if let error { FileHandle.standardError.write(Data("stripescope: config: \(error.terminalSafe)\n".utf8)) }
-        // https://no-color.org: a non-empty NO_COLOR means no colour, whatever else says.
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        return Settings(keys: config.keys, palette: noColor ? .mono : explicit ?? config.theme ?? .default,
+        return Settings(keys: config.keys, palette: Self.noColor(environment) ? .mono : explicit ?? config.theme ?? .default,
                         mouse: !noMouse && (config.mouse ?? true), configError: error.map { "config: " + $0 })
     }
 }
