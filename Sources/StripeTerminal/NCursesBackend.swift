@@ -92,7 +92,7 @@ struct NCursesBackend: TerminalBackend {
     private mutating func takeSignals() {
         let posted = JobSignals.take()
         if posted.contains(SIGTSTP) {
-            suspend()
+            _ = suspend()
             queued.append(.resumed)
         } else if posted.contains(SIGCONT) {
             resume()
@@ -106,10 +106,14 @@ struct NCursesBackend: TerminalBackend {
         }
     }
 
-    mutating func suspend() {
+    /// Gives the terminal back and stops; where no stop can happen (an orphaned process
+    /// group) the terminal stays raw and the program goes on.
+    mutating func suspend() -> Bool {
+        guard JobSignals.canStop() else { return false }
         endwin()
         JobSignals.stopProcess()
         resume()
+        return true
     }
 
     /// Sets the terminal up again after a stop: the process's own modes (a shell may

@@ -36,7 +36,7 @@ struct ModeKeyTests {
         try Self.press(&m, .help)
         let help = m.view().lines.joined(separator: "\n")
         #expect(help.contains("page cursor mode keys"))
-        #expect(help.contains("page cursor left / right"))
+        #expect(help.contains("cursor left / right"))
     }
 
     @Test func aKeyThatDoesNothingSaysWhy() throws {
@@ -177,5 +177,17 @@ struct ModeKeyTests {
         #expect(e.devices == 5)
         #expect(e.view().lines.contains { $0.contains("D does nothing in explorer mode") })
         #expect(ExplorerModel(width: 80, height: 24).view().lines.contains { $0.contains("EXPLORER") })
+    }
+}
+
+/// Ctrl-Z where the terminal cannot stop the program: the status line says so.
+struct CannotStopTests {
+    @Test func ctrlZThatCannotStopSaysSo() throws {
+        var m = try ModeKeyTests.start()
+        var backend = ScriptedBackend([[.byte(26)]])
+        backend.canStop = false
+        TerminalLoop.run(&m, on: &backend)
+        #expect(backend.suspensions == 1)
+        #expect(backend.frames.last!.screen.lines.last!.hasPrefix("Ctrl-Z: nothing here can stop the program"))
     }
 }

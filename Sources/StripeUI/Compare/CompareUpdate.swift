@@ -13,6 +13,8 @@ extension CompareModel: TerminalProgram {
             height = h
         case .tick:
             break
+        case .notice(let text):
+            message = .init(text: text, isError: true)
         case .key(let key):
             message = nil
             switch keys.action(for: key, in: .split) {

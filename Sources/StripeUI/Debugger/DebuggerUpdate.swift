@@ -11,6 +11,9 @@ extension DebuggerModel {
         case .tick:
             if playing { play() }
             return true
+        case .notice(let text):
+            message = Message(text: text, isError: true)
+            return true
         case .key(let key):
             switch mode {
             case .normal:

@@ -17,4 +17,6 @@ public enum DebuggerMsg: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// A play-timer tick.
     case tick
+    /// A word from the terminal for the status line (Ctrl-Z that cannot stop).
+    case notice(String)
 }

@@ -104,9 +104,9 @@ public enum KeyTable {
         KeyBinding(.normal, "quit", bar: "quit", [(c("q"), .quit), (.function(10), .quit), (.control("c"), .quit)]),
         KeyBinding(.normal, "redraw / suspend", [(.control("l"), .redraw), (.control("z"), .suspend)]),
 
-        KeyBinding(.pageCursor, "page cursor left / right", bar: "page",
+        KeyBinding(.pageCursor, "cursor left / right", bar: "page",
                    [(.left, .cursorLeft), (c("h"), .cursorLeft), (.right, .cursorRight), (c("l"), .cursorRight)]),
-        KeyBinding(.pageCursor, "page cursor a stripe up / down",
+        KeyBinding(.pageCursor, "cursor a stripe up / down",
                    [(.up, .cursorUp), (c("k"), .cursorUp), (.down, .cursorDown), (c("j"), .cursorDown)]),
 
         KeyBinding(.prompt, "run it", bar: "run", [(.enter, .accept)]),

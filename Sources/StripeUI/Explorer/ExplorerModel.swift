@@ -37,6 +37,8 @@ public struct ExplorerModel: TerminalProgram {
             height = h
         case .tick:
             break
+        case .notice(let text):
+            message = text
         case .key(let key):
             if help {
                 help = false
