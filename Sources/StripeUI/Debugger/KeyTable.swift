@@ -119,7 +119,7 @@ public enum KeyTable {
         KeyBinding(.breakpointList, "add a breakpoint", bar: "add", [(c("a"), .addBreakpoint)]),
         KeyBinding(.breakpointList, "close the list", bar: "close", [(.escape, .escape)]),
 
-        KeyBinding(.notePause, "stop playing", bar: "stop", [(c("P"), .play)]),
+        KeyBinding(.notePause, "stop (other keys play on)", bar: "stop", [(c("P"), .play)]),
         KeyBinding(.notePause, "play on past notes", bar: "past notes", [(c("p"), .runThroughNotes)]),
         KeyBinding(.notePause, "quit", bar: "quit", [(c("q"), .quit), (.function(10), .quit), (.control("c"), .quit)]),
 
