@@ -26,6 +26,9 @@ extension CompareModel: TerminalProgram {
             case .previousNote: moveBothToNote(.backward)
             case .nextDivergence: jumpToDivergence(.forward)
             case .previousDivergence: jumpToDivergence(.backward)
+            case .help:
+                let rows = keys.rows(.split).map { "\($0.label) \($0.help)" }
+                message = .init(text: "split mode: " + rows.joined(separator: "; "), isError: false)
             case let action? where Self.steppingActions.contains(action):
                 // The focused world steps itself, in place.
                 message = perform(action, in: focus)

@@ -132,6 +132,7 @@ public enum KeyTable {
         KeyBinding(.split, "both: next/prev command", bar: "command", [(c("}"), .nextCommand), (c("{"), .previousCommand)]),
         KeyBinding(.split, "next / prev divergence", bar: "divergence", [(c("d"), .nextDivergence), (c("D"), .previousDivergence)]),
         KeyBinding(.split, "next / prev note", bar: "note", [(c("]"), .nextNote), (c("["), .previousNote)]),
+        KeyBinding(.split, "this mode's keys", bar: "help", [(c("?"), .help), (.function(1), .help)]),
         KeyBinding(.split, "quit", bar: "quit", [(c("q"), .quit), (.function(10), .quit), (.control("c"), .quit)]),
 
         KeyBinding(.explorer, "next RAID level", bar: "raid", [(c("r"), .nextRaid)]),
@@ -172,9 +173,14 @@ public struct KeyMap: Sendable {
     public mutating func bind(_ action: KeyAction, in mode: KeyMode, to keys: [Key]) {
         // The table's row, not the map's: an action bound to no key still has its row.
         guard let home = KeyTable.rows.firstIndex(where: { $0.mode == mode && $0.keys.contains { $0.action == action } }) else { return }
+        let order = KeyTable.rows[home].actions
+        let rank = order.firstIndex(of: action)!
         for n in rows.indices where rows[n].mode == mode {
             rows[n].keys.removeAll { $0.action == action || keys.contains($0.key) }
-            if n == home { rows[n].keys += keys.map { (key: $0, action: action) } }
+            guard n == home else { continue }
+            // The new keys stand where the action stood in the row, so the row reads the same.
+            let place = rows[n].keys.firstIndex { (order.firstIndex(of: $0.action) ?? .max) > rank } ?? rows[n].keys.endIndex
+            rows[n].keys.insert(contentsOf: keys.map { (key: $0, action: action) }, at: place)
         }
     }
 
