@@ -66,6 +66,13 @@ struct NCursesBackend: TerminalBackend {
         while true {
             if !queued.isEmpty { return queued.removeFirst() }
             let code = wgetch(ss_stdscr())
+            if code == 27 {
+                switch Self.sgrMouse() {
+                case .report(let key): return .key(key)
+                case .ignored: continue
+                case .none: break
+                }
+            }
             if code != ERR {
                 if let input = Self.input(code) { return input }
                 continue
@@ -81,6 +88,47 @@ struct NCursesBackend: TerminalBackend {
             if fds[1].revents != 0 { takeSignals() }
             hungUp = fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         }
+    }
+
+    /// What followed an ESC, read as an xterm SGR mouse report.
+    private enum MouseReport {
+        case report(Key)
+        /// A report of no use here (a release, another button): read and dropped.
+        case ignored
+    }
+
+    /// An SGR mouse report (`ESC [ < button ; x ; y M`, `m` on release) that ncurses did
+    /// not decode itself: its terminfo may know only the X10 form (tmux's `kmous=\E[M`)
+    /// while the terminal sends SGR (mode 1006). Anything else is put back, unread.
+    private static func sgrMouse() -> MouseReport? {
+        var taken: [Int32] = []
+        func putBack() -> MouseReport? {
+            for code in taken.reversed() { ungetch(code) }
+            return nil
+        }
+        for expected in ["[", "<"].map({ Int32(Character($0).asciiValue!) }) {
+            let code = wgetch(ss_stdscr())
+            guard code != ERR else { return putBack() }
+            taken.append(code)
+            guard code == expected else { return putBack() }
+        }
+        var numbers = [0]
+        while taken.count < 20 {
+            let code = wgetch(ss_stdscr())
+            guard code != ERR else { return putBack() }
+            taken.append(code)
+            switch code {
+            case 48...57: numbers[numbers.count - 1] = numbers[numbers.count - 1] * 10 + Int(code - 48)
+            case 59: numbers.append(0)
+            case 77, 109:  // M press, m release
+                guard numbers.count == 3, code == 77 else { return .ignored }
+                let (button, x, y) = (numbers[0], numbers[1] - 1, numbers[2] - 1)
+                if button & 64 != 0 { return .report(.wheel(x: x, y: y, down: button & 1 != 0)) }
+                return button & 35 == 0 ? .report(.click(x: x, y: y)) : .ignored
+            default: return putBack()
+            }
+        }
+        return putBack()
     }
 
     /// What `wgetch` returned, as input: a byte of a character, or a decoded key.

@@ -7,7 +7,7 @@ import StripeUI
 /// `--theme` and `--no-mouse`, with the user's config.toml beneath them: what the TUI's
 /// keys, colours and mouse are.
 struct AppearanceOptions: ParsableArguments {
-    @Option(help: "Colours: default, colorblind (no red/green pair) or mono (none; NO_COLOR too).")
+    @Option(help: "Colours: default, colorblind (no red/green pair) or mono (none; NO_COLOR too, unless --theme says).")
     var theme: String?
 
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (without it, Shift-drag selects text).")
@@ -45,7 +45,8 @@ struct AppearanceOptions: ParsableArguments {
             try ScenarioInput.readRegularFile(path).map { String(decoding: $0, as: UTF8.self) }
         }
         if let error { FileHandle.standardError.write(Data("stripescope: config: \(error.terminalSafe)\n".utf8)) }
-        return Settings(keys: config.keys, palette: Self.noColor(environment) ? .mono : explicit ?? config.theme ?? .default,
+        // no-color.org: an option given on the command line wins over NO_COLOR.
+        return Settings(keys: config.keys, palette: explicit ?? (Self.noColor(environment) ? .mono : config.theme ?? .default),
                         mouse: !noMouse && (config.mouse ?? true), configError: error.map { "config: " + $0 })
     }
 }

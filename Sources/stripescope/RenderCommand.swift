@@ -38,7 +38,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var compare: CompareOptions
 
-    @Option(help: "Colours of ansi, svg and html: default, colorblind or mono (NO_COLOR: mono).")
+    @Option(help: "Colours of ansi, svg and html: default, colorblind or mono (NO_COLOR alone: mono).")
     var theme: String?
 
     func run() throws {
@@ -46,7 +46,7 @@ struct RenderCommand: ParsableCommand {
         guard width >= DebuggerModel.minimumWidth, height >= DebuggerModel.minimumHeight else {
             throw CLIFailure("--size: the frame needs at least \(DebuggerModel.minimumWidth)x\(DebuggerModel.minimumHeight), found '\(size)'")
         }
-        let palette = format == .text || AppearanceOptions.noColor() ? .mono : try AppearanceOptions.palette(theme) ?? .default
+        let palette = format == .text ? .mono : try AppearanceOptions.palette(theme) ?? (AppearanceOptions.noColor() ? .mono : .default)
         let scenario = try ScenarioInput.load(scenario)
         let screen: Screen
         let title: String

@@ -65,6 +65,7 @@ struct TuiCommand: ParsableCommand {
         model.building = run.isFinished ? nil : run
         model.budget = budget
         model.keys = settings.keys
+        model.mouse = settings.mouse
         model.message = settings.configError.map { .init(text: $0, isError: true) }
         // `:w` writes in place, like `-o` (OutputSink.openInPlace).
         model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in

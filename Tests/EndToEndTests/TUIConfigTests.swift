@@ -60,6 +60,30 @@ struct TUIConfigTests {
         #expect(try Self.mouseFlags(config) == "00")
     }
 
+    /// A left click as an xterm SGR report (1-based column and row, press then release),
+    /// typed into the pane as the terminal would send it.
+    static func click(_ tmux: Tmux, column: Int, row: Int) throws {
+        try tmux.send("-l", "\u{1b}[<0;\(column);\(row)M")
+        try tmux.send("-l", "\u{1b}[<0;\(column);\(row)m")
+    }
+
+    /// At event 40 the page grid's first row is screen row 7; column 9 is page 1's cell.
+    @Test func aClickOnAPageOpensItAndNoMouseIgnoresIt() throws {
+        let (tmux, home) = try Self.start(nil, "--at 40")
+        defer { try? FileManager.default.removeItem(at: home) }
+        tmux.wait { $0.contains("event 40/97") }
+        try Self.click(tmux, column: 9, row: 7)
+        #expect(tmux.wait { $0.contains("page 1 (Esc closes)") }.contains("page 1 (Esc closes)"))
+        let (off, offHome) = try Self.start(nil, "--at 40 --no-mouse")
+        defer { try? FileManager.default.removeItem(at: offHome) }
+        off.wait { $0.contains("event 40/97") }
+        try Self.click(off, column: 9, row: 7)
+        try off.send("Right")
+        let screen = off.wait { $0.contains("event 41/97") }
+        #expect(screen.contains("event 41/97"), "the report was read whole, not as keys")
+        #expect(!screen.contains("Esc closes") && !screen.contains("does nothing"))
+    }
+
     /// The pane's cells with their SGR codes: a colour code is 30-37 or 40-47 (or 90-107).
     static func colourCodes(_ tmux: Tmux) throws -> Int {
         let cells = try Tmux.run(["capture-pane", "-e", "-p", "-t", tmux.name]).stdout
