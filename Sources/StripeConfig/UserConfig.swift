@@ -85,12 +85,10 @@ public struct UserConfig: Sendable {
                     throw fail(path, nil, "unknown action \(actionName.quotedExcerpt) in keys.\(modeName); expected one of \(known)")
                 }
                 let value = actions[actionName]!
-                let names: [String]
-                if let one = value.string {
-                    names = [one]
-                } else if let list = value.array, let strings = Optional(list.compactMap { $0.string }), strings.count == list.count {
-                    names = strings
-                } else {
+                // A list of names, or one name alone.
+                let list = value.array.map { Array($0) } ?? [value]
+                let names = list.compactMap { $0.string }
+                guard names.count == list.count else {
                     throw fail(path, nil, "\(actionName): expected a list of key names, like [\"Right\", \"l\", \"C-n\"]")
                 }
                 var bound: [Key] = []
