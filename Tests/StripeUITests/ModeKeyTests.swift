@@ -109,6 +109,8 @@ struct ModeKeyTests {
         #expect(backend.frames[2].screen.lines.last!.contains("→ does nothing in normal mode"))
         #expect(backend.frames.last!.screen.lines.last!.contains("s does nothing in normal mode"))
         #expect(m.keys.keyBar(.normal, width: 200).contains("PgDn step"))
+        m.mode = .help
+        #expect(m.view().lines.contains { $0.contains("PgDn") && $0.contains("one event on, into calls") }, "the help shows the user's key")
     }
 
     /// Where on the screen `layoutHit` finds something, first from the top left.
