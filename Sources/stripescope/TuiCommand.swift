@@ -11,7 +11,12 @@ struct TuiCommand: ParsableCommand {
         commandName: "tui",
         abstract: "Step through a scenario's write path like a debugger (the default command).",
         discussion: """
-            Press ? inside for every key.
+            Press ? inside for the keys of the mode in force (the key bar names it); \
+            'stripescope keys' lists them all, and ~/.config/stripescope/config.toml rebinds them.
+
+            Mouse: click a page or a unit to open that page, an event row to go there; the wheel \
+            scrolls the focused panel; Shift-drag selects text. --no-mouse leaves the mouse to \
+            the terminal.
 
             With --compare 'COMMANDS' or --compare-with FILE, two worlds side by side (stacked \
             below 160 columns): Tab switches the focused world, the stepping keys move it, \
