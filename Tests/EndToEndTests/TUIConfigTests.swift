@@ -39,25 +39,31 @@ struct TUIConfigTests {
         try tmux.send("q")
     }
 
-    /// tmux's own view of the pane's mouse modes: reporting (1000) and SGR (1006).
-    static func mouseFlags(_ tmux: Tmux) throws -> String {
-        try Tmux.run(["display-message", "-p", "-t", tmux.name, "#{mouse_standard_flag}#{mouse_sgr_flag}"]).stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+    /// tmux's own view of the pane's mouse modes, reporting (1000) and SGR (1006), once
+    /// the screen is up and the flags read `expected` (or 15 s passed: the last reading).
+    static func mouseFlags(_ tmux: Tmux, expected: String) throws -> String {
+        tmux.wait { $0.contains("event 0/97") }
+        let deadline = Date().addingTimeInterval(15)
+        var flags = ""
+        repeat {
+            flags = try Tmux.run(["display-message", "-p", "-t", tmux.name, "#{mouse_standard_flag}#{mouse_sgr_flag}"]).stdout
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if flags == expected { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return flags
     }
 
     @Test func mouseIsOnByDefaultAndOffWithNoMouse() throws {
         let (on, home) = try Self.start(nil)
         defer { try? FileManager.default.removeItem(at: home) }
-        on.wait { $0.contains("event 0/97") }
-        #expect(try Self.mouseFlags(on) == "11")
+        #expect(try Self.mouseFlags(on, expected: "11") == "11")
         let (off, offHome) = try Self.start(nil, "--no-mouse")
         defer { try? FileManager.default.removeItem(at: offHome) }
-        off.wait { $0.contains("event 0/97") }
-        #expect(try Self.mouseFlags(off) == "00")
+        #expect(try Self.mouseFlags(off, expected: "00") == "00")
         let (config, configHome) = try Self.start("mouse = false\n")
         defer { try? FileManager.default.removeItem(at: configHome) }
-        config.wait { $0.contains("event 0/97") }
-        #expect(try Self.mouseFlags(config) == "00")
+        #expect(try Self.mouseFlags(config, expected: "00") == "00")
     }
 
     /// A left click as an xterm SGR report (1-based column and row, press then release),
