@@ -64,9 +64,11 @@ install: deps
 uninstall:
 	rm -f $(INSTALLED)
 
-## Open the debugger on the bundled default scenario.
-run: build
-	$$($(SWIFT) build --show-bin-path)/stripescope
+## Open the debugger on the bundled default scenario, from the release build (a debug
+## build steps slowly on big scenarios): .build/release/stripescope. `make run ARGS="tui gap"`
+## passes arguments.
+run: release
+	$$($(SWIFT) build -c release --show-bin-path)/stripescope $(ARGS)
 
 ## Build, run every test (unit, snapshot, CLI, tmux end to end), check `make install`, then a
 ## short fuzz run. Prints only failures (in full) and ends with the line `N passed, N failed`;

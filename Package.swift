@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // config.toml (section 9.1); the engine never sees it.
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // ncursesw through a module map (no pkg-config: SwiftPM drops its -D flags).
@@ -20,16 +22,21 @@ let package = Package(
         .target(name: "StripeUI", dependencies: ["StripeCore"]),
         // The only module that talks to ncurses.
         .target(name: "StripeTerminal", dependencies: ["CNCursesW", "StripeUI"]),
+        // The user's config.toml: key bindings per mode, theme, mouse (TOML through TOMLKit).
+        .target(name: "StripeConfig", dependencies: [
+            "StripeUI", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // assets/scenarios, embedded in the binary at build time.
         .target(name: "StripeAssets", resources: [.embedInCode("scenarios")]),
         .executableTarget(
             name: "stripescope",
             dependencies: [
-                "StripeCore", "StripeUI", "StripeTerminal", "StripeAssets",
+                "StripeCore", "StripeUI", "StripeTerminal", "StripeAssets", "StripeConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "StripeCoreTests", dependencies: ["StripeCore", "StripeAssets"], exclude: ["Reference", "Regression"]),
         .testTarget(name: "StripeUITests", dependencies: ["StripeUI", "StripeCore", "StripeAssets"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "StripeConfigTests", dependencies: ["StripeConfig", "StripeUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StripeAssets"]),
         // An independent model of the kernel's write path, checked against the engine.
         .testTarget(name: "KernelModelTests", dependencies: ["StripeCore"]),

@@ -19,7 +19,9 @@ static inline attr_t ss_a_reverse(void) { return A_REVERSE; }
 static inline attr_t ss_a_underline(void) { return A_UNDERLINE; }
 static inline int ss_key_f(int n) { return KEY_F(n); }
 static inline int ss_color_pair(int n) { return COLOR_PAIR(n); }
-static inline mmask_t ss_button1_click(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
+static inline mmask_t ss_mouse_events(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline int ss_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
+static inline int ss_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
 
 /// `newterm` on the standard streams (Swift 6 rejects the `stdin` / `stdout` globals);
 /// unlike `initscr` it returns NULL for a terminal terminfo does not know.

@@ -54,6 +54,39 @@ enum JobSignals {
         }
     }
 
+    /// Whether a stop would stop: the kernel discards SIGTSTP's stop in an orphaned
+    /// process group (POSIX: no member has a parent in another group of the same
+    /// session), as after `setsid` or under a wrapper without job control. Then nobody
+    /// could `fg` the process, and giving the terminal back (`endwin`) would leave it
+    /// running in cooked mode, where Ctrl-\ kills it. Reads /proc: only on Ctrl-Z.
+    static func canStop() -> Bool {
+        let group = getpgrp()
+        let session = getsid(0)
+        guard session >= 0, let dir = opendir("/proc") else { return false }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let pid = Int32(name), let member = ids(of: pid), member.group == group,
+                  let parent = ids(of: member.parent) else { continue }
+            if parent.group != group && parent.session == session { return true }
+        }
+        return false
+    }
+
+    /// A process's parent, group and session from /proc/PID/stat (after the command
+    /// name, which may hold spaces and parentheses).
+    private static func ids(of pid: Int32) -> (parent: Int32, group: Int32, session: Int32)? {
+        guard let file = fopen("/proc/\(pid)/stat", "r") else { return nil }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 1024)
+        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return nil }
+        let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let close = line.lastIndex(of: ")") else { return nil }
+        let fields = line[line.index(after: close)...].split(separator: " ")
+        guard fields.count > 3, let parent = Int32(fields[1]), let group = Int32(fields[2]), let session = Int32(fields[3]) else { return nil }
+        return (parent, group, session)
+    }
+
     /// Stops the process as SIGTSTP's default action does, then catches SIGTSTP again.
     static func stopProcess() {
         signal(SIGTSTP, SIG_DFL)

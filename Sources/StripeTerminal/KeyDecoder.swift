@@ -21,6 +21,8 @@ enum KeyDecoder {
         case KEY_MOUSE:
             var event = MEVENT()
             guard getmouse(&event) == OK else { return nil }
+            if ss_wheel_up(event.bstate) != 0 { return .wheel(x: Int(event.x), y: Int(event.y), down: false) }
+            if ss_wheel_down(event.bstate) != 0 { return .wheel(x: Int(event.x), y: Int(event.y), down: true) }
             return .click(x: Int(event.x), y: Int(event.y))
         default:
             for n in 1...12 where code == ss_key_f(Int32(n)) { return .function(n) }

@@ -7,12 +7,15 @@ import StripeUI
 struct NCursesBackend: TerminalBackend {
     /// Whether the terminal shows colours.
     let colour: Bool
+    /// Whether mouse reporting is on (`--no-mouse` and the config turn it off).
+    let mouse: Bool
     /// What the signal pipe delivered, handed out before any key.
     private var queued: [TerminalInput] = []
 
     /// Sets the terminal up; nil when terminfo does not know `TERM` (nothing was
     /// changed then).
-    init?() {
+    init?(mouse: Bool) {
+        self.mouse = mouse
         Signals.install()
         JobSignals.install()
         setlocale(LC_ALL, "")
@@ -28,7 +31,14 @@ struct NCursesBackend: TerminalBackend {
         keypad(ss_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
-        mousemask(ss_button1_click(), nil)
+        if mouse {
+            // Clicks and the wheel, reported at once (no click-interval wait), in xterm's
+            // SGR encoding (mode 1006), which has no 223-column limit; ncurses turns
+            // reporting (1000) on and off, and its terminfo may not know 1006 (tmux's).
+            mousemask(ss_mouse_events(), nil)
+            mouseinterval(0)
+            Self.send("\u{1b}[?1006h")
+        }
         colour = has_colors()
         if colour {
             start_color()
@@ -41,6 +51,7 @@ struct NCursesBackend: TerminalBackend {
 
     /// Gives the terminal back as it was.
     func close() {
+        if mouse { Self.send("\u{1b}[?1006l") }
         endwin()
         JobSignals.uninstall()
         Signals.uninstall()
@@ -55,6 +66,13 @@ struct NCursesBackend: TerminalBackend {
         while true {
             if !queued.isEmpty { return queued.removeFirst() }
             let code = wgetch(ss_stdscr())
+            if code == 27 {
+                switch Self.sgrMouse() {
+                case .report(let key): return .key(key)
+                case .ignored: continue
+                case .none: break
+                }
+            }
             if code != ERR {
                 if let input = Self.input(code) { return input }
                 continue
@@ -72,6 +90,47 @@ struct NCursesBackend: TerminalBackend {
         }
     }
 
+    /// What followed an ESC, read as an xterm SGR mouse report.
+    private enum MouseReport {
+        case report(Key)
+        /// A report of no use here (a release, another button): read and dropped.
+        case ignored
+    }
+
+    /// An SGR mouse report (`ESC [ < button ; x ; y M`, `m` on release) that ncurses did
+    /// not decode itself: its terminfo may know only the X10 form (tmux's `kmous=\E[M`)
+    /// while the terminal sends SGR (mode 1006). Anything else is put back, unread.
+    private static func sgrMouse() -> MouseReport? {
+        var taken: [Int32] = []
+        func putBack() -> MouseReport? {
+            for code in taken.reversed() { ungetch(code) }
+            return nil
+        }
+        for expected in ["[", "<"].map({ Int32(Character($0).asciiValue!) }) {
+            let code = wgetch(ss_stdscr())
+            guard code != ERR else { return putBack() }
+            taken.append(code)
+            guard code == expected else { return putBack() }
+        }
+        var numbers = [0]
+        while taken.count < 20 {
+            let code = wgetch(ss_stdscr())
+            guard code != ERR else { return putBack() }
+            taken.append(code)
+            switch code {
+            case 48...57: numbers[numbers.count - 1] = numbers[numbers.count - 1] * 10 + Int(code - 48)
+            case 59: numbers.append(0)
+            case 77, 109:  // M press, m release
+                guard numbers.count == 3, code == 77 else { return .ignored }
+                let (button, x, y) = (numbers[0], numbers[1] - 1, numbers[2] - 1)
+                if button & 64 != 0 { return .report(.wheel(x: x, y: y, down: button & 1 != 0)) }
+                return button & 35 == 0 ? .report(.click(x: x, y: y)) : .ignored
+            default: return putBack()
+            }
+        }
+        return putBack()
+    }
+
     /// What `wgetch` returned, as input: a byte of a character, or a decoded key.
     private static func input(_ code: Int32) -> TerminalInput? {
         code < 256 ? .byte(UInt8(code)) : KeyDecoder.key(code: code).map(TerminalInput.key)
@@ -81,7 +140,7 @@ struct NCursesBackend: TerminalBackend {
     private mutating func takeSignals() {
         let posted = JobSignals.take()
         if posted.contains(SIGTSTP) {
-            suspend()
+            _ = suspend()
             queued.append(.resumed)
         } else if posted.contains(SIGCONT) {
             resume()
@@ -95,10 +154,14 @@ struct NCursesBackend: TerminalBackend {
         }
     }
 
-    mutating func suspend() {
+    /// Gives the terminal back and stops; where no stop can happen (an orphaned process
+    /// group) the terminal stays raw and the program goes on.
+    mutating func suspend() -> Bool {
+        guard JobSignals.canStop() else { return false }
         endwin()
         JobSignals.stopProcess()
         resume()
+        return true
     }
 
     /// Sets the terminal up again after a stop: the process's own modes (a shell may
@@ -122,6 +185,11 @@ struct NCursesBackend: TerminalBackend {
     }
 
     func bell() { beep() }
+
+    /// Writes a terminal mode sequence straight to the terminal.
+    private static func send(_ sequence: String) {
+        _ = sequence.withCString { write(1, $0, strlen($0)) }
+    }
 
     private static func attributes(_ style: Style) -> attr_t {
         var attrs: attr_t = 0

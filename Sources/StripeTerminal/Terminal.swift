@@ -29,11 +29,12 @@ public enum Terminal {
         return false
     }
 
-    /// Runs `program` until it quits. `configure` receives the terminal size and
+    /// Runs `program` until it quits, with mouse reporting unless `mouse` is false.
+    /// `configure` receives the terminal size and
     /// whether colours are available before the first frame. A `TERM` terminfo does not
     /// know ends the process with status 2 and a hint, as every bad input does.
-    public static func run<P: TerminalProgram>(_ program: inout P, configure: (inout P, _ width: Int, _ height: Int, _ colour: Bool) -> Void) {
-        guard var backend = NCursesBackend() else {
+    public static func run<P: TerminalProgram>(_ program: inout P, mouse: Bool = true, configure: (inout P, _ width: Int, _ height: Int, _ colour: Bool) -> Void) {
+        guard var backend = NCursesBackend(mouse: mouse) else {
             // Quoted short and with control characters shown as '?', never sent raw.
             let term = (getenv("TERM").map { String(cString: $0) } ?? "").unicodeScalars.prefix(40)
                 .map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined()

@@ -45,7 +45,7 @@ struct BenchCommand: ParsableCommand {
             CLIFailure("--size: expected a size from 64K to 16G like 64M or 1G, found '\(size)'").exit()
         }
         guard let workload = BenchWorkload(rawValue: workload) else {
-            CLIFailure("--workload: expected one of \(BenchWorkload.allCases.map(\.rawValue).joined(separator: ", ")), found '\(self.workload.prefix(40))'").exit()
+            CLIFailure("--workload: expected one of \(BenchWorkload.allCases.map(\.rawValue).joined(separator: ", ")), found \(self.workload.quotedExcerpt)").exit()
         }
         let pages = Int(bytes / pageSize)
         var text = workload.scenario(pages: pages)

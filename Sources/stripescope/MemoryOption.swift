@@ -11,7 +11,7 @@ struct MemoryOption: ParsableArguments {
     func budget() throws -> MemoryBudget {
         guard let maxMemory else { return .automatic() }
         guard let bytes = SizeFormat.parse(Substring(maxMemory)), bytes > 0, bytes != .max else {
-            throw CLIFailure("--max-memory: expected a size like 512M or 8G, found '\(maxMemory.prefix(40))'")
+            throw CLIFailure("--max-memory: expected a size like 512M or 8G, found \(maxMemory.quotedExcerpt)")
         }
         return MemoryBudget(bytes: bytes, source: "--max-memory")
     }

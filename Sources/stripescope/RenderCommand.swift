@@ -38,19 +38,24 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var compare: CompareOptions
 
+    @Option(help: "Colours of ansi, svg and html: default, colorblind or mono (NO_COLOR alone: mono).")
+    var theme: String?
+
     func run() throws {
         let (width, height) = try Self.parseSize(size)
         guard width >= DebuggerModel.minimumWidth, height >= DebuggerModel.minimumHeight else {
             throw CLIFailure("--size: the frame needs at least \(DebuggerModel.minimumWidth)x\(DebuggerModel.minimumHeight), found '\(size)'")
         }
+        let palette = format == .text ? .mono : try AppearanceOptions.palette(theme) ?? (AppearanceOptions.noColor() ? .mono : .default)
         let scenario = try ScenarioInput.load(scenario)
         let screen: Screen
         let title: String
         if let pair = try compare.pair(with: scenario) {
             let comparison = Comparison(pair)
             let seq = try Self.event(at, in: comparison.a)
-            screen = CompareModel(comparison: comparison, width: width, height: height, ascii: ascii,
-                                  monochrome: format == .text, at: seq).view()
+            var model = CompareModel(comparison: comparison, width: width, height: height, ascii: ascii, at: seq)
+            model.theme = Theme(ascii: ascii, monochrome: false, palette: palette)
+            screen = model.view()
             title = "StripeScope: \(scenario.title) compared with \(pair.label), event \(seq)"
         } else {
             // Only as far as the frame looks: the event, the one after it (what it produced),
@@ -58,8 +63,9 @@ struct RenderCommand: ParsableCommand {
             let upTo = Int(at).map { $0 < Int.max / 2 ? $0 + 2 + height + 4096 : .max } ?? .max
             let timeline = try memory.build(scenario, upTo: upTo)
             let seq = try Self.event(at, in: timeline)
-            screen = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii,
-                                   monochrome: format == .text, at: seq).view()
+            var model = DebuggerModel(timeline: timeline, width: width, height: height, ascii: ascii, at: seq)
+            model.theme = Theme(ascii: ascii, monochrome: false, palette: palette)
+            screen = model.view()
             title = "StripeScope: \(timeline.scenario.title), event \(seq)"
         }
         switch format {
@@ -74,7 +80,7 @@ struct RenderCommand: ParsableCommand {
     static func event(_ at: String, in timeline: Timeline) throws -> Int {
         if at == "end" { return timeline.count - 1 }
         guard let n = Int(at), n >= 0, n < timeline.count else {
-            throw CLIFailure("--at: expected an event number from 0 to \(timeline.count - 1) or 'end', found '\(at.prefix(40))'")
+            throw CLIFailure("--at: expected an event number from 0 to \(timeline.count - 1) or 'end', found \(at.quotedExcerpt)")
         }
         return n
     }

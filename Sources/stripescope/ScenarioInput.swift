@@ -18,11 +18,11 @@ enum ScenarioInput {
         let scenario: Scenario
         do {
             scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: BundledScenarios.all.map { ($0.name, $0.text) }),
-                                               readFile: readRegularFile)
+                                               shownAs: RawArgument.shown(argument), readFile: readRegularFile)
         } catch {
             throw CLIFailure("\(error)")
         }
-        for warning in scenario.warnings { FileHandle.standardError.write(Data("stripescope: warning: \(warning)\n".utf8)) }
+        for warning in scenario.warnings { FileHandle.standardError.write(Data("stripescope: warning: \(warning.terminalSafe)\n".utf8)) }
         return scenario
     }
 
@@ -30,19 +30,22 @@ enum ScenarioInput {
     /// is, and its size, are checked with stat before it is opened, so a FIFO or a device
     /// is named and never read (reading a FIFO would block).
     static func readRegularFile(_ path: String) throws -> [UInt8]? {
+        let raw = RawArgument.bytes(path)
+        let name = TerminalSafe.escape(raw, scalars: 200, bytes: 400)
+        let cPath = raw.map { CChar(bitPattern: $0) } + [0]
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard stat(cPath, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw ScenarioLoadError(description: "\(path): cannot be read (\(String(cString: strerror(errno))))")
+            throw ScenarioLoadError(description: "\(name): cannot be read (\(String(cString: strerror(errno))))")
         }
         let kind: String
         switch info.st_mode & S_IFMT {
         case S_IFREG:
-            try ScenarioLoader.checkSize(UInt64(info.st_size), of: path)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ScenarioLoadError(description: "\(path): cannot be read (check its permissions)")
+            try ScenarioLoader.checkSize(UInt64(info.st_size), of: name)
+            guard let bytes = readAll(cPath) else {
+                throw ScenarioLoadError(description: "\(name): cannot be read (check its permissions)")
             }
-            return [UInt8](data)
+            return bytes
         case S_IFDIR: kind = "a directory"
         case S_IFCHR: kind = "a character device"
         case S_IFBLK: kind = "a block device"
@@ -50,7 +53,43 @@ enum ScenarioInput {
         case S_IFSOCK: kind = "a socket"
         default: kind = "a special file"
         }
-        throw ScenarioLoadError(description: "\(path): is \(kind), not a scenario file")
+        throw ScenarioLoadError(description: "\(name): is \(kind), not a scenario file")
+    }
+
+    /// The whole file at the NUL-terminated `path` (any bytes, UTF-8 or not).
+    private static func readAll(_ path: [CChar]) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue } else { return nil } }
+            if n == 0 { return bytes }
+            bytes += chunk[..<n]
+        }
+    }
+}
+
+/// A command-line argument as the bytes the user typed: Swift's arguments replace bytes
+/// that are not UTF-8 with U+FFFD, which names no file, so such a name is looked up again
+/// in argv to be opened, and shown byte by byte (`\xff`).
+enum RawArgument {
+    /// The bytes of the argument that reads as `argument`.
+    static func bytes(_ argument: String) -> [UInt8] {
+        guard argument.unicodeScalars.contains("\u{FFFD}") else { return Array(argument.utf8) }
+        for n in 0..<Int(CommandLine.argc) {
+            guard let arg = CommandLine.unsafeArgv[n] else { continue }
+            let raw = Array(UnsafeBufferPointer(start: UnsafeRawPointer(arg).assumingMemoryBound(to: UInt8.self), count: strlen(arg)))
+            if String(decoding: raw, as: UTF8.self) == argument { return raw }
+        }
+        return Array(argument.utf8)
+    }
+
+    /// The argument as messages name it: escaped, bytes that are not UTF-8 as `\xff`.
+    static func shown(_ argument: String) -> String {
+        TerminalSafe.escape(bytes(argument), scalars: 200, bytes: 400)
     }
 }
 
@@ -61,7 +100,8 @@ struct CLIFailure: Error {
 
     /// Prints the message and exits with status 2.
     func exit() -> Never {
-        FileHandle.standardError.write(Data("stripescope: \(message)\n".utf8))
+        // Escaped whole: a name from outside inside the message never reaches the terminal raw.
+        FileHandle.standardError.write(Data("stripescope: \(message.terminalSafe)\n".utf8))
         Foundation.exit(2)
     }
 }
@@ -86,11 +126,11 @@ final class OutputSink {
     static func openInPlace(_ path: String) throws -> FileHandle {
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFIFO {
-            throw CLIFailure("\(path.prefix(200)): is a named pipe (FIFO); write to a regular file")
+            throw CLIFailure("\(path.shownName): is a named pipe (FIFO); write to a regular file")
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
-            throw CLIFailure("\(path.prefix(200)): cannot be written: \(String(cString: strerror(errno)))")
+            throw CLIFailure("\(path.shownName): cannot be written: \(String(cString: strerror(errno)))")
         }
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }

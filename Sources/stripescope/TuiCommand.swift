@@ -11,7 +11,12 @@ struct TuiCommand: ParsableCommand {
         commandName: "tui",
         abstract: "Step through a scenario's write path like a debugger (the default command).",
         discussion: """
-            Press ? inside for every key.
+            Press ? inside for the keys of the mode in force (the key bar names it); \
+            'stripescope keys' lists them all, and ~/.config/stripescope/config.toml rebinds them.
+
+            Mouse: click a page or a unit to open that page, an event row to go there; the wheel \
+            scrolls the focused panel; Shift-drag selects text. --no-mouse leaves the mouse to \
+            the terminal.
 
             With --compare 'COMMANDS' or --compare-with FILE, two worlds side by side (stacked \
             below 160 columns): Tab switches the focused world, the stepping keys move it, \
@@ -32,17 +37,22 @@ struct TuiCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOption
 
+    @OptionGroup var appearance: AppearanceOptions
+
     func run() throws {
         let scenario = try ScenarioInput.load(self.scenario)
         let budget = try memory.budget()
+        let settings = try appearance.settings()
         if let pair = try compare.pair(with: scenario) {
             let comparison = Comparison(pair)
             let ascii = try terminalASCII()
             var model = CompareModel(comparison: comparison, width: 80, height: 24, ascii: ascii, at: at)
-            Terminal.run(&model) { model, width, height, colour in
+            model.keys = settings.keys
+            model.message = settings.configError.map { .init(text: $0, isError: true) }
+            Terminal.run(&model, mouse: settings.mouse) { model, width, height, colour in
                 model.width = width
                 model.height = height
-                model.theme = Theme(ascii: ascii, monochrome: !colour)
+                model.theme = Theme(ascii: ascii, monochrome: !colour, palette: settings.palette)
             }
             return
         }
@@ -59,6 +69,9 @@ struct TuiCommand: ParsableCommand {
         var model = DebuggerModel(timeline: run.timeline, width: 80, height: 24, ascii: ascii, at: at)
         model.building = run.isFinished ? nil : run
         model.budget = budget
+        model.keys = settings.keys
+        model.mouse = settings.mouse
+        model.message = settings.configError.map { .init(text: $0, isError: true) }
         // `:w` writes in place, like `-o` (OutputSink.openInPlace).
         model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in
             do {
@@ -67,13 +80,13 @@ struct TuiCommand: ParsableCommand {
             } catch let failure as CLIFailure {
                 throw ScenarioLoadError(description: failure.message)
             } catch {
-                throw ScenarioLoadError(description: "\(path.prefix(200)): cannot be written: \(error.localizedDescription)")
+                throw ScenarioLoadError(description: "\(path.shownName): cannot be written: \(error.localizedDescription)")
             }
         }
-        Terminal.run(&model) { model, width, height, colour in
+        Terminal.run(&model, mouse: settings.mouse) { model, width, height, colour in
             model.width = width
             model.height = height
-            model.theme = Theme(ascii: ascii, monochrome: !colour)
+            model.theme = Theme(ascii: ascii, monochrome: !colour, palette: settings.palette)
         }
         if let failure = run.failure { throw CLIFailure(failure.description) }
     }

@@ -10,9 +10,10 @@ enum Binary {
         return URL(fileURLWithPath: runner).deletingLastPathComponent().appendingPathComponent("stripescope").path
     }()
 
-    /// Runs the binary with `arguments`, stdin from /dev/null.
+    /// Runs the binary with `arguments`, stdin from /dev/null, without the NO_COLOR that
+    /// `swift test` sets for its own output (a test that wants it says so).
     static func run(_ arguments: [String]) throws -> Subprocess.Result {
-        try Subprocess.run(path, arguments)
+        try Subprocess.run("/usr/bin/env", ["-u", "NO_COLOR", path] + arguments)
     }
 
     /// A scratch file with `text`, removed by the caller's `defer`.

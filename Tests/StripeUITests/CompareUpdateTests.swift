@@ -75,3 +75,22 @@ struct CompareUpdateTests {
         #expect(!goesOn)
     }
 }
+
+/// The split screen reads its own map: a rebinding there moves the focused world, its
+/// help lists its keys, and a key it lacks says where it acts.
+struct SplitModeKeyTests {
+    @Test func splitKeysComeFromTheSplitMap() throws {
+        var m = try CompareUpdateTests.model()
+        var keys = KeyMap.defaults
+        keys.bind(.step, in: .split, to: [.character("x")])
+        m.keys = keys
+        _ = m.update(.key(.character("x")))
+        #expect(m.a.cursor == 1)
+        _ = m.update(.key(.right))
+        #expect(m.a.cursor == 1)
+        #expect(m.message?.text.contains("→ does nothing in split mode") == true)
+        _ = m.update(.key(try #require(keys.keys(.help, in: .split).first)))
+        #expect(m.message?.text.hasPrefix("split mode: Tab S-Tab switch the focused world; x ← h S step the focused world") == true)
+        #expect(m.keys.keyBar(.split, width: 200).hasPrefix("SPLIT  Tab world  x step"))
+    }
+}

@@ -99,9 +99,9 @@ struct DebuggerViewTests {
     @Test(arguments: [(120, 40), (80, 24)])
     func helpShowsEveryKeyWhole(width: Int, height: Int) throws {
         var model = DebuggerModel(timeline: try defaultTimeline(), width: width, height: height, at: 0)
-        _ = model.update(.key(.character("?")))
+        _ = model.perform(.help)
         let lines = model.view().lines
-        for entry in HelpOverlay.keys {
+        for entry in HelpOverlay.keys(.defaults, .normal) {
             #expect(lines.contains { $0.contains(entry.keys) && $0.contains(entry.meaning) }, "\(entry.keys) at \(width)×\(height)")
         }
         #expect(lines.contains { $0.contains("! parity≠data on disk.") })

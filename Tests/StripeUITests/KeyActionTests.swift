@@ -3,9 +3,9 @@ import StripeAssets
 @testable import StripeCore
 @testable import StripeUI
 
-/// Every key of the key table, pressed through the terminal protocol (the run loop on a
-/// scripted terminal), does to the model what its help says. A new action without a
-/// check here fails `everyActionIsChecked`.
+/// Every key of the normal and page-cursor maps, pressed through the terminal protocol (the
+/// run loop on a scripted terminal), does to the model what its help says. A new action
+/// without a check here fails `everyActionIsChecked`.
 struct KeyActionTests {
     /// How one action is checked: what the model is set up with, then what must hold after.
     struct Check: Sendable {
@@ -38,10 +38,14 @@ struct KeyActionTests {
     }
 
     static let checks: [KeyAction: Check] = [
-        .right: Check { b, a, _ in a.cursor == b.cursor + 1 },
-        .left: Check { b, a, _ in a.cursor == b.cursor - 1 },
-        .step: Check(setup: { $0.focus = .pages }) { b, a, _ in a.cursor == b.cursor + 1 && a.pageCursor == b.pageCursor },
-        .stepBack: Check(setup: { $0.focus = .pages }) { b, a, _ in a.cursor == b.cursor - 1 && a.pageCursor == b.pageCursor },
+        .step: Check { b, a, _ in a.cursor == b.cursor + 1 && a.pageCursor == b.pageCursor },
+        .stepBack: Check { b, a, _ in a.cursor == b.cursor - 1 && a.pageCursor == b.pageCursor },
+        .cursorRight: Check(setup: pageCursor) { b, a, _ in a.pageCursor == b.pageCursor + 1 && a.cursor == b.cursor },
+        .cursorLeft: Check(setup: pageCursor) { b, a, _ in a.pageCursor == b.pageCursor - 1 && a.cursor == b.cursor },
+        .cursorDown: Check(setup: pageCursor) { b, a, _ in a.pageCursor > b.pageCursor + 1 && a.cursor == b.cursor },
+        .cursorUp: Check(setup: pageCursor) { b, a, _ in
+            a.pageCursor == b.pageCursor - a.state.layout!.pagesInStripe && a.cursor == b.cursor
+        },
         .next: Check { b, a, _ in a.cursor == b.timeline.stepOver(from: b.cursor, .forward) && a.cursor > b.cursor },
         .nextBack: Check { b, a, _ in a.cursor == b.timeline.stepOver(from: b.cursor, .backward) },
         .finish: Check { b, a, _ in a.cursor == b.timeline.finish(from: b.cursor, .forward) && a.timeline.event(a.cursor).kind == .return },
@@ -98,10 +102,17 @@ struct KeyActionTests {
         .suspend: Check { b, a, backend in backend.suspensions == 1 && backend.frames.last!.full && a.cursor == b.cursor },
     ]
 
-    static let everyKey: [(Key, KeyAction)] = KeyTable.bindings.flatMap { $0.keys.map { ($0.key, $0.action) } }
+    /// Tab to the page cache, the cursor on page 13 (in the second stripe of 12 pages).
+    static let pageCursor: @Sendable (inout DebuggerModel) -> Void = { m in
+        _ = m.perform(.focusNext)
+        m.pageCursor = 13
+    }
+
+    static let modes: [KeyMode] = [.normal, .pageCursor]
+    static let everyKey: [(Key, KeyAction)] = modes.flatMap { KeyMap.defaults.rows($0).flatMap { $0.keys.map { ($0.key, $0.action) } } }
 
     @Test func everyActionIsChecked() {
-        for action in KeyAction.allCases { #expect(Self.checks[action] != nil, "no check for \(action)") }
+        for action in Self.modes.flatMap({ KeyMap.defaults.actions(in: $0) }) { #expect(Self.checks[action] != nil, "no check for \(action)") }
     }
 
     @Test(arguments: everyKey)

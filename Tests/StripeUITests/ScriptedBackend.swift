@@ -40,7 +40,13 @@ struct ScriptedBackend: TerminalBackend {
     }
 
     mutating func draw(_ screen: Screen, full: Bool) { frames.append((screen, full)) }
-    mutating func suspend() { suspensions += 1 }
+    /// Whether a stop stops (false: as with no job control).
+    var canStop = true
+
+    mutating func suspend() -> Bool {
+        suspensions += 1
+        return canStop
+    }
     mutating func bell() { bells += 1 }
 }
 

@@ -5,9 +5,14 @@ import StripeUI
 /// Compares `screen` as text with `__Snapshots__/NAME.txt`. A missing snapshot fails,
 /// unless SNAPSHOT_TESTING_RECORD=all, which writes it (review it before committing).
 func assertSnapshot(_ screen: Screen, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    assertSnapshot(text: screen.text, named: name, sourceLocation: sourceLocation)
+}
+
+/// The same for any text (a frame with its colours as ANSI escapes).
+func assertSnapshot(text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("__Snapshots__").appendingPathComponent("\(name).txt")
-    let actual = screen.text + "\n"
+    let actual = text + "\n"
     let record = ProcessInfo.processInfo.environment["SNAPSHOT_TESTING_RECORD"] == "all"
     guard let expected = try? String(contentsOf: url, encoding: .utf8), !record else {
         if record {

@@ -12,25 +12,28 @@ public enum ScenarioLoader {
     ///   - bundled: the bundled scenarios by name.
     ///   - readFile: returns a file's bytes, nil when it does not exist; throws when unreadable
     ///     or not a regular file (it should call `checkSize` before reading).
-    public static func load(_ argument: String, bundled: [String: String],
+    ///   - shownAs: how messages name the file (escaped; the CLI passes a name that is not
+    ///     UTF-8 escaped byte by byte), the argument escaped when nil.
+    public static func load(_ argument: String, bundled: [String: String], shownAs: String? = nil,
                             readFile: (String) throws -> [UInt8]?) throws -> Scenario {
+        let shown = shownAs ?? argument.shownName
         let name = argument.hasSuffix(".scn") ? String(argument.dropLast(4)) : argument
         let text: String
         let label: String
         if let bytes = try readFile(argument) {
-            try checkSize(UInt64(bytes.count), of: argument)
+            try checkSize(UInt64(bytes.count), of: shown)
             do {
-                text = try ScenarioText.decode(bytes, name: argument)
+                text = try ScenarioText.decode(bytes, name: shown)
             } catch {
                 throw ScenarioLoadError(description: error.description)
             }
-            label = argument
+            label = shown
         } else if !argument.contains("/"), let bundledText = bundled[name] {
             text = bundledText
             label = "\(name).scn"
         } else {
             let known = bundled.keys.sorted().joined(separator: ", ")
-            throw ScenarioLoadError(description: "\(argument): no such file, and no bundled scenario of that name (bundled: \(known))")
+            throw ScenarioLoadError(description: "\(shown): no such file, and no bundled scenario of that name (bundled: \(known))")
         }
         let scenario: Scenario
         do {
@@ -38,8 +41,12 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioLoadError(description: error.description)
         }
-        guard !scenario.lines.isEmpty else {
+        guard let first = scenario.lines.first else {
             throw ScenarioLoadError(description: "\(label): is empty; a scenario needs at least a 'layout' line")
+        }
+        // Title, notes and checks alone would pass `check` with nothing run.
+        guard scenario.lines.contains(where: { if case .layout = $0.command { true } else { false } }) else {
+            throw ScenarioLoadError(description: "\(label):\(first.line):1: no 'layout' line; a scenario needs one before its commands, like 'layout raid5 devices=4 stripe-unit=16K'")
         }
         return scenario
     }
@@ -47,7 +54,7 @@ public enum ScenarioLoader {
     /// Fails for a scenario file larger than `Limits.maxScenarioBytes`.
     public static func checkSize(_ size: UInt64, of path: String) throws(ScenarioLoadError) {
         guard size <= Limits.maxScenarioBytes else {
-            throw ScenarioLoadError(description: "\(path): is \(size) bytes; a scenario may be at most \(SizeFormat.string(Limits.maxScenarioBytes)) (a page range like 'write 0..1023' does in one line what a line per page does)")
+            throw ScenarioLoadError(description: "\(path.shownName): is \(size) bytes; a scenario may be at most \(SizeFormat.string(Limits.maxScenarioBytes)) (a page range like 'write 0..1023' does in one line what a line per page does)")
         }
     }
 }

@@ -197,10 +197,17 @@ public enum ScenarioParser {
         var sync = true
         var range: PageRange?
         var nr: Int?
+        // The sync word given, if any: a second one contradicts or repeats it.
+        var syncWord: Word?
         while let word = words.next() {
             switch word.text {
-            case "sync": sync = true
-            case "nosync": sync = false
+            case "sync", "nosync":
+                if let first = syncWord {
+                    throw words.error(at: word, first.text == word.text ? "'\(word.text)' is given twice"
+                        : "'\(word.text)' contradicts '\(first.text)' at column \(first.column); give one of them")
+                }
+                syncWord = word
+                sync = word.text == "sync"
             default:
                 guard let eq = word.text.firstIndex(of: "=") else {
                     throw words.error(at: word, "expected 'sync', 'nosync', 'range=A..B' or 'nr=N', found \(word.quoted)")

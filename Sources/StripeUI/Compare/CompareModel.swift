@@ -13,6 +13,13 @@ public struct CompareModel {
     public private(set) var b: DebuggerModel
     /// The world the stepping keys move.
     public var focus = World.a
+    /// The key bindings in force (the split screen's own rows, and each world's).
+    public var keys = KeyMap.defaults {
+        didSet {
+            a.keys = keys
+            b.keys = keys
+        }
+    }
     public var message: DebuggerModel.Message?
     public var width: Int {
         didSet { resizeWorlds() }
@@ -46,9 +53,9 @@ public struct CompareModel {
 
     public func model(_ world: World) -> DebuggerModel { world == .a ? a : b }
 
-    /// Hands `msg` to one world's debugger, in place; returns its message.
-    mutating func update(_ world: World, _ msg: DebuggerMsg) -> DebuggerModel.Message? {
-        if world == .a { _ = a.update(msg) } else { _ = b.update(msg) }
+    /// Has one world's debugger do `action`, in place; returns its message.
+    mutating func perform(_ action: KeyAction, in world: World) -> DebuggerModel.Message? {
+        if world == .a { a.message = nil; _ = a.perform(action) } else { b.message = nil; _ = b.perform(action) }
         return model(world).message
     }
 

@@ -13,33 +13,35 @@ extension CompareModel: TerminalProgram {
             height = h
         case .tick:
             break
+        case .notice(let text):
+            message = .init(text: text, isError: true)
         case .key(let key):
             message = nil
-            switch key {
-            case _ where KeyTable.action(for: key) == .quit:
-                return false
-            case .tab, .backTab:
-                focus = focus == .a ? .b : .a
-            case .character("}"): moveBothToCommand(.forward)
-            case .character("{"): moveBothToCommand(.backward)
-            case .character("]"): moveBothToNote(.forward)
-            case .character("["): moveBothToNote(.backward)
-            case .character("d"): jumpToDivergence(.forward)
-            case .character("D"): jumpToDivergence(.backward)
-            case _ where Self.steppingKeys.contains(key):
+            switch keys.action(for: key, in: .split) {
+            case .quit: return false
+            case .switchWorld: focus = focus == .a ? .b : .a
+            case .nextCommand: moveBothToCommand(.forward)
+            case .previousCommand: moveBothToCommand(.backward)
+            case .nextNote: moveBothToNote(.forward)
+            case .previousNote: moveBothToNote(.backward)
+            case .nextDivergence: jumpToDivergence(.forward)
+            case .previousDivergence: jumpToDivergence(.backward)
+            case .help:
+                let rows = keys.rows(.split).map { "\($0.label) \($0.help)" }
+                message = .init(text: "split mode: " + rows.joined(separator: "; "), isError: false)
+            case let action? where Self.steppingActions.contains(action):
                 // The focused world steps itself, in place.
-                if let said = update(focus, .key(key)) { message = said }
+                message = perform(action, in: focus)
             default:
-                message = .init(text: "in the split screen: \(Self.keyBar(width: .max))", isError: false)
+                if !key.isMouse { message = .init(text: keys.unboundReason(key, in: .split), isError: false) }
             }
         }
         return true
     }
 
-    /// The debugger keys that move the focused world's cursor (and do nothing else).
-    static let steppingKeys: [Key] = [
-        .right, .left, .home, .end, .character("l"), .character("h"), .character("s"), .character("S"),
-        .character("n"), .character("N"), .character("f"), .character("F"), .character("c"), .character("C"),
+    /// The debugger actions that move the focused world's cursor (and do nothing else).
+    static let steppingActions: Set<KeyAction> = [
+        .step, .stepBack, .next, .nextBack, .finish, .finishBack, .continueForward, .continueBack, .first, .last,
     ]
 
     /// The aligned command the worlds stand in: the later of the two (a world waits at

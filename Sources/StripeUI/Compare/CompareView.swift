@@ -46,18 +46,10 @@ extension CompareModel {
         if let message {
             screen.put(message.text, x: 0, y: status.y, style: message.isError ? theme.error : .bold, clip: status)
         } else {
-            screen.put(Self.keyBar(width: width), x: 0, y: status.y, style: theme.label, clip: status)
+            screen.put(keys.keyBar(.split, width: width), x: 0, y: status.y, style: theme.label, clip: status)
         }
         if theme.ascii { screen.asciify() }
         return screen
-    }
-
-    /// The keys of the split screen, most useful first, cut from the end to fit.
-    static func keyBar(width: Int) -> String {
-        var keys = ["Tab world", "→ ← n f c step", "} { both: next/prev command", "d D divergence", "] [ note", "Home End"]
-        let kept = ["q quit"]
-        while !keys.isEmpty, (keys + kept).joined(separator: "  ").count > width { keys.removeLast() }
-        return (keys + kept).joined(separator: "  ")
     }
 
     private func drawHeader(into screen: inout Screen, _ rect: Rect) {

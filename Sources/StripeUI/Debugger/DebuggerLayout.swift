@@ -49,4 +49,16 @@ struct DebuggerLayout {
         guard !tooSmall, pages.inset(1).contains(x: x, y: y) else { return nil }
         return PageGridPanel(model: model, rect: pages).page(atX: x, y: y)
     }
+
+    /// The first page of the data unit under a click on the stripe map, if any.
+    func unitPage(atX x: Int, y: Int, model: DebuggerModel) -> Int? {
+        guard !tooSmall, stripes.inset(1).contains(x: x, y: y) else { return nil }
+        return StripeMapPanel(model: model, rect: stripes).page(atX: x, y: y)
+    }
+
+    /// The event of the log row under a click, if any.
+    func event(atX x: Int, y: Int, model: DebuggerModel) -> Int? {
+        guard !tooSmall, log.inset(1).contains(x: x, y: y) else { return nil }
+        return EventLogPanel(model: model, rect: log).event(atY: y)
+    }
 }

@@ -26,6 +26,11 @@ public struct DebuggerModel {
     public struct Message: Sendable, Equatable {
         public var text: String
         public var isError: Bool
+
+        public init(text: String, isError: Bool) {
+            self.text = text
+            self.isError = isError
+        }
     }
 
     public private(set) var timeline: Timeline
@@ -42,6 +47,10 @@ public struct DebuggerModel {
     /// What each r4w `get_page` of the stripe being prepared returned, by page.
     public private(set) var gotPages: [Int: EventPayload.GetPage] = [:]
     public var focus = Focus.log
+    /// The key bindings in force: the table's, with the user's config applied.
+    public var keys = KeyMap.defaults
+    /// Whether clicks and the wheel act (`--no-mouse` and the config turn it off).
+    public var mouse = true
     public var mode = Mode.normal
     public var breakpoints: [NumberedBreakpoint] = []
     /// The number the next breakpoint gets: numbers are never reused, as in gdb.

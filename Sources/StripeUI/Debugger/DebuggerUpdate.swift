@@ -11,6 +11,9 @@ extension DebuggerModel {
         case .tick:
             if playing { play() }
             return true
+        case .notice(let text):
+            message = Message(text: text, isError: true)
+            return true
         case .key(let key):
             switch mode {
             case .normal:
@@ -32,26 +35,57 @@ extension DebuggerModel {
         }
     }
 
-    /// A key in normal mode: what the key table says it does. A click selects a page.
+    /// A key in normal mode or the page cursor: what the key map in force says it does,
+    /// or why it does nothing here. A click selects a page.
     private mutating func normalKey(_ key: Key) -> Bool {
         message = nil
-        if case .click(let x, let y) = key {
-            if let page = DebuggerLayout(self).page(atX: x, y: y, model: self) {
-                selectedPage = selectedPage == page ? nil : page
-                pageCursor = page
-            }
+        switch key {
+        case .click(let x, let y):
+            if mouse { click(x: x, y: y) }
+            return true
+        case .wheel(_, _, let down):
+            if mouse { scroll(by: down ? 3 : -3) }
+            return true
+        default: break
+        }
+        guard let action = keys.action(for: key, in: keyMode) else {
+            message = Message(text: keys.unboundReason(key, in: keyMode), isError: false)
             return true
         }
-        guard let action = KeyTable.action(for: key) else { return true }
         return perform(action)
+    }
+
+    /// A click: on a page cell or a unit of the stripe map, selects that page (its
+    /// detail opens; again closes it); on an event row, goes to that event.
+    private mutating func click(x: Int, y: Int) {
+        let layout = DebuggerLayout(self)
+        if let page = layout.page(atX: x, y: y, model: self) ?? layout.unitPage(atX: x, y: y, model: self) {
+            selectedPage = selectedPage == page ? nil : page
+            pageCursor = page
+        } else if let seq = layout.event(atX: x, y: y, model: self) {
+            move(to: seq)
+        }
+    }
+
+    /// The key map set in force: the key bar names it.
+    public var keyMode: KeyMode {
+        switch mode {
+        case .prompt: return .prompt
+        case .breakpoints: return .breakpointList
+        case .normal, .help, .detail:
+            if playing, heldAtNote { return .notePause }
+            return focus == .pages ? .pageCursor : .normal
+        }
     }
 
     /// Does what the key table's `action` says; false to quit.
     mutating func perform(_ action: KeyAction) -> Bool {
         switch action {
         case .quit: return false
-        case .right: focus == .pages ? movePageCursor(by: 1) : step(to: cursor + 1)
-        case .left: focus == .pages ? movePageCursor(by: -1) : step(to: cursor - 1)
+        case .cursorRight: movePageCursor(by: 1)
+        case .cursorLeft: movePageCursor(by: -1)
+        case .cursorUp: movePageCursor(by: -pagesPerRow)
+        case .cursorDown: movePageCursor(by: pagesPerRow)
         case .step: step(to: cursor + 1)
         case .stepBack: step(to: cursor - 1)
         case .next: step(to: timeline.stepOver(from: cursor, .forward), else: "no later event at this depth")
@@ -85,14 +119,19 @@ extension DebuggerModel {
         case .slower: changeSpeed(by: -1)
         case .focusNext: moveFocus(by: 1)
         case .focusPrevious: moveFocus(by: Focus.allCases.count - 1)
-        case .up: focus == .pages ? movePageCursor(by: -pagesPerRow) : scroll(by: -1)
-        case .down: focus == .pages ? movePageCursor(by: pagesPerRow) : scroll(by: 1)
+        case .up: scroll(by: -1)
+        case .down: scroll(by: 1)
         case .pageUp: scroll(by: -10)
         case .pageDown: scroll(by: 10)
         case .help: mode = .help
         case .enter: enter()
         case .escape: selectedPage = nil
         case .redraw, .suspend: break  // the run loop's keys
+        // Other modes' actions: `keyMode` never maps a key to them here.
+        case .accept, .cancel, .complete, .deleteBackward, .addBreakpoint, .deleteBreakpoint, .switchWorld,
+             .nextDivergence, .previousDivergence, .nextRaid, .fewerDevices, .moreDevices, .smallerUnit, .largerUnit,
+             .fewerMirrors, .moreMirrors, .narrowerGroups, .widerGroups, .shallowerGroups, .deeperGroups:
+            break
         }
         return true
     }
@@ -259,16 +298,17 @@ extension DebuggerModel {
         }
     }
 
+    /// A key in the breakpoint list; a key the list does not bind closes it.
     private mutating func breakpointListKey(_ key: Key, selected: Int) {
-        switch key {
-        case .up, .character("k"):
+        switch keys.action(for: key, in: .breakpointList) {
+        case .up:
             mode = .breakpoints(selected: max(0, selected - 1))
-        case .down, .character("j"):
+        case .down:
             mode = .breakpoints(selected: min(max(0, breakpoints.count - 1), selected + 1))
-        case .character("d"), .backspace:
+        case .deleteBreakpoint:
             if selected < breakpoints.count { breakpoints.remove(at: selected) }
             mode = .breakpoints(selected: max(0, min(selected, breakpoints.count - 1)))
-        case .character("a"):
+        case .addBreakpoint:
             mode = .prompt(.breakpoint, "")
             message = Message(text: "fn NAME, kind NAME, page N, dev N, violation; then page N, dev N as conditions; Tab completes", isError: false)
         default:
@@ -276,25 +316,24 @@ extension DebuggerModel {
         }
     }
 
+    /// A key at a prompt: the prompt's actions, else a typed character is text.
     private mutating func promptKey(_ key: Key, kind: PromptKind, text: inout String) {
-        switch key {
-        case .escape, .control("c"):
+        switch keys.action(for: key, in: .prompt) {
+        case .cancel:
             message = nil  // closed: the mode is normal already
-        case .backspace:
+        case .deleteBackward:
             guard !text.isEmpty else { return }
             text.removeLast()
             mode = .prompt(kind, text)
-        case .character(let c):
-            text.append(c)
-            mode = .prompt(kind, text)
-        case .enter:
+        case .accept:
             message = nil
             submit(kind, text.trimmingSpaces)
-        case .tab where kind == .breakpoint || kind == .open:
+        case .complete where kind == .breakpoint || kind == .open:
             let completed = kind == .open ? completeOpen(text) : BreakpointSpec.complete(text)
             mode = .prompt(kind, completed.text)
             message = completed.candidates.isEmpty ? nil : Message(text: completed.candidates.joined(separator: " "), isError: false)
         default:
+            if case .character(let c) = key { text.append(c) }
             mode = .prompt(kind, text)
         }
     }

@@ -1,5 +1,5 @@
 /// A key press or mouse click, decoded from the terminal.
-public enum Key: Sendable, Equatable {
+public enum Key: Sendable, Hashable {
     case character(Character)
     case up, down, left, right, home, end, pageUp, pageDown
     case tab, backTab, enter, escape, backspace
@@ -7,6 +7,8 @@ public enum Key: Sendable, Equatable {
     /// Ctrl with a letter (Ctrl-L is `.control("l")`).
     case control(Character)
     case click(x: Int, y: Int)
+    /// The mouse wheel at a cell: scrolls the focused panel.
+    case wheel(x: Int, y: Int, down: Bool)
 }
 
 /// Everything the debugger reacts to.
@@ -15,4 +17,6 @@ public enum DebuggerMsg: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// A play-timer tick.
     case tick
+    /// A word from the terminal for the status line (Ctrl-Z that cannot stop).
+    case notice(String)
 }

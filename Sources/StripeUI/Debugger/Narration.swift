@@ -70,7 +70,7 @@ extension DebuggerModel {
     /// A key while play waits at a note: `P` stops, `p` and any other key play on.
     mutating func keyAtNote(_ key: Key) -> Bool {
         heldAtNote = false
-        switch KeyTable.action(for: key) {
+        switch keys.action(for: key, in: .notePause) {
         case .quit: return false
         case .play: togglePlay()
         case .runThroughNotes: toggleStopAtNotes()

@@ -139,6 +139,10 @@ extension DebuggerModel {
             endPending = false
             undoStack = []
             editedRows = nil
+            // A new scenario starts unfocused: the page cursor of the last one means nothing here.
+            focus = .log
+            selectedPage = nil
+            pageCursor = 0
             replace(opened, at: 0)
             message = Message(text: "opened \(argument): \(timeline.count) events", isError: false)
         } catch {

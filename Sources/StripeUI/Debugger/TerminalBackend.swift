@@ -29,8 +29,9 @@ public protocol TerminalBackend {
     /// cell (Ctrl-L, after a resume or a resize).
     mutating func draw(_ screen: Screen, full: Bool)
     /// Gives the terminal back and stops the process, as Ctrl-Z does in a shell; returns
-    /// once the process is continued, with the terminal set up again.
-    mutating func suspend()
+    /// once the process is continued, with the terminal set up again. False when nothing
+    /// could stop it (no job control): the terminal was left as it was.
+    mutating func suspend() -> Bool
     /// Tells the user input was not understood.
     mutating func bell()
 }

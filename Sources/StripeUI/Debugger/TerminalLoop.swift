@@ -7,6 +7,9 @@ public enum TerminalLoop {
     /// Milliseconds between redraws of the progress of idle work.
     public static let progressMilliseconds = 100
 
+    /// What the status line says when Ctrl-Z cannot stop the program.
+    public static let cannotStop = "Ctrl-Z: nothing here can stop the program (no job control: its process group is orphaned); q quits"
+
     /// Runs `program` on `backend` until it quits or the terminal hangs up.
     public static func run<P: TerminalProgram, B: TerminalBackend>(_ program: inout P, on backend: inout B) {
         var decoder = UTF8KeyDecoder()
@@ -59,7 +62,9 @@ public enum TerminalLoop {
                 switch key {
                 case nil: break
                 case .control("z"):
-                    backend.suspend()
+                    if !backend.suspend() {
+                        guard program.update(.notice(TerminalLoop.cannotStop)) else { return }
+                    }
                     full = true
                 case .control("l"):
                     full = true

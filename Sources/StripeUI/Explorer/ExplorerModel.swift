@@ -14,6 +14,9 @@ public struct ExplorerModel: TerminalProgram {
     public private(set) var layout: OreLayout
     public private(set) var error: String?
     public var help = false
+    /// The key bindings in force.
+    public var keys = KeyMap.defaults
+    public var message: String?
     public var width: Int
     public var height: Int
     public var theme: Theme
@@ -34,28 +37,33 @@ public struct ExplorerModel: TerminalProgram {
             height = h
         case .tick:
             break
+        case .notice(let text):
+            message = text
         case .key(let key):
             if help {
                 help = false
                 return true
             }
-            switch key {
-            case _ where KeyTable.action(for: key) == .quit: return false
-            case .character("r"):
+            message = nil
+            switch keys.action(for: key, in: .explorer) {
+            case .quit: return false
+            case .nextRaid:
                 let levels = RaidLevel.allCases
                 raid = levels[(levels.firstIndex(of: raid)! + 1) % levels.count]
-            case .character("d"): devices = max(1, devices - 1)
-            case .character("D"): devices = min(Limits.maxDevices, devices + 1)
-            case .character("u"): stripeUnit = max(pageSize, stripeUnit / 2)
-            case .character("U"): stripeUnit = min(1 << 30, stripeUnit * 2)
-            case .character("m"): mirrors = max(1, mirrors - 1)
-            case .character("M"): mirrors += 1
-            case .character("w"): groupWidth = groupWidth.map { $0 > 1 ? $0 - 1 : nil } ?? max(1, devices / mirrors - 1)
-            case .character("W"): groupWidth = groupWidth.map { $0 + 1 }
-            case .character("g"): groupDepth = max(1, groupDepth - 1)
-            case .character("G"): groupDepth += 1
-            case .character("?"), .function(1): help = true
-            default: return true
+            case .fewerDevices: devices = max(1, devices - 1)
+            case .moreDevices: devices = min(Limits.maxDevices, devices + 1)
+            case .smallerUnit: stripeUnit = max(pageSize, stripeUnit / 2)
+            case .largerUnit: stripeUnit = min(1 << 30, stripeUnit * 2)
+            case .fewerMirrors: mirrors = max(1, mirrors - 1)
+            case .moreMirrors: mirrors += 1
+            case .narrowerGroups: groupWidth = groupWidth.map { $0 > 1 ? $0 - 1 : nil } ?? max(1, devices / mirrors - 1)
+            case .widerGroups: groupWidth = groupWidth.map { $0 + 1 }
+            case .shallowerGroups: groupDepth = max(1, groupDepth - 1)
+            case .deeperGroups: groupDepth += 1
+            case .help: help = true
+            default:
+                if !key.isMouse { message = keys.unboundReason(key, in: .explorer) }
+                return true
             }
             revalidate()
         }
@@ -72,13 +80,6 @@ public struct ExplorerModel: TerminalProgram {
             self.error = error.description
         }
     }
-
-    /// The key line, longest first: the view shows the first that fits its width.
-    static let keyHints = [
-        "r raid  d/D devices  u/U stripe unit  m/M mirrors  w/W group width  g/G group depth  ? help  q quit",
-        "r raid  d/D devs  u/U unit  m/M mirrors  w/W width  g/G depth  ? help  q quit",
-        "r d/D u/U m/M w/W g/G change  ? help  q quit",
-    ]
 
     public func view() -> Screen {
         var screen = Screen(width: width, height: height)
@@ -100,12 +101,11 @@ public struct ExplorerModel: TerminalProgram {
         for (n, line) in errorLines.enumerated() {
             screen.put(line, x: 1, y: footer.y + 1 + n, style: theme.error, clip: footer)
         }
-        let keys = Self.keyHints.first { $0.count < width } ?? Self.keyHints[Self.keyHints.count - 1]
-        screen.put(keys, x: 1, y: footer.maxY - 1, style: theme.label, clip: footer)
+        screen.put(message ?? keys.keyBar(.explorer, width: width - 2), x: 1, y: footer.maxY - 1, style: theme.label, clip: footer)
         if help {
-            let lines = ["r  next raid level: raid0, raid5, raid6", "d D  one device fewer / more", "u U  halve / double the stripe unit",
-                         "m M  fewer / more mirrors", "w W  narrower / wider groups (w from one group splits it)",
-                         "g G  shallower / deeper groups", "q F10 Ctrl-C  quit", "", "any key closes this help"]
+            let rows = keys.rows(.explorer)
+            let keyWidth = (rows.map(\.label.count).max() ?? 0) + 2
+            let lines = rows.map { $0.label + String(repeating: " ", count: keyWidth - $0.label.count) + $0.help } + ["", "any key closes this help"]
             let rect = Rect(x: max(0, width / 2 - 30), y: max(1, height / 2 - 6), width: min(width, 60), height: min(height - 1, lines.count + 2))
             screen.fill(rect)
             screen.box(rect, title: "explorer keys", glyphs: theme.box, style: .bold)

@@ -26,6 +26,19 @@ struct EventLogPanel {
         return Array(lines.prefix(rows))
     }
 
+    /// The first event row shown: the cursor in the middle, moved by the log's scroll.
+    private var firstShown: Int {
+        let rows = rect.inset(1).height
+        return max(0, min(model.cursor - rows / 2 + model.scroll[.log, default: 0], model.timeline.count - rows))
+    }
+
+    /// The event on screen row `y` (a write-hole line under an event counts as its event).
+    func event(atY y: Int) -> Int? {
+        let inner = rect.inset(1)
+        let shown = lines(from: firstShown, count: inner.height)
+        return y >= inner.y && y - inner.y < shown.count ? shown[y - inner.y].seq : nil
+    }
+
     func draw(into screen: inout Screen) {
         let theme = model.theme
         let t = model.timeline
@@ -34,8 +47,7 @@ struct EventLogPanel {
                    style: model.focus == .log ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
         let rows = inner.height
-        var first = model.cursor - rows / 2 + model.scroll[.log, default: 0]
-        first = max(0, min(first, t.count - rows))
+        let first = firstShown
         let breakpoints = model.breakpointSet
         for (row, line) in lines(from: first, count: rows).enumerated() {
             let y = inner.y + row

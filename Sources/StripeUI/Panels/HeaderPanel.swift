@@ -139,20 +139,9 @@ struct StatusPanel {
             if let message = model.message ?? model.buildProgress {
                 screen.put(message.text, x: x, y: rect.y, style: message.isError ? theme.error : .bold, clip: rect)
             } else {
-                screen.put(Self.keyBar(width: rect.maxX - x), x: x, y: rect.y, style: theme.label, clip: rect)
+                screen.put(model.keys.keyBar(model.keyMode, width: rect.maxX - x), x: x, y: rect.y, style: theme.label, clip: rect)
             }
         }
-    }
-}
-
-extension StatusPanel {
-    /// The key table's main keys, in table order; `? help` and `q quit` always stay, the
-    /// others go from the end as the row narrows.
-    static func keyBar(width: Int) -> String {
-        var keys = KeyTable.bindings.compactMap(\.bar)
-        let kept = ["? help", "q quit"]
-        while !keys.isEmpty, (keys + kept).joined(separator: "  ").count > width { keys.removeLast() }
-        return (keys + kept).joined(separator: "  ")
     }
 }
 

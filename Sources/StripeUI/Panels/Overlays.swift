@@ -1,9 +1,12 @@
 import StripeCore
 
-/// The `?` help: every row of the key table, in two columns that fit in 80 columns, then the legend.
+/// The `?` help: the rows of the mode in force (the user's keys), in two columns that fit
+/// in 80 columns, then the legend.
 struct HelpOverlay {
-    /// The key table's rows, as the help shows them.
-    static var keys: [(keys: String, meaning: String)] { KeyTable.bindings.map { ($0.label, $0.help) } }
+    /// The rows of `mode` as the help shows them.
+    static func keys(_ map: KeyMap, _ mode: KeyMode) -> [(keys: String, meaning: String)] {
+        map.shownRows(mode).map { ($0.label, $0.help) }
+    }
 
     static let legend = [
         "Page cells: L locked, U uptodate, D dirty, W writeback, E error (LW: writeback and locked), - present with no flag, · absent.",
@@ -15,11 +18,12 @@ struct HelpOverlay {
     let model: DebuggerModel
 
     func draw(into screen: inout Screen) {
-        let keyWidth = Self.keys.map(\.keys.count).max()! + 1
-        let columnWidth = keyWidth + Self.keys.map(\.meaning.count).max()! + 1
+        let keys = Self.keys(model.keys, model.keyMode)
+        let keyWidth = keys.map(\.keys.count).max()! + 1
+        let columnWidth = keyWidth + keys.map(\.meaning.count).max()! + 1
         let width = min(screen.width - 2, 2 * columnWidth + 3)
         let legend = Self.legend.flatMap { $0.wrapped(to: width - 4) }
-        let rows = (Self.keys.count + 1) / 2
+        let rows = (keys.count + 1) / 2
         // A blank line around the keys when there is room for it.
         let spare = screen.height - 2 - (rows + legend.count + 2) >= 2 ? 1 : 0
         let height = min(screen.height - 2, rows + legend.count + 2 + 2 * spare)
@@ -27,8 +31,8 @@ struct HelpOverlay {
         let clip = rect.inset(1)
         let text = { (line: String) in model.theme.ascii ? line.replacingArrows : line }
         screen.fill(rect)
-        screen.box(rect, title: "keys (any key closes)", glyphs: model.theme.box, style: .bold)
-        for (n, entry) in Self.keys.enumerated() {
+        screen.box(rect, title: "\(model.keyMode.title.lowercased()) mode keys (any key closes)", glyphs: model.theme.box, style: .bold)
+        for (n, entry) in keys.enumerated() {
             let x = rect.x + 2 + (n % 2) * columnWidth, y = rect.y + 1 + spare + n / 2
             screen.put(text(entry.keys), x: x, y: y, style: .bold, clip: clip)
             screen.put(entry.meaning, x: x + keyWidth, y: y, clip: clip)
@@ -86,7 +90,7 @@ struct BreakpointsOverlay {
         let height = min(screen.height - 2, items.count + 4)
         let rect = Rect(x: (screen.width - width) / 2, y: (screen.height - height) / 2, width: width, height: height)
         screen.fill(rect)
-        screen.box(rect, title: "breakpoints: a add, d delete, Esc close", glyphs: model.theme.box, style: .bold)
+        screen.box(rect, title: model.keys.keyBar(.breakpointList, width: rect.width - 4), glyphs: model.theme.box, style: .bold)
         for (row, item) in items.enumerated() {
             let style: Style = row == selected && !model.breakpoints.isEmpty ? model.theme.current : .plain
             screen.put("  \(item)", x: rect.x + 1, y: rect.y + 2 + row, style: style, clip: rect.inset(1))

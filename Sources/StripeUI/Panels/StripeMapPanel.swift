@@ -145,10 +145,7 @@ struct StripeMapPanel {
                    style: model.focus == .stripes ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
         guard let layout = model.state.layout else { return }
-        let stripes = Int(max(1, model.state.stripeSpan))
-        let labelWidth = "s\(stripes - 1) ".count
-        let glyphs = max(1, min(layout.pagesInUnit, (inner.width - labelWidth - 2) / layout.devices - 4))
-        let columnWidth = glyphs + 4
+        let (stripes, labelWidth, glyphs, columnWidth, first) = geometry(layout)
         if glyphs < layout.pagesInUnit {
             // Fewer glyphs than rows in a unit: each glyph stands for some rows; say so.
             let note = " \(glyphs) of \(layout.pagesInUnit) unit rows "
@@ -160,10 +157,7 @@ struct StripeMapPanel {
             screen.put("dev\(dev)", x: inner.x + labelWidth + dev * columnWidth, y: inner.y, style: theme.label, clip: inner)
         }
         let rows = max(1, inner.height - 1)
-        let focusStripe = model.state.sp2d.map { Int($0.stripe) }
-            ?? model.currentPage.map { $0 / layout.pagesInStripe } ?? 0
-        var first = focusStripe - rows / 2 + model.scroll[.stripes, default: 0]
-        first = max(0, min(first, stripes - rows))
+        let focusStripe = self.focusStripe(layout)
         let shown = first..<min(stripes, first + rows)
         screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
         let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
@@ -197,6 +191,37 @@ struct StripeMapPanel {
         // Room is left for the clip note on the same border when it is there.
         let room = rect.width - 2 - (shown.count < stripes ? 16 : 0)
         if layout.parity == 2 { drawSyndrome(into: &screen, layout: layout, stripe: focusStripe, room: room) }
+    }
+
+    /// The stripe the map centres on: the one being prepared, else the current page's.
+    private func focusStripe(_ layout: OreLayout) -> Int {
+        model.state.sp2d.map { Int($0.stripe) } ?? model.currentPage.map { $0 / layout.pagesInStripe } ?? 0
+    }
+
+    /// Where things are: stripe count, label width, glyphs per unit, column width and the
+    /// first stripe shown; one computation for drawing and for a click.
+    private func geometry(_ layout: OreLayout) -> (stripes: Int, labelWidth: Int, glyphs: Int, columnWidth: Int, first: Int) {
+        let inner = rect.inset(1)
+        let stripes = Int(max(1, model.state.stripeSpan))
+        let labelWidth = "s\(stripes - 1) ".count
+        let glyphs = max(1, min(layout.pagesInUnit, (inner.width - labelWidth - 2) / layout.devices - 4))
+        let rows = max(1, inner.height - 1)
+        let first = max(0, min(focusStripe(layout) - rows / 2 + model.scroll[.stripes, default: 0], stripes - rows))
+        return (stripes, labelWidth, glyphs, glyphs + 4, first)
+    }
+
+    /// The first page of the data unit at (x, y), nil off a data unit (parity holds no page).
+    func page(atX x: Int, y: Int) -> Int? {
+        guard let layout = model.state.layout else { return nil }
+        let inner = rect.inset(1)
+        let (stripes, labelWidth, _, columnWidth, first) = geometry(layout)
+        let stripe = first + y - inner.y - 1
+        let dev = (x - inner.x - labelWidth) / columnWidth
+        guard y > inner.y, stripe < stripes, x >= inner.x + labelWidth, dev < layout.devices else { return nil }
+        let firstPage = stripe * layout.pagesInStripe
+        let (label, _) = unit(layout: layout, stripe: stripe, dev: dev, firstPage: firstPage)
+        guard label.hasPrefix("D"), let column = Int(label.dropFirst()) else { return nil }
+        return firstPage + column * layout.pagesInUnit
     }
 
     /// RAID6: the focused stripe's P and Q as they are on disk, on the bottom border, for

@@ -3,12 +3,25 @@ import StripeCore
 /// Colours and glyphs. Letters always carry the meaning; colour only reinforces it,
 /// so the screen reads on a monochrome terminal, a projector, or to a colour-blind eye.
 public struct Theme: Sendable {
+    /// The palettes `--theme` and the config file name.
+    public enum Palette: String, CaseIterable, Sendable {
+        case `default`
+        /// No red/green pair: red is drawn magenta and green blue (the glyphs carry every
+        /// state anyway).
+        case colorblind
+        /// No colour at all: bold, dim and reverse only (also `NO_COLOR` and terminals
+        /// without colours).
+        case mono
+    }
+
     public var box: BoxStyle
     public var monochrome: Bool
+    public let palette: Palette
 
-    public init(ascii: Bool, monochrome: Bool) {
+    public init(ascii: Bool, monochrome: Bool, palette: Palette = .default) {
         box = ascii ? .ascii : .unicode
-        self.monochrome = monochrome
+        self.monochrome = monochrome || palette == .mono
+        self.palette = monochrome ? .mono : palette
         self.ascii = ascii
     }
 
@@ -16,7 +29,22 @@ public struct Theme: Sendable {
 
     /// A style, with colours dropped on monochrome terminals.
     func style(_ color: Color, _ attributes: Attributes = []) -> Style {
-        monochrome ? Style(.default, attributes) : Style(color, attributes)
+        monochrome ? Style(.default, attributes) : Style(paint(color), attributes)
+    }
+
+    /// A style on a coloured background: reverse video where there is no colour.
+    func style(_ color: Color, on background: Color, _ attributes: Attributes) -> Style {
+        monochrome ? Style(.default, attributes.union(.reverse)) : Style(paint(color), on: paint(background), attributes)
+    }
+
+    /// The colour the palette draws for `color`.
+    func paint(_ color: Color) -> Color {
+        guard palette == .colorblind else { return color }
+        switch color {
+        case .red: return .magenta
+        case .green: return .blue
+        default: return color
+        }
     }
 
     /// The one letter a page cell shows: the flag that matters most now.
@@ -40,7 +68,7 @@ public struct Theme: Sendable {
 
     func pageStyle(_ page: Page) -> Style {
         switch Self.letter(page) {
-        case "E": return monochrome ? Style(.default, [.reverse, .bold]) : Style(.white, on: .red, [.bold])
+        case "E": return style(.white, on: .red, [.bold])
         case "W": return style(.yellow, [.bold])
         case "D": return style(.red, [.bold])
         case "L": return style(.magenta, [.bold])
@@ -56,10 +84,10 @@ public struct Theme: Sendable {
     var arrow: String { ascii ? ">" : "›" }
 
     /// The header's violation badge.
-    var badge: Style { monochrome ? Style(.default, [.bold]) : Style(.white, on: .red, [.bold]) }
-    var header: Style { monochrome ? Style(.default, [.reverse, .bold]) : Style(.white, on: .blue, [.bold]) }
+    var badge: Style { monochrome ? Style(.default, [.bold]) : style(.white, on: .red, [.bold]) }
+    var header: Style { style(.white, on: .blue, [.bold]) }
     var note: Style { style(.cyan, [.bold]) }
-    var error: Style { monochrome ? Style(.default, [.reverse, .bold]) : Style(.red, [.bold]) }
+    var error: Style { monochrome ? Style(.default, [.reverse, .bold]) : style(.red, [.bold]) }
     var current: Style { Style(.default, [.reverse]) }
     var written: Style { style(.red, [.bold]) }
     var read: Style { style(.cyan, [.bold]) }

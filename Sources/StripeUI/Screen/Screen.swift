@@ -35,11 +35,21 @@ public struct Screen: Sendable, Equatable {
                 if column > area.x, area.maxX <= width, rest.contains(where: { $0 != " " }) { self[area.maxX - 1, y].character = "…" }
                 break
             }
-            if column >= area.x { self[column, y] = Cell(character, style) }
+            if column >= area.x { self[column, y] = Cell(Self.bounded(character), style) }
             column += 1
             rest = rest.dropFirst()
         }
         return column
+    }
+
+    /// A cell's character with at most four scalars: a letter under 100,000 combining
+    /// marks is one character, and must not make a frame of a megabyte.
+    static func bounded(_ character: Character) -> Character {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 4 else { return character }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: scalars.prefix(4))
+        return String(kept).first ?? character
     }
 
     /// Fills `rect` with `character` in `style`.
