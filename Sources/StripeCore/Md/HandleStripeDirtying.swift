@@ -100,8 +100,10 @@ extension MdRaid5 {
             let schedule = locked == 0 && (rcw == 0 || rmw == 0)
             let choice: MdDecision.Choice
             if schedule {
-                let allOverwritten = (0..<disks).allSatisfy { sh.isParity($0) || before[$0].overwrite }
-                choice = rcw == 0 ? (allOverwritten ? .full : .rcw) : .rmw
+                // Full: every data block is written now (STRIPE_FULL_WRITE). R5_OVERWRITE
+                // alone does not say so: it stays set on a block after its write.
+                let allWritten = (0..<disks).allSatisfy { sh.isParity($0) || before[$0].towrite != nil }
+                choice = rcw == 0 ? (allWritten ? .full : .rcw) : .rmw
             } else if reads.isEmpty && cache[row]!.delayed {
                 choice = .delayed
             } else {
