@@ -41,6 +41,12 @@ public enum BundledScenarios {
         ("raid5-placement", text(PackageResources.raid5_placement_scn)),
         ("huge-unit", text(PackageResources.huge_unit_scn)),
         ("truncate-mirrors", text(PackageResources.truncate_mirrors_scn)),
+        ("md-warm-page-cache", text(PackageResources.md_warm_page_cache_scn)),
+        ("md-cold-small-write", text(PackageResources.md_cold_small_write_scn)),
+        ("md-tie-prefer", text(PackageResources.md_tie_prefer_scn)),
+        ("md-delayed-full-stripe", text(PackageResources.md_delayed_full_stripe_scn)),
+        ("md-same-row-twice", text(PackageResources.md_same_row_twice_scn)),
+        ("md-raid6", text(PackageResources.md_raid6_scn)),
     ]
 
     /// The text of the bundled scenario `name`, if there is one.

@@ -41,15 +41,19 @@ extension MdRaid5 {
         }
     }
 
-    /// Models `raid5_get_active_stripe`: the row's stripe_head from the cache (leaving
-    /// the inactive LRU), or a free one (the cache has fewer than `stripe-cache`), or
-    /// the least recently used inactive one, reused for this row (`init_stripe`: its
-    /// blocks are no longer UPTODATE). With none inactive the task sleeps until one is
-    /// (the plug is flushed and completions come in); false when none ever will.
+    /// Models `raid5_get_active_stripe`: the row's stripe_head from the cache, taken off
+    /// whatever list it waits on (`list_del_init(&sh->lru)` when its count is 0: the
+    /// inactive LRU, handle_list, delayed_list or hold_list), or a free one (the cache
+    /// has fewer than `stripe-cache`), or the least recently used inactive one, reused
+    /// for this row (`init_stripe`: its blocks are no longer UPTODATE). With none
+    /// inactive the task sleeps until one is (the plug is flushed and completions come
+    /// in); false when none ever will.
     func getActiveStripe(_ engine: Engine, row: UInt64) -> Bool {
         if cache[row] != nil {
-            if let at = inactive.firstIndex(of: row) {
-                inactive.remove(at: at)
+            if cache[row]!.listed {
+                for list in [\MdRaid5.inactive, \.handleList, \.delayedList, \.holdList] {
+                    if let at = self[keyPath: list].firstIndex(of: row) { self[keyPath: list].remove(at: at) }
+                }
                 cache[row]!.listed = false
             }
             return true
@@ -77,8 +81,8 @@ extension MdRaid5 {
             release(row)
             return
         }
-        guard !cache[row]!.listed else { return }
-        cache[row]!.listed = true
+        guard !cache[row]!.onPlug else { return }
+        cache[row]!.onPlug = true
         plug!.append(row)
     }
 
@@ -89,7 +93,7 @@ extension MdRaid5 {
         plug = []
         engine.traced(.raid5_unplug) {
             for row in pending {
-                cache[row]?.listed = false
+                cache[row]?.onPlug = false
                 release(row)
             }
         }
@@ -113,7 +117,7 @@ extension MdRaid5 {
     ///                 list_add_tail(&sh->lru, &conf->handle_list);
     /// ```
     func release(_ row: UInt64) {
-        guard var sh = cache[row], sh.inFlight == 0, !sh.listed else { return }
+        guard var sh = cache[row], sh.inFlight == 0, !sh.listed, !sh.onPlug else { return }
         sh.listed = true
         if sh.handle {
             if sh.delayed && !sh.prereadActive {

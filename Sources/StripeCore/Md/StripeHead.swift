@@ -41,8 +41,10 @@ struct StripeHead {
     /// Requests in flight for it (`sh->count` beyond the list's own reference): while
     /// any is, the stripe is on no list and raid5d does not handle it.
     var inFlight = 0
-    /// On handle_list, delayed_list, hold_list, the plug's list or the inactive LRU.
+    /// On handle_list, delayed_list, hold_list or the inactive LRU (`sh->lru`, count 0).
     var listed = false
+    /// On the plug's list (`STRIPE_ON_UNPLUG_LIST`; the plug holds a reference).
+    var onPlug = false
 
     init(row: UInt64, geometry: MdGeometry) {
         self.row = row
