@@ -26,6 +26,26 @@ extension MdRaid5 {
         }
     }
 
+    /// The read before a partial write (`block_write_begin` reading the page): past the
+    /// end of file the page is zeroed, otherwise read from its data disk at once; it
+    /// stays locked. False when the read failed.
+    func readForWrite(_ engine: Engine, _ index: Int) -> Bool {
+        engine.traced(.readpage, UInt64(index)) { () -> Bool in
+            guard UInt64(index) * pageSize < engine.state.iSize else {
+                engine.setFlags(index, set: .uptodate, clear: .error, token: 0)
+                return true
+            }
+            let (dev, objPage) = geometry.location(ofPage: index)
+            let id = engine.submit(dev: dev, purpose: .read, entries: [RequestEntry(objPage: objPage, isParity: false, value: UInt64(index))])
+            guard engine.completeNow(id) else {
+                engine.setFlags(index, set: .error)
+                return false
+            }
+            engine.setFlags(index, set: .uptodate, clear: .error)
+            return true
+        }
+    }
+
     /// One read bio: a request per chunk it spans.
     private func readChunks(_ engine: Engine, _ pages: [Int]) {
         var start = 0

@@ -8,6 +8,8 @@ final class ExofsORE: WritePath {
 
     func readpages(_ engine: Engine, _ range: PageRange) { engine.readpages(range) }
 
+    func readForWrite(_ engine: Engine, _ index: Int) -> Bool { engine.readForModify(index) }
+
     func truncate(_ engine: Engine, size: UInt64) { engine.truncate(size: size) }
 
     /// exofs tracks its I/Os as `.write` / `.read`; nothing comes back here.

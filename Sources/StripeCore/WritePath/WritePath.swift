@@ -7,6 +7,9 @@ protocol WritePath: AnyObject {
     func writepages(_ engine: Engine, sync: Bool, range: PageRange?, nrToWrite: Int?)
     /// `readpages` of pages absent or not uptodate.
     func readpages(_ engine: Engine, _ range: PageRange)
+    /// The synchronous read of page `index` before a partial write of it (the page is
+    /// locked and stays so); false when the read failed.
+    func readForWrite(_ engine: Engine, _ index: Int) -> Bool
     /// `setattr` to `size`.
     func truncate(_ engine: Engine, size: UInt64)
     /// An I/O this write path tracked as `PendingIO.Kind.writePath` completed.
