@@ -1,0 +1,37 @@
+import Testing
+import StripeAssets
+@testable import StripeCore
+@testable import StripeUI
+
+/// In md mode the sp2d's place shows md's stripe cache: the decision md took for each
+/// stripe_head of the chunk row, block by block; the counters count the choices.
+struct StripeCachePanelTests {
+    static func timeline(_ name: String) throws -> Timeline {
+        Engine.run(try ScenarioParser.parse(try #require(BundledScenarios.text(named: name)), name: "\(name).scn"))
+    }
+
+    @Test func theTieShowsTheReadsAndTheBlocks() throws {
+        let t = try Self.timeline("md-tie-prefer")
+        let seq = try #require((0..<t.count).first { t.event($0).kind == .mdDecision })
+        let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: seq).view().lines
+        #expect(lines.contains { $0.contains("┌ md stripe cache") })
+        #expect(!lines.contains { $0.contains("pcol & sp2d") })
+        #expect(lines.contains { $0.contains("chunk row 0: P dev 3") })
+        #expect(lines.contains { $0.contains("r0 rmw 2 rcw 2 → rcw reads 1,2 preread-active @\(seq)") })
+        #expect(lines.contains { $0.contains("d0:Do d1:W d2:W P3:E") })
+    }
+
+    @Test func countersCountTheChoices() throws {
+        let t = try Self.timeline("md-delayed-full-stripe")
+        let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: t.count - 1).view().lines
+        #expect(lines.contains { $0.contains("md decisions: rmw 0  rcw 0  full 5") })
+    }
+
+    /// The ORE's screens keep the pcol & sp2d panel.
+    @Test func exofsKeepsTheSp2d() throws {
+        let t = try Self.timeline("partial-stripe")
+        let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: 72).view().lines
+        #expect(lines.contains { $0.contains("pcol & sp2d") })
+        #expect(!lines.contains { $0.contains("md stripe cache") })
+    }
+}
