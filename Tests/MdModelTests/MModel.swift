@@ -10,7 +10,8 @@
 /// - `REQ_SYNC` (sync writeback) makes the stripe preread-active at once: a decision
 ///   that needs reads issues them; without it the first such decision only sets
 ///   `STRIPE_DELAYED`, and the next one (after `raid5_activate_delayed`) reads;
-/// - when the reads are back the stripe is handled again and schedules the write.
+/// - when the reads are back the stripe is handled again and schedules the write;
+/// - fresh full stripes of one chunk batch behind the first of them (no log here).
 struct MModel {
     struct Decision: Equatable, CustomStringConvertible {
         var rmw: Int, rcw: Int, choice: String, reads: [Int]
@@ -89,7 +90,19 @@ struct MModel {
             let (d, row) = place(page)
             rows[row, default: [:]][d] = token
         }
-        for (row, towrite) in rows {
+        // stripe_add_to_batch_list: a fresh stripe_head (never cached) whose every data
+        // block is written joins the batch of the row before it in the same chunk when
+        // that one is such a stripe too; a member is never handled on its own (no
+        // decision): its head reconstructs and writes it.
+        func fullAndFresh(_ row: Int) -> Bool { cache[row] == nil && rows[row]?.count == dataDisks }
+        let members = Set(rows.keys.filter { $0 % chunkPages != 0 && fullAndFresh($0) && fullAndFresh($0 - 1) })
+        for row in members {
+            var blocks = Array(repeating: Block(), count: disks)
+            for i in rows[row]!.keys { blocks[i].overwrite = true }
+            write(row: row, towrite: rows[row]!, rcw: true, blocks: &blocks)
+            cache[row] = blocks
+        }
+        for (row, towrite) in rows where !members.contains(row) {
             var blocks = cache[row] ?? Array(repeating: Block(), count: disks)
             let (pd, qd) = parityDisks(chunkRow: row / chunkPages)
             func isParity(_ i: Int) -> Bool { i == pd || i == qd }

@@ -24,7 +24,7 @@ struct StripeCachePanelTests {
     @Test func countersCountTheChoices() throws {
         let t = try Self.timeline("md-delayed-full-stripe")
         let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: t.count - 1).view().lines
-        #expect(lines.contains { $0.contains("md decisions: rmw 0  rcw 0  full 5") })
+        #expect(lines.contains { $0.contains("md decisions: rmw 0  rcw 0  full 2") })
     }
 
     /// The ORE's screens keep the pcol & sp2d panel.

@@ -18,15 +18,55 @@ extension MdRaid5 {
                 let (disk, row) = geometry.location(ofPage: page)
                 guard getActiveStripe(engine, row: row) else { return }
                 addStripeBio(engine, bio: bio, page: page, row: row, disk: disk)
+                if config.log == .none { addToBatchList(row) }
                 cache[row]!.handle = true
                 cache[row]!.delayed = false
-                if sync && !cache[row]!.prereadActive {
+                let member = cache[row]!.batchHead.map { $0 != row } ?? false
+                if sync && !member && !cache[row]!.prereadActive {
                     cache[row]!.prereadActive = true
                     prereadActiveStripes += 1
                 }
                 releaseStripePlug(row)
             }
             bioPut(engine, bio)
+        }
+    }
+
+    /// Models `stripe_can_batch`: a fresh full-stripe write (`STRIPE_BATCH_READY`,
+    /// every data block overwritten), without a log.
+    private func canBatch(_ row: UInt64) -> Bool {
+        guard let sh = cache[row], sh.batchReady else { return false }
+        return sh.toWrite == geometry.dataDevices
+    }
+
+    /// Models `stripe_add_to_batch_list` ("we only do back search"): a full stripe joins
+    /// the batch of the row before it in the same chunk when that one can batch too; it
+    /// is then handled, computed and written with the batch's head, and is no longer
+    /// preread-active.
+    ///
+    /// ```c
+    /// /* Don't cross chunks, so stripe pd_idx/qd_idx is the same */
+    /// tmp_sec = sh->sector;
+    /// if (!sector_div(tmp_sec, conf->chunk_sectors))
+    ///         return;
+    /// head_sector = sh->sector - RAID5_STRIPE_SECTORS(conf);
+    /// ...
+    /// if (!stripe_can_batch(head) || !stripe_can_batch(sh))
+    ///         goto unlock_out;
+    /// ...
+    /// if (test_and_clear_bit(STRIPE_PREREAD_ACTIVE, &sh->state))
+    ///         if (atomic_dec_return(&conf->preread_active_stripes) < IO_THRESHOLD)
+    /// ```
+    private func addToBatchList(_ row: UInt64) {
+        guard canBatch(row), row % UInt64(geometry.pagesInUnit) != 0, cache[row]!.batchHead == nil,
+              canBatch(row - 1) else { return }
+        let head = cache[row - 1]!.batchHead ?? row - 1
+        cache[row - 1]!.batchHead = head
+        cache[head]!.batch.append(row)
+        cache[row]!.batchHead = head
+        if cache[row]!.prereadActive {
+            cache[row]!.prereadActive = false
+            prereadActiveStripes -= 1
         }
     }
 
@@ -117,7 +157,8 @@ extension MdRaid5 {
     ///                 list_add_tail(&sh->lru, &conf->handle_list);
     /// ```
     func release(_ row: UInt64) {
-        guard var sh = cache[row], sh.inFlight == 0, !sh.listed, !sh.onPlug else { return }
+        // A batch member waits on no list: its head handles it.
+        guard var sh = cache[row], sh.inFlight == 0, !sh.listed, !sh.onPlug, sh.batchHead.map({ $0 == row }) ?? true else { return }
         sh.listed = true
         if sh.handle {
             if sh.delayed && !sh.prereadActive {

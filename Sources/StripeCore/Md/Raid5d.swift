@@ -105,23 +105,48 @@ extension MdRaid5 {
     func handleStripe(_ engine: Engine, row: UInt64) {
         engine.traced(.handle_stripe, row) {
             cache[row]!.handle = false
+            guard !clearBatchReady(row) else { return }
             if cache[row]!.writtenCount > 0 { cleanEvent(engine, row: row) }
             if cache[row]!.toWrite > 0 { handleStripeDirtying(engine, row: row) }
         }
     }
 
-    /// Models `handle_stripe_clean_event`: every written block returns its bio; the
-    /// blocks stay UPTODATE in the cache; a full-stripe write is no longer pending.
+    /// Models `clear_batch_ready`: true for a batch member (the head handles it); the
+    /// head's first handling closes its batch to newcomers.
+    private func clearBatchReady(_ row: UInt64) -> Bool {
+        let sh = cache[row]!
+        guard sh.batchReady else { return sh.batchHead.map { $0 != row } ?? false }
+        cache[row]!.batchReady = false
+        guard let head = sh.batchHead else { return false }
+        guard head == row else { return true }
+        for member in sh.batch { cache[member]!.batchReady = false }
+        return false
+    }
+
+    /// Models `handle_stripe_clean_event`: every written block of the stripe and of its
+    /// batch returns its bio; the blocks stay UPTODATE in the cache; a full-stripe write
+    /// is no longer pending; the batch breaks up (`break_stripe_batch_list`), its
+    /// members handled once more on their own.
     private func cleanEvent(_ engine: Engine, row: UInt64) {
         engine.traced(.handle_stripe_clean_event, row) {
-            for disk in cache[row]!.dev.indices {
-                guard let written = cache[row]!.dev[disk].written else { continue }
-                cache[row]!.dev[disk].written = nil
-                bioPut(engine, written.bio)
+            let members = cache[row]!.batch
+            for stripe in [row] + members {
+                for disk in cache[stripe]!.dev.indices {
+                    guard let written = cache[stripe]!.dev[disk].written else { continue }
+                    cache[stripe]!.dev[disk].written = nil
+                    bioPut(engine, written.bio)
+                }
             }
             if cache[row]!.fullWrite {
                 cache[row]!.fullWrite = false
                 pendingFullWrites -= 1
+            }
+            cache[row]!.batch = []
+            cache[row]!.batchHead = nil
+            for member in members {
+                cache[member]!.batchHead = nil
+                cache[member]!.handle = true
+                release(member)
             }
         }
     }
@@ -145,7 +170,8 @@ extension MdRaid5 {
         engine.traced(.raid5_end_write_request, row, UInt64(disk)) {
             cache[row]!.dev[disk].locked = false
             if error, let written = cache[row]!.dev[disk].written { bios[written.bio]?.error = true }
-            requestDone(row)
+            // A batch member's request holds its head (raid5_release_stripe(sh->batch_head)).
+            requestDone(cache[row]!.batchHead ?? row)
         }
     }
 

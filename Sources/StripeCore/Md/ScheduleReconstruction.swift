@@ -48,14 +48,33 @@ extension MdRaid5 {
             for i in draining + parityDisks(row) { cache[row]!.dev[i].locked = true }
         }
         let sh = cache[row]!
-        let chunkRow = row / UInt64(geometry.pagesInUnit)
-        let column = { (disk: Int) in self.geometry.column(ofDisk: disk, stripe: chunkRow)! }
         // The partial parity (raid5-ppl.c): the XOR of the data this write leaves alone,
         // from the blocks as they are before the drain.
         let partialParity: UInt64? = config.log == .ppl && !sh.fullWrite
             ? (0..<disks).filter { !sh.isParity($0) && !draining.contains($0) }.reduce(0) { $0 ^ sh.dev[$1].token }
             : nil
         if partialParity != nil { engine.traced(.ops_run_partial_parity, row) {} }
+        runParityOps(engine, row: row, rcw: rcw, draining: draining)
+        // A batch: every member is a full stripe, drained and reconstructed with its head.
+        for member in sh.batch {
+            let drained = (0..<disks).reversed().filter { cache[member]!.dev[$0].towrite != nil }
+            for i in drained + parityDisks(member) { cache[member]!.dev[i].locked = true }
+            runParityOps(engine, row: member, rcw: true, draining: drained)
+        }
+        switch config.log {
+        case .journal: writeLog(engine, row: row, fn: .r5l_write_stripe, blocks: (draining + parityDisks(row)).sorted().map { cache[row]!.dev[$0].token })
+        case .ppl where partialParity != nil: writeLog(engine, row: row, fn: .ppl_write_stripe, blocks: [partialParity!])
+        default: opsRunIO(engine, row: row)
+        }
+    }
+
+    /// The parity operations `raid_run_ops` runs for one stripe: prexor (rmw), the drain
+    /// of the new data into the stripe cache (`ops_run_biodrain`), then P (and Q) from
+    /// the whole row (rcw) or from the prexored parity and the new data (rmw).
+    private func runParityOps(_ engine: Engine, row: UInt64, rcw: Bool, draining: [Int]) {
+        let sh = cache[row]!
+        let chunkRow = row / UInt64(geometry.pagesInUnit)
+        let column = { (disk: Int) in self.geometry.column(ofDisk: disk, stripe: chunkRow)! }
         var parity = parityDisks(row).map { sh.dev[$0].token }
         if !rcw {
             // ops_run_prexor5 / ops_run_prexor6: P (and Q) without the old data.
@@ -63,7 +82,6 @@ extension MdRaid5 {
                 for i in draining { parity = xorIn(parity, sh.dev[i].token, column: column(i)) }
             }
         }
-        // ops_run_biodrain: the new data into the stripe cache.
         for i in draining {
             let write = cache[row]!.dev[i].towrite!
             cache[row]!.dev[i].towrite = nil
@@ -84,11 +102,6 @@ extension MdRaid5 {
             let offset = UInt64(engine.timeline.args.count)
             engine.timeline.args.append(contentsOf: [chunkRow, inChunk, inChunk, UInt64(sh.pd), 0, sh.qd.map { UInt64($0 + 1) } ?? 0])
             engine.emit(.xor, x: offset)
-        }
-        switch config.log {
-        case .journal: writeLog(engine, row: row, fn: .r5l_write_stripe, blocks: (draining + parityDisks(row)).sorted().map { cache[row]!.dev[$0].token })
-        case .ppl where partialParity != nil: writeLog(engine, row: row, fn: .ppl_write_stripe, blocks: [partialParity!])
-        default: opsRunIO(engine, row: row)
         }
     }
 
@@ -128,7 +141,8 @@ extension MdRaid5 {
     }
 
     /// Models `ops_run_io`: one request per locked block, from the last disk to the
-    /// first, all at once and unordered (the write hole): reads of the blocks wanted,
+    /// first (on each disk the batch's head, then its members), all at once and
+    /// unordered (the write hole): reads of the blocks wanted,
     /// or writes of the drained blocks with P and Q. A write clears the stripe's
     /// preread-active state (`STRIPE_PREREAD_ACTIVE` is dropped when the writes are issued).
     func opsRunIO(_ engine: Engine, row: UInt64) {
@@ -147,10 +161,13 @@ extension MdRaid5 {
                     requests[id] = .stripeRead(row: row, disk: i)
                     issued.append(id)
                 } else {
-                    guard dev.locked else { continue }
-                    let id = engine.submit(dev: i, purpose: .write, entries: [RequestEntry(objPage: row, isParity: sh.isParity(i), value: dev.token)])
-                    requests[id] = .stripeWrite(row: row, disk: i)
-                    issued.append(id)
+                    // The head's block, then the same disk's block of each batch member.
+                    for stripe in [row] + sh.batch where cache[stripe]!.dev[i].locked {
+                        let block = cache[stripe]!.dev[i]
+                        let id = engine.submit(dev: i, purpose: .write, entries: [RequestEntry(objPage: stripe, isParity: sh.isParity(i), value: block.token)])
+                        requests[id] = .stripeWrite(row: stripe, disk: i)
+                        issued.append(id)
+                    }
                 }
             }
             cache[row]!.inFlight += issued.count

@@ -45,6 +45,12 @@ struct StripeHead {
     var listed = false
     /// On the plug's list (`STRIPE_ON_UNPLUG_LIST`; the plug holds a reference).
     var onPlug = false
+    /// `STRIPE_BATCH_READY`: a fresh stripe_head, not handled yet, may join a batch.
+    var batchReady = true
+    /// `sh->batch_head`: the first stripe of the batch this one is in (itself for the head).
+    var batchHead: UInt64?
+    /// The head's `batch_list`: the rows batched behind it, in order.
+    var batch: [UInt64] = []
 
     init(row: UInt64, geometry: MdGeometry) {
         self.row = row
