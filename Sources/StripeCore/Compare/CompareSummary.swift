@@ -7,8 +7,8 @@ public struct CompareSummary: Sendable {
     /// The worlds for people.
     public var aName: String
     public var bName: String
-    /// What each world writes through (`ore`, `md`).
-    public var writePaths: (a: String, b: String)
+    /// What each world writes through.
+    public var writePaths: (a: WritePathChoice, b: WritePathChoice)
 
     public init(_ comparison: Comparison) {
         a = TraceSummary(comparison.a)
@@ -16,25 +16,19 @@ public struct CompareSummary: Sendable {
         firstDivergence = comparison.firstDivergence
         aName = comparison.pair.a.name
         bName = comparison.pair.bDescription
-        func path(_ t: Timeline) -> String {
-            guard t.count > 0, case .md = t.state(at: t.count - 1).writePath else { return "ore" }
-            return "md"
-        }
+        func path(_ t: Timeline) -> WritePathChoice { t.count > 0 ? t.state(at: t.count - 1).writePath : .ore }
         writePaths = (path(comparison.a), path(comparison.b))
     }
 
     /// Said whenever the worlds write through different write paths: their device
     /// requests are not expected to match.
-    public var byDesign: String? {
-        guard writePaths.a != writePaths.b else { return nil }
-        return "the worlds write through different write paths (A: \(writePaths.a), B: \(writePaths.b)): their device requests differ by design"
-    }
+    public var byDesign: String? { writePaths.a.byDesign(comparedWith: writePaths.b) }
 
     /// The SPEC 8 object: `a`, `b` (each `events`, `dev_pages_read`, `dev_pages_written`,
     /// `r4w_reads`, `violations`) and `first_divergence` (null or `{a_event, b_event, line, what}`).
     public var json: JSONValue {
         .object([("a", Self.totals(a)), ("b", Self.totals(b)), ("first_divergence", firstDivergence?.json ?? .null)]
-                + (byDesign.map { [("write_paths", JSONValue.object([("a", .string(writePaths.a)), ("b", .string(writePaths.b))])),
+                + (byDesign.map { [("write_paths", JSONValue.object([("a", .string(writePaths.a.name)), ("b", .string(writePaths.b.name))])),
                                    ("note", .string($0))] } ?? []))
     }
 

@@ -4,6 +4,19 @@ public enum WritePathChoice: Sendable, Equatable {
     case ore
     /// Linux md raid5/6 under a filesystem.
     case md(MdConfig)
+
+    /// `ore` or `md`, as the scenario names it.
+    public var name: String {
+        if case .md = self { return "md" }
+        return "ore"
+    }
+
+    /// Said wherever two worlds write through different paths (A's `self`, B's `other`):
+    /// their device requests are not expected to match. Nil for the same path.
+    public func byDesign(comparedWith other: WritePathChoice) -> String? {
+        guard name != other.name else { return nil }
+        return "the worlds write through different write paths (A: \(name), B: \(other.name)): their device requests differ by design"
+    }
 }
 
 /// md's tunables a scenario sets on `write-path md`.
