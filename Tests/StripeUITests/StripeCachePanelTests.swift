@@ -35,3 +35,16 @@ struct StripeCachePanelTests {
         #expect(!lines.contains { $0.contains("md stripe cache") })
     }
 }
+
+/// The split screen across write paths says first that the requests differ by design,
+/// and only then where the worlds part.
+struct MdCompareViewTests {
+    @Test func splitScreenSaysRequestsDifferByDesign() throws {
+        let text = try #require(BundledScenarios.text(named: "md-warm-page-cache"))
+        let comparison = Comparison(try WorldPair(a: ScenarioParser.parse(text, name: "md-warm-page-cache.scn"), commands: "write-path md"))
+        let lines = CompareModel(comparison: comparison, width: 160, height: 40, monochrome: true, at: comparison.a.count - 1).view().lines
+        #expect(lines[1].hasPrefix("A writes via ore, B via md: device requests differ by design. First divergence"))
+        let same = Comparison(try WorldPair(a: ScenarioParser.parse(text, name: "md-warm-page-cache.scn"), commands: "set r4w=off"))
+        #expect(!CompareModel(comparison: same, width: 160, height: 40, monochrome: true, at: 10).view().lines[1].contains("by design"))
+    }
+}
