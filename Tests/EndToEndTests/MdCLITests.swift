@@ -42,4 +42,16 @@ struct MdCLITests {
         #expect(disks.map { $0["role"] as? String } == ["data", "data", "data", "P"])
         #expect(disks.map { $0["state"] as? String } == ["dirty", "want", "want", "empty"])
     }
+
+    /// `layout --write-path md`: md's RAID6 map as worked by hand in MdGeometryTests.
+    @Test func layoutPrintsMdsMap() throws {
+        let r = try Binary.run(["layout", "--raid", "raid6", "--devices", "5", "--stripe-unit", "4K", "--write-path", "md",
+                                "--format", "json", "--pages", "0..5"])
+        #expect(r.status == 0)
+        let pages = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(pages.map { $0["dev"] as? Int } == [1, 2, 3, 0, 1, 2])
+        #expect(pages.map { $0["parity_dev"] as? Int } == [4, 4, 4, 3, 3, 3])
+        #expect(pages.map { $0["q_dev"] as? Int } == [0, 0, 0, 4, 4, 4])
+        #expect(pages.map { $0["obj_offset"] as? Int } == [0, 0, 0, 4096, 4096, 4096])
+    }
 }

@@ -21,7 +21,7 @@ extension ScenarioParser {
 
     /// Why `layout` cannot go under md: md has no groups or mirrors, and raid0 is
     /// another md personality. Nil when it can.
-    static func mdRejects(_ layout: OreLayout) -> String? {
+    public static func mdRejects(_ layout: OreLayout) -> String? {
         if layout.mirrors > 1 { return "write-path md: md raid5/6 has no mirrors (the layout has mirrors=\(layout.mirrors))" }
         if layout.groupDepth != nil { return "write-path md: md raid5/6 has no groups (the layout has group-width=\(layout.groupWidth))" }
         if layout.parity == 0 { return "write-path md: md models raid5 and raid6 (the layout is raid0)" }
