@@ -21,6 +21,13 @@ struct StripeCachePanelTests {
         #expect(lines.contains { $0.contains("d0:Do d1:W d2:W P3:E") })
     }
 
+    @Test func aBatchNamesItsRows() throws {
+        let t = try Self.timeline("md-delayed-full-stripe")
+        let seq = try #require((0..<t.count).first { t.event($0).kind == .mdDecision })
+        let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: seq).view().lines
+        #expect(lines.contains { $0.contains("r4 rmw 5 rcw 0 → full batched: r5 r6 r7 @\(seq)") })
+    }
+
     @Test func countersCountTheChoices() throws {
         let t = try Self.timeline("md-delayed-full-stripe")
         let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: t.count - 1).view().lines
