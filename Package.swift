@@ -40,6 +40,8 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["StripeAssets"]),
         // An independent model of the kernel's write path, checked against the engine.
         .testTarget(name: "KernelModelTests", dependencies: ["StripeCore"]),
+        // An independent model of md's raid5/6 write path, checked against the engine.
+        .testTarget(name: "MdModelTests", dependencies: ["StripeCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,6 +43,12 @@ public enum BundledScenarios {
         ("truncate-mirrors", text(PackageResources.truncate_mirrors_scn)),
         ("stripe-cut-seed", text(PackageResources.stripe_cut_seed_scn)),
         ("raid0-groups-seed", text(PackageResources.raid0_groups_seed_scn)),
+        ("md-warm-page-cache", text(PackageResources.md_warm_page_cache_scn)),
+        ("md-cold-small-write", text(PackageResources.md_cold_small_write_scn)),
+        ("md-tie-prefer", text(PackageResources.md_tie_prefer_scn)),
+        ("md-delayed-full-stripe", text(PackageResources.md_delayed_full_stripe_scn)),
+        ("md-same-row-twice", text(PackageResources.md_same_row_twice_scn)),
+        ("md-raid6", text(PackageResources.md_raid6_scn)),
     ]
 
     /// The text of the bundled scenario `name`, if there is one.

@@ -10,8 +10,10 @@ extension Engine {
         emit(.command, i: UInt32(line.line), x: UInt64(timeline.commandCount))
         timeline.commandCount += 1
         switch command {
-        case .title, .profile, .layout, .file, .completions, .fail, .repair, .set:
+        case .title, .profile, .layout, .file, .completions, .fail, .repair, .set, .writePath:
             break
+        case .resync:
+            (writePath as? MdRaid5)?.resync(self)
         case .note(let text):
             note(text)
         case .cache(let range, let dirty):
@@ -21,9 +23,9 @@ extension Engine {
         case .writeBytes(let offset, let length):
             writeBytes(offset: offset, length: length)
         case .read(let range):
-            readpages(range)
+            writePath.readpages(self, range)
         case .writepages(let sync, let range, let nr):
-            writepages(sync: sync, range: range, nrToWrite: nr)
+            writePath.writepages(self, sync: sync, range: range, nrToWrite: nr)
         case .fsync(let range):
             fsync(range)
         case .evict(let range):
@@ -31,7 +33,7 @@ extension Engine {
         case .reclaim(let pages):
             reclaim(pages: pages)
         case .truncate(let size):
-            truncate(size: size)
+            writePath.truncate(self, size: size)
         case .complete(let count):
             var left = count ?? Int.max
             while left > 0, deliverNextCompletion() { left -= 1 }
@@ -63,6 +65,12 @@ extension Engine {
             stage(.completions(manual: manual))
         case .fail(let dev), .repair(let dev):
             if case .fail = command { stage(.deviceFailed(dev: dev, failed: true)) } else { stage(.deviceFailed(dev: dev, failed: false)) }
+        case .writePath(let choice):
+            switch choice {
+            case .ore: writePath = ExofsORE()
+            case .md(let config): writePath = MdRaid5(config: config, layout: layout!)
+            }
+            stage(.writePath(choice))
         case .set(let option):
             switch option {
             case .writepage(let on): switches.writepage = on
@@ -85,7 +93,7 @@ extension Command {
     /// parser makes sure one came before).
     var needsLayout: Bool {
         switch self {
-        case .title, .note, .profile, .layout, .completions, .set, .complete, .check: false
+        case .title, .note, .profile, .layout, .completions, .set, .complete, .check, .writePath: false
         default: true
         }
     }

@@ -1,16 +1,19 @@
 /// Runs a scenario through the model and records the timeline.
 ///
-/// The engine changes the observable state only by emitting events (and the aux
-/// changes that ride on them), so the live state and any replay agree by
-/// construction. Kernel-modelling methods live in the folders named after the
-/// kernel files they model.
+/// The engine changes the observable state only through its `Recorder` (events and
+/// the aux changes that ride on them), so the live state and any replay agree by
+/// construction. It runs the commands and holds what every write path shares (page
+/// cache, devices, completions, invariants); writing the file out is the `WritePath`'s
+/// (`ExofsORE`, `MdRaid5`). Kernel-modelling methods live in the folders named after
+/// the kernel files they model.
 public final class Engine {
-    let timeline: Timeline
+    /// Events, keyframes and the live state.
+    let recorder: Recorder
+    var timeline: Timeline { recorder.timeline }
     /// The live state: always the state after the last emitted event.
-    var state = SimState()
-    private var pendingAux: [AuxChange] = []
-    /// Arguments of the open calls, so `return` events repeat them.
-    private var callArgs: [UInt64] = []
+    var state: SimState { _read { yield recorder.state } }
+    /// Which kernel writes the file out (`write-path`); the exofs/ORE path by default.
+    var writePath: any WritePath = ExofsORE()
 
     // Working state of the modelled kernel, mirrored into `state` through aux changes.
     var layout: OreLayout?
@@ -37,27 +40,37 @@ public final class Engine {
     /// Scenario line of the command being executed.
     var currentLine = 0
     /// The modelled kernel hit a BUG (or a task waits forever): nothing runs after it.
-    var halted = false
+    var halted: Bool {
+        get { recorder.halted }
+        set { recorder.halted = newValue }
+    }
     /// The file's object id, `EXOFS_OBJ_OFF` + ino (`_ore_read_mirror` picks mirrors by it).
     var objectID = ExofsObject.id(ino: ExofsObject.defaultIno)
 
-    /// The build pauses when the timeline reaches this many events: `pause` runs, or,
-    /// without one, the build stops there (the timeline is then a prefix of the full one).
-    var pauseAt = Int.max
-    var pause: (() -> Void)?
+    /// The build pauses when the timeline reaches this many events (see `Recorder`).
+    var pauseAt: Int {
+        get { recorder.pauseAt }
+        set { recorder.pauseAt = newValue }
+    }
+    var pause: (() -> Void)? {
+        get { recorder.pause }
+        set { recorder.pause = newValue }
+    }
     /// The memory the build may take, checked at every keyframe; nil: unchecked.
-    var budget: MemoryBudget?
+    var budget: MemoryBudget? {
+        get { recorder.budget }
+        set { recorder.budget = newValue }
+    }
     /// Set when the build stopped at the budget.
-    var overBudget: MemoryBudget.Exceeded?
-    /// The build stopped before the scenario's end (at `pauseAt` or at the budget).
-    private var stopped = false
+    var overBudget: MemoryBudget.Exceeded? { recorder.overBudget }
     /// The command being executed, and the events, pages written and dirty pages when
     /// it began: how far it is, for the budget's projection.
     var currentCommandLine: ScenarioLine?
     var commandStart = (event: 0, written: UInt64(0), dirty: 0)
 
     init(scenario: Scenario, keyframeInterval: Int) {
-        timeline = Timeline(scenario: scenario, keyframeInterval: keyframeInterval)
+        recorder = Recorder(scenario: scenario, keyframeInterval: keyframeInterval)
+        recorder.projectedEvents = { [unowned self] in projectedEvents() }
     }
 
     /// Runs every command of `scenario` and returns its timeline, with a keyframe
@@ -85,60 +98,24 @@ public final class Engine {
     func runAll() {
         budget?.start()
         for line in timeline.scenario.lines where !halted { execute(line) }
-        timeline.isComplete = !stopped
+        timeline.isComplete = !recorder.stopped
     }
 
-    /// Stops building: nothing more is emitted, and what runs on returns quickly.
-    private func stopBuilding() {
-        stopped = true
-        halted = true
-    }
-
-    // MARK: Recording
+    // MARK: Recording (the recorder's, named here so the kernel layers read as before)
 
     /// Queues an aux change; it rides on the next emitted event.
-    func stage(_ change: AuxChange) { pendingAux.append(change) }
+    @inline(__always) func stage(_ change: AuxChange) { recorder.stage(change) }
 
     /// Appends an event, applies it to the live state, and keeps a keyframe when due.
-    @discardableResult
+    @inline(__always) @discardableResult
     func emit(_ kind: EventKind, a: UInt8 = 0, b: UInt8 = 0, i: UInt32 = 0, x: UInt64 = 0) -> Int {
-        guard !halted else { return timeline.events.count - 1 }
-        let depth = kind == .return ? state.stack.count - 1 : state.stack.count
-        var event = Event(kind, depth: UInt8(clamping: depth), a: a, b: b, i: i, x: x)
-        let seq = timeline.events.count
-        if !pendingAux.isEmpty {
-            event.kindRaw |= 0x80
-            timeline.auxOwners.append(seq)
-            timeline.auxStarts.append(timeline.aux.count)
-            timeline.aux.append(contentsOf: pendingAux)
-            pendingAux.removeAll(keepingCapacity: true)
-        }
-        timeline.events.append(event)
-        timeline.apply(seq, to: &state)
-        if (seq + 1) % timeline.keyframeInterval == 0 {
-            timeline.keyframes.append(state)
-            if let budget, let exceeded = budget.check(scenario: timeline.scenario, built: seq + 1, projectedEvents: projectedEvents) {
-                overBudget = exceeded
-                stopBuilding()
-            }
-        }
-        if seq + 1 >= pauseAt {
-            pause?()
-            // No pause to wait in, or cancelled while paused.
-            if seq + 1 >= pauseAt { stopBuilding() }
-        }
-        return seq
+        recorder.emit(kind, a: a, b: b, i: i, x: x)
     }
 
     /// Records `fn`'s call, runs `body`, records its return.
+    @inline(__always)
     func traced<T>(_ fn: KernelFunction, _ args: UInt64..., body: () -> T) -> T {
-        let offset = UInt64(timeline.args.count)
-        timeline.args.append(contentsOf: args)
-        callArgs.append(offset)
-        emit(.call, a: fn.rawValue, x: offset)
-        let result = body()
-        emit(.return, a: fn.rawValue, x: callArgs.removeLast())
-        return result
+        recorder.traced(fn, args, body: body)
     }
 
     /// A `note` event; engine notes carry the line of the command that caused them.
@@ -218,6 +195,7 @@ public final class Engine {
         switch io.kind {
         case .write: writepagesDone(io)
         case .read: readpagesDone(io)
+        case .writePath: writePath.completed(self, io)
         }
     }
 
@@ -235,7 +213,9 @@ public final class Engine {
 
 /// An I/O submitted to the devices whose completion the engine waits for.
 struct PendingIO {
-    enum Kind { case write, read }
+    /// `write` and `read` are exofs's (`writepages_done`, `readpages_done`); `writePath`
+    /// goes back to the write path that submitted it.
+    enum Kind { case write, read, writePath }
     var kind: Kind
     var pages: Range<Int>
     var requests: [Int]

@@ -19,6 +19,7 @@ struct LayoutCommand: ParsableCommand {
     @Option(help: "Stripes per group before the next group.") var groupDepth: Int?
     @Option(help: "File pages to map, N or A..B (default: a whole parity rotation).") var pages: String?
     @Option(help: "table or json.") var format: Format = .table
+    @Option(help: "ore (the ORE's striping) or md (md's left-symmetric raid5/6; --format json).") var writePath: String = "ore"
 
     func run() throws {
         guard let level = RaidLevel(rawValue: raid) else {
@@ -45,6 +46,15 @@ struct LayoutCommand: ParsableCommand {
             FileHandle.standardError.write(Data("stripescope: warning: \(notice)\n".utf8))
         }
         let range = try pageRange(layout)
+        guard writePath == "ore" || writePath == "md" else {
+            throw CLIFailure("write-path: expected ore or md, found \(writePath.quotedExcerpt)")
+        }
+        if writePath == "md" {
+            if let why = ScenarioParser.mdRejects(layout) { throw CLIFailure(why) }
+            guard format == .json else { throw CLIFailure("write-path md: the table is the ORE's; md's map is --format json") }
+            print(JSONValue.array(range.map { Self.mdPage($0, MdGeometry(layout: layout)) }).encoded)
+            return
+        }
         switch format {
         case .table:
             let stripes = (range.lowerBound / layout.pagesInStripe)..<(range.upperBound / layout.pagesInStripe + 1)
@@ -62,6 +72,19 @@ struct LayoutCommand: ParsableCommand {
             }
             print(JSONValue.array(objects).encoded)
         }
+    }
+
+    /// One page of md's map, with the ORE map's names: `stripe` is md's chunk row;
+    /// md has no groups or cycles.
+    private static func mdPage(_ page: Int, _ md: MdGeometry) -> JSONValue {
+        let (dev, objPage) = md.location(ofPage: page)
+        let stripe = md.stripe(ofPage: page)
+        let parity = md.parityDevices(stripe: stripe)
+        return .object([
+            ("index", .int(Int64(page))), ("dev", .int(Int64(dev))), ("obj_offset", .int(Int64(objPage * pageSize))),
+            ("stripe", .int(Int64(stripe))), ("group", .int(0)), ("cycle", .int(0)),
+            ("parity_dev", .int(Int64(parity[0]))), ("q_dev", parity.count > 1 ? .int(Int64(parity[1])) : .null),
+        ])
     }
 
     private func pageRange(_ layout: OreLayout) throws -> ClosedRange<Int> {

@@ -3,12 +3,12 @@ extension SimState {
     /// reaches: a truncate does not take a stripe out of the parity check, whatever it
     /// left on the devices.
     public var stripeSpan: UInt64 {
-        guard let layout else { return 0 }
+        guard let layout = geometry, let arrayDevices = self.layout?.devices, let stripeBytes = self.layout?.stripeBytes else { return 0 }
         let bytes = max(iSizeHighWater, UInt64(pageSpan) * pageSize)
-        var span = (bytes + layout.stripeBytes - 1) / layout.stripeBytes
+        var span = (bytes + stripeBytes - 1) / stripeBytes
         // Every parity row on the devices (SPEC 6), also where a misplaced unit wrote past
-        // the file's data.
-        for (dev, device) in devices.enumerated() where device.objectSize > 0 {
+        // the file's data; md's log device holds no stripes.
+        for (dev, device) in devices.enumerated() where device.objectSize > 0 && dev < arrayDevices {
             span = max(span, layout.stripe(onDevice: dev, objPage: (device.objectSize - 1) / pageSize) + 1)
         }
         return span
@@ -17,14 +17,14 @@ extension SimState {
     /// Rows of stripe `stripe` whose on-disk parity (P, or P and Q) does not agree with
     /// the on-disk data.
     public func inconsistentRows(stripe: UInt64) -> [Int] {
-        guard let layout, layout.parity > 0 else { return [] }
+        guard let layout = geometry, layout.parity > 0 else { return [] }
         return (0..<layout.pagesInUnit).filter { !inconsistentUnits(stripe: stripe, row: $0).isEmpty }
     }
 
     /// The parity units (0 = P, 1 = Q) of row `row` of stripe `stripe` whose on-disk copy,
     /// on any mirror, is not what `ParityScheme` computes from the on-disk data (SPEC 6, rule 2).
     public func inconsistentUnits(stripe: UInt64, row: Int) -> [Int] {
-        guard let layout, layout.parity > 0 else { return [] }
+        guard let layout = geometry, layout.parity > 0 else { return [] }
         let parity = ParityScheme.parity(stripe: stripe, row: row, layout: layout) { page in
             let location = layout.location(ofPage: page)
             return devices[location.dev].objects[Int(location.objPage)]
@@ -39,7 +39,7 @@ extension SimState {
     /// the rows, and the parity unit of the first of them that disagrees, named P or Q
     /// with RAID6 ("parity" with RAID5's one unit).
     public func parityMismatch(stripe: UInt64) -> String? {
-        guard let layout else { return nil }
+        guard let layout = geometry else { return nil }
         let rows = inconsistentRows(stripe: stripe)
         guard let row = rows.first else { return nil }
         let slots = layout.paritySlots(stripe: stripe, row: row)

@@ -15,7 +15,7 @@ struct DiskAudit {
 
 extension Engine {
     /// Brings `audit` up to the live state.
-    func updateAudit(layout: OreLayout) {
+    func updateAudit(layout: any StripeGeometry) {
         var pages = expected.takeChanged()
         var stripes = Set<UInt64>()
         var startOver = false
@@ -72,7 +72,7 @@ extension Engine {
 
     /// The first device whose copy of file page `index` does not read back what the user
     /// last wrote, with what it holds.
-    func lostCopy(ofPage index: Int, filePages: Int, layout: OreLayout) -> (dev: Int, onDisk: UInt64)? {
+    func lostCopy(ofPage index: Int, filePages: Int, layout: any StripeGeometry) -> (dev: Int, onDisk: UInt64)? {
         let location = layout.location(ofPage: index)
         let tail = state.iSize % pageSize
         for dev in layout.devicesHolding(page: index) {

@@ -3,7 +3,7 @@ extension Engine {
     /// After ordinary commands a violation already reported is not repeated; the
     /// `check` command reports everything broken now.
     func checkInvariants(reportAll: Bool) {
-        guard let layout else { return }
+        guard let layout = state.geometry else { return }
         var found: [(rule: Int, detail: String)] = []
         if state.isQuiescent {
             updateAudit(layout: layout)
@@ -15,7 +15,7 @@ extension Engine {
             found.append((3, "\(Self.list(referenced, noun: "page")) still \(referenced.count == 1 ? "holds" : "hold") a reference from r4w get_page after write_exec returned: get_page without put_page"))
         }
         let unlocked = state.unlockedWritebackPages
-        if !unlocked.isEmpty {
+        if !unlocked.isEmpty, checksOreRules {
             found.append((5, "\(Self.list(unlocked, noun: "page")) \(unlocked.count == 1 ? "is" : "are") under writeback but unlocked before writepages_done"))
         }
         if state.inflight.isEmpty {
@@ -34,7 +34,7 @@ extension Engine {
     }
 
     /// Rule 1: pages below i_size whose device copy is not what the user last wrote.
-    private func lostData(layout: OreLayout) -> [String] {
+    private func lostData(layout: any StripeGeometry) -> [String] {
         let lost = audit.lostPages
         guard let index = lost.first else { return [] }
         let filePages = Int((state.iSize + pageSize - 1) / pageSize)

@@ -7,6 +7,8 @@ public struct CompareSummary: Sendable {
     /// The worlds for people.
     public var aName: String
     public var bName: String
+    /// What each world writes through.
+    public var writePaths: (a: WritePathChoice, b: WritePathChoice)
 
     public init(_ comparison: Comparison) {
         a = TraceSummary(comparison.a)
@@ -14,12 +16,20 @@ public struct CompareSummary: Sendable {
         firstDivergence = comparison.firstDivergence
         aName = comparison.pair.a.name
         bName = comparison.pair.bDescription
+        func path(_ t: Timeline) -> WritePathChoice { t.count > 0 ? t.state(at: t.count - 1).writePath : .ore }
+        writePaths = (path(comparison.a), path(comparison.b))
     }
+
+    /// Said whenever the worlds write through different write paths: their device
+    /// requests are not expected to match.
+    public var byDesign: String? { writePaths.a.byDesign(comparedWith: writePaths.b) }
 
     /// The SPEC 8 object: `a`, `b` (each `events`, `dev_pages_read`, `dev_pages_written`,
     /// `r4w_reads`, `violations`) and `first_divergence` (null or `{a_event, b_event, line, what}`).
     public var json: JSONValue {
-        .object([("a", Self.totals(a)), ("b", Self.totals(b)), ("first_divergence", firstDivergence?.json ?? .null)])
+        .object([("a", Self.totals(a)), ("b", Self.totals(b)), ("first_divergence", firstDivergence?.json ?? .null)]
+                + (byDesign.map { [("write_paths", JSONValue.object([("a", .string(writePaths.a.name)), ("b", .string(writePaths.b.name))])),
+                                   ("note", .string($0))] } ?? []))
     }
 
     private static func totals(_ s: TraceSummary) -> JSONValue {
@@ -29,6 +39,7 @@ public struct CompareSummary: Sendable {
     /// Both worlds' totals side by side with B − A, then the first divergence.
     public var lines: [String] {
         var out = ["world A: \(aName)", "world B: \(bName)", ""]
+        if let byDesign { out.insert("note: " + byDesign, at: 2) }
         let labels = ["events", "device pages read", "device pages written", "r4w device pages read", "violations"]
         let width = labels.map(\.count).max()!
         func row(_ title: String, _ x: String, _ y: String, _ d: String) -> String {

@@ -84,7 +84,8 @@ public struct WorldPair: Sendable {
             pieces.append((String(piece), start))
             start += piece.count + 1
         }
-        let at = Self.insertionPoint(in: a)
+        let writePath = pieces.first?.text.drop { $0 == " " }.hasPrefix("write-path") ?? false
+        let at = Self.insertionPoint(in: a, writePath: writePath)
         // A's lines at their own line numbers (blank lines between), COMMANDS after line `at`.
         let before = at == 0 ? 0 : a.lines[at - 1].line
         var text: [String] = []
@@ -137,13 +138,16 @@ public struct WorldPair: Sendable {
         self.commands = commands
     }
 
-    /// Where the `--compare` commands go: after the last `profile` / `layout` line that
-    /// comes before any command other than `title` and `note`; at the top without one.
-    static func insertionPoint(in scenario: Scenario) -> Int {
+    /// Where the `--compare` commands go: after the last `profile` / `layout` /
+    /// `write-path` line (a later `write-path` replaces an earlier one) that comes
+    /// before any command other than `title` and `note` (and `set`, when the commands
+    /// start with `write-path`, which must follow the layout); at the top without one.
+    static func insertionPoint(in scenario: Scenario, writePath: Bool = false) -> Int {
         var at = 0
         for (index, line) in scenario.lines.enumerated() {
             switch line.command {
-            case .profile, .layout: at = index + 1
+            case .profile, .layout, .writePath: at = index + 1
+            case .set where writePath: continue
             case .title, .note: continue
             default: return at
             }

@@ -4,8 +4,15 @@ public enum IOPurpose: UInt8, Sendable {
     case r4w
     /// A page-cache read (`read_exec`).
     case read
-    /// A write of data and parity units (`ore_write`).
+    /// A write of data and parity units (`ore_write`, md's `ops_run_io`).
     case write
+    /// md reads an old block into its stripe cache: for read-modify-write, for
+    /// reconstruct-write, or to resync a row.
+    case rmw, rcw, resync
+
+    /// The read fills a page of the page cache (`entry.value` is the file page); md's
+    /// stripe reads fill its stripe cache instead.
+    public var fillsPageCache: Bool { self == .r4w || self == .read }
 
     public var name: String { "\(self)" }
 }

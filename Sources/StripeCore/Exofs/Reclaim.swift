@@ -13,7 +13,8 @@ extension Engine {
                 guard page.present, page.refs == 0,
                       page.flags.isDisjoint(with: [.locked, .writeback]) else { continue }
                 if page.flags.contains(.dirty) {
-                    guard switches.writepage else { continue }
+                    // The old `.writepage` is exofs's; a filesystem on md has none here.
+                    guard switches.writepage, writePath is ExofsORE else { continue }
                     setFlags(index, set: .locked)
                     setFlags(index, clear: .dirty)
                     exofsWritepage(index)

@@ -14,7 +14,7 @@ extension Engine {
 
     /// Models `truncate_setsize`: the new `i_size`; pages past it leave the cache (after
     /// their I/O, dirty or not); the tail of a partial last page is zeroed (after its I/O).
-    private func truncateSetsize(_ size: UInt64) {
+    func truncateSetsize(_ size: UInt64) {
         traced(.truncate_setsize, size) {
             let oldSize = state.iSize
             let oldPages = Int((oldSize + pageSize - 1) / pageSize)

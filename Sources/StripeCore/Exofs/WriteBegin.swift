@@ -10,7 +10,7 @@ extension Engine {
             if !state.pages[index].present { emit(.pageAdd, i: UInt32(index)) }
             setFlags(index, set: .locked)
             guard !state.pages[index].flags.contains(.uptodate), length != pageSize else { return true }
-            guard readForModify(index) else {
+            guard writePath.readForWrite(self, index) else {
                 setFlags(index, clear: .locked)
                 note("write_begin(\(index)): _readpage failed with -EIO, so the write fails and the page is not dirtied")
                 return false
@@ -32,7 +32,7 @@ extension Engine {
     /// The read half of a partial write, `_readpage(page, true)`: a page past the end
     /// of file is zeroed, any other is read synchronously and stays locked. Returns
     /// false when the read failed.
-    private func readForModify(_ index: Int) -> Bool {
+    func readForModify(_ index: Int) -> Bool {
         traced(.readpage, UInt64(index)) {
             pcol = PageCollect(expectedPages: 1)
             readpageStrip(index, forWrite: true)
@@ -60,7 +60,7 @@ extension Engine {
     /// device's content, or dirty as if written. A page already cached keeps its
     /// content unless `dirty` writes it anew.
     func cache(_ range: PageRange, dirty: Bool) {
-        guard let layout else { return }
+        guard let layout = state.geometry else { return }
         for index in range {
             if state.pages[index].present {
                 guard dirty else { continue }

@@ -101,9 +101,11 @@ extension Engine {
     }
 
     /// Models `write_cache_pages`: walks the dirty pages in index order, locks each,
-    /// clears dirty for I/O, and hands it to `writepage_strip`; an error ends the walk.
-    /// Returns false on an error.
-    private func writeCachePages(sync: Bool, range: PageRange?, nrToWrite: Int) -> Bool {
+    /// clears dirty for I/O, and hands it to `writepage_strip` (or the write path's
+    /// `strip`; `beforeWait` runs before the task sleeps on a page); an error ends the
+    /// walk. Returns false on an error.
+    func writeCachePages(sync: Bool, range: PageRange?, nrToWrite: Int, beforeWait: () -> Void = {},
+                         strip: ((Int) -> Bool)? = nil) -> Bool {
         traced(.write_cache_pages) { () -> Bool in
             let first = range?.lowerBound ?? 0
             let last = min(range?.upperBound ?? Int.max, state.pageSpan - 1)
@@ -116,13 +118,14 @@ extension Engine {
                 guard state.pages[index].present else { continue }
                 if state.pages[index].flags.contains(.locked) || state.pages[index].flags.contains(.writeback) {
                     guard sync else { continue }
+                    beforeWait()
                     waitOnPage(index)
                     guard !halted else { return false }
                     guard state.pages[index].flags.contains(.dirty) else { continue }
                 }
                 setFlags(index, set: .locked)
                 setFlags(index, clear: .dirty)
-                guard writepageStrip(index) else { return false }
+                guard strip?(index) ?? writepageStrip(index) else { return false }
                 left -= 1
                 if left <= 0 && !sync { break }
             }

@@ -20,7 +20,7 @@ public enum ParityScheme {
     /// The parity of row `row` of file-order stripe `stripe`: `token(page)` gives each data
     /// page's content (file page index), read in data-column order. File creation reads
     /// the initial tokens, invariant 2 the devices.
-    public static func parity(stripe: UInt64, row: Int, layout: OreLayout, token: (Int) -> UInt64) -> [UInt64] {
+    public static func parity(stripe: UInt64, row: Int, layout: some StripeGeometry, token: (Int) -> UInt64) -> [UInt64] {
         let firstPage = Int(stripe) * layout.pagesInStripe + row
         let data = (0..<layout.dataDevices).map { token(firstPage + $0 * layout.pagesInUnit) }
         return parity(of: data, units: layout.parity)

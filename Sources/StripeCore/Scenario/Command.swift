@@ -51,6 +51,10 @@ public enum Command: Sendable, Equatable {
     case repair(dev: Int)
     case set(SetOption)
     case check
+    /// `write-path ore|md [rmw=] [stripe-cache=] [log=]`.
+    case writePath(WritePathChoice)
+    /// `resync`: md recomputes every parity row from its data.
+    case resync
 }
 
 /// A parsed command with the scenario line it came from.

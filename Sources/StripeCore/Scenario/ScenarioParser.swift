@@ -37,6 +37,7 @@ public enum ScenarioParser {
         var profile = Profile.final
         var fileLine = 0
         var touched = false
+        var md = false
 
         mutating func validate(_ command: Command, at word: Word, _ words: LineLexer) throws(ScenarioError) {
             switch command {
@@ -59,6 +60,15 @@ public enum ScenarioParser {
                     throw words.error(at: word, "'file' must come before the commands that use the file")
                 }
                 fileLine = words.lineNumber
+            case .writePath(let choice):
+                guard let layout else { throw needsLayout(word, words) }
+                guard !touched, fileLine == 0 else {
+                    throw words.error(at: word, "'write-path' must come before 'file' and the commands that use the file")
+                }
+                if case .md = choice, let why = ScenarioParser.mdRejects(layout) { throw words.error(at: word, why) }
+                md = choice != .ore
+            case .resync:
+                guard md else { throw words.error(at: word, "'resync' is md's; add 'write-path md' after the layout") }
             case .fail(let dev), .repair(let dev):
                 guard let layout else { throw needsLayout(word, words) }
                 guard dev < layout.devices else {
@@ -162,8 +172,13 @@ public enum ScenarioParser {
         case "check":
             try words.end()
             return .check
+        case "write-path":
+            return try parseWritePath(&words)
+        case "resync":
+            try words.end()
+            return .resync
         default:
-            throw words.error(at: word, "unknown command \(word.quoted); expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check")
+            throw words.error(at: word, "unknown command \(word.quoted); expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync")
         }
     }
 

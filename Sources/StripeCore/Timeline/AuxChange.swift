@@ -16,4 +16,7 @@ enum AuxChange: Sendable {
     /// The object shrinks (or grows) to `size` bytes; data past it reads as zeros.
     case deviceTruncate(dev: Int, size: UInt64)
     case completions(manual: Bool)
+    case writePath(WritePathChoice)
+    /// md's array is dirty (after an unclean shutdown) or clean again (after `resync`).
+    case arrayDirty(Bool)
 }

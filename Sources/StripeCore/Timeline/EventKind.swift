@@ -3,6 +3,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case command, note, call, `return`, page
     case pageAdd, pageRemove, r4wGetPage, r4wPutPage
     case devRead, devWrite, ioDone, xor, violation, kernelBug
+    case mdDecision
 
     /// The JSON name (`page_add`, `r4w_get_page`, ...).
     public var name: String {
@@ -22,6 +23,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
         case .xor: "xor"
         case .violation: "violation"
         case .kernelBug: "kernel_bug"
+        case .mdDecision: "md_decision"
         }
     }
 
@@ -42,6 +44,12 @@ public enum KernelFunction: UInt8, Sendable, CaseIterable {
     case writepage, shrink_page_list, ore_truncate, truncate_setsize, invalidate_mapping_pages
     case filemap_write_and_wait_range, lock_page, wait_on_page_writeback, truncate_inode_pages, ore_comp_dev
     case _sp2d_min_pg
+    // md raid5/6 (drivers/md/raid5.c, raid5-cache.c, raid5-ppl.c) and the block layer above it.
+    case submit_bio, raid5_make_request, add_stripe_bio, raid5_get_active_stripe, blk_finish_plug, raid5_unplug
+    case raid5d, raid5_activate_delayed, handle_stripe, handle_stripe_dirtying, schedule_reconstruction
+    case ops_run_prexor5, ops_run_prexor6, ops_run_reconstruct5, ops_run_reconstruct6, ops_run_partial_parity
+    case ops_run_io, r5l_write_stripe, ppl_write_stripe, raid5_end_read_request, raid5_end_write_request
+    case handle_stripe_clean_event, raid5_read_one_chunk, md_do_sync
 
     /// The name as the kernel spells it.
     public var name: String { "\(self)" }
@@ -62,6 +70,13 @@ public enum KernelFunction: UInt8, Sendable, CaseIterable {
         case .lock_page, .wait_on_page_writeback, .truncate_inode_pages: ["index"]
         case .ore_comp_dev: ["comp"]
         case ._sp2d_min_pg: []
+        case .submit_bio, .raid5_make_request, .raid5_read_one_chunk: ["pg_first", "nr_pages"]
+        case .add_stripe_bio: ["row", "dev", "index"]
+        case .raid5_get_active_stripe, .handle_stripe, .handle_stripe_dirtying, .schedule_reconstruction,
+             .ops_run_prexor5, .ops_run_prexor6, .ops_run_reconstruct5, .ops_run_reconstruct6, .ops_run_partial_parity,
+             .ops_run_io, .r5l_write_stripe, .ppl_write_stripe, .handle_stripe_clean_event: ["row"]
+        case .raid5_end_read_request, .raid5_end_write_request: ["row", "dev"]
+        case .blk_finish_plug, .raid5_unplug, .raid5d, .raid5_activate_delayed, .md_do_sync: []
         }
     }
 

@@ -2,6 +2,11 @@
 /// state is cheap (the big arrays share chunks), which is what makes keyframes cheap.
 public struct SimState: Sendable, Equatable {
     public var layout: OreLayout?
+    /// The write path in use (`write-path`).
+    public var writePath = WritePathChoice.ore
+    /// md's array is dirty (`recovery_cp` < MaxSector): md reconstruct-writes until
+    /// `resync`. A `powercut` sets it; false by default.
+    public var arrayDirty = false
     public var profile = Profile.final
     public var switches = Switches()
     public var manualCompletions = false
@@ -43,6 +48,14 @@ public struct SimState: Sendable, Equatable {
 
     public init() {}
 
+    /// Where pages and parity live under the write path in use: the ORE's
+    /// `ore_calc_stripe_info`, or md's `raid5_compute_sector`.
+    public var geometry: (any StripeGeometry)? {
+        guard let layout else { return nil }
+        if case .md = writePath { return MdGeometry(layout: layout) }
+        return layout
+    }
+
     /// Changes page `index` and keeps the page sets in step with it.
     @inline(__always)
     mutating func updatePage(_ index: Int, _ change: (inout Page) -> Void) {
@@ -76,6 +89,10 @@ public struct Counters: Sendable, Equatable {
     public var rmwDevicePages: UInt64 = 0
     /// Violations so far.
     public var violations: UInt64 = 0
+    /// md's `md_decision`s by choice: read-modify-write, reconstruct-write, full stripe.
+    public var mdRmw: UInt64 = 0
+    public var mdRcw: UInt64 = 0
+    public var mdFull: UInt64 = 0
 
     public init() {}
 }

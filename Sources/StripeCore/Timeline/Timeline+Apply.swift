@@ -21,6 +21,13 @@ extension Timeline {
             s.counters.violations += 1
         case .kernelBug:
             s.kernelBug = seq
+        case .mdDecision:
+            switch MdDecision.Choice.allCases[Int(args[Int(e.x) + 3])] {
+            case .rmw: s.counters.mdRmw += 1
+            case .rcw: s.counters.mdRcw += 1
+            case .full: s.counters.mdFull += 1
+            case .delayed: break
+            }
         case .call:
             s.stack.append(seq)
             if e.a == KernelFunction.write_end.rawValue { s.counters.userPagesWritten += 1 }
@@ -81,6 +88,7 @@ extension Timeline {
             guard e.a & 1 == 0 else { break }
             for entry in entries[request.entries] {
                 if request.isRead {
+                    guard request.purpose.fillsPageCache else { continue }
                     let index = Int(entry.value)
                     // A read from inside the page (the tail of a partial last page)
                     // fills only what lies past the data the page holds.
@@ -106,6 +114,14 @@ extension SimState {
             self.switches = switches
         case .completions(let manual):
             manualCompletions = manual
+        case .writePath(let choice):
+            writePath = choice
+            // md's log lives on a device of its own after the array's.
+            if case .md(let config) = choice, config.log != .none, let layout, devices.count == layout.devices {
+                devices.append(ObjectDevice())
+            }
+        case .arrayDirty(let dirty):
+            arrayDirty = dirty
         case .createFile(let size):
             createFile(size: size)
         case .iSize(let size):
@@ -146,7 +162,7 @@ extension SimState {
 
     /// `file size=SIZE`: the file's data and consistent parity are already on the devices.
     private mutating func createFile(size: UInt64) {
-        guard let layout else { return }
+        guard let layout = geometry else { return }
         iSize = size
         iSizeHighWater = max(iSizeHighWater, size)
         let pages = Int((size + pageSize - 1) / pageSize)

@@ -69,6 +69,13 @@ extension Timeline {
             return [("rule", .int(Int64(rule))), ("detail", .string(detail))]
         case .kernelBug(let fn, let detail):
             return [("fn", .string(fn.name)), ("detail", .string(detail))]
+        case .mdDecision(let d):
+            let disks = d.disks.map { disk -> JSONValue in
+                .object([("dev", .int(Int64(disk.dev))), ("role", .string(disk.role.rawValue)), ("state", .string(disk.state.rawValue)),
+                         ("overwrite", .bool(disk.overwrite)), ("uptodate", .bool(disk.uptodate)), ("locked", .bool(disk.locked))])
+            }
+            return [("row", .int(Int64(d.row))), ("disks", .array(disks)), ("rmw", .int(Int64(d.rmw))), ("rcw", .int(Int64(d.rcw))),
+                    ("choice", .string(d.choice.rawValue)), ("reads", .array(d.reads.map { .int(Int64($0)) }))]
         }
     }
 
@@ -116,6 +123,10 @@ extension Timeline {
             return "VIOLATION rule \(rule): \(detail)"
         case .kernelBug(let fn, let detail):
             return "KERNEL BUG in \(fn.name): \(detail)"
+        case .mdDecision(let d):
+            let blocks = d.disks.map { "\($0.role == .data ? "d" : $0.role.rawValue)\($0.dev):\($0.state.rawValue)" }.joined(separator: " ")
+            let reads = d.reads.isEmpty ? "no reads" : "reads dev " + d.reads.map(String.init).joined(separator: ", ")
+            return "md_decision row \(d.row): rmw=\(d.rmw) rcw=\(d.rcw) → \(d.choice.rawValue), \(reads) [\(blocks)]"
         }
     }
 

@@ -39,6 +39,9 @@ public struct TraceSummary: Sendable {
         let c = counters
         out.append("r4w get_page: \(c.r4wHits + c.r4wMisses) calls, \(c.r4wHits) uptodate (cache hits), \(c.r4wMisses) read from devices (\(c.r4wDevicePagesRead) device pages)")
         out.append("partial stripes: \(c.partialStripes); device pages read by r4w: \(c.r4wDevicePagesRead) (get_page misses and tails of partial last pages), md read-modify-write would read: \(c.rmwDevicePages)")
+        if c.mdRmw + c.mdRcw + c.mdFull > 0 || eventsByKind.contains(where: { $0.kind == .mdDecision }) {
+            out.append("md decisions: \(c.mdRmw) read-modify-write, \(c.mdRcw) reconstruct-write, \(c.mdFull) full stripe")
+        }
         out.append("user pages written: \(c.userPagesWritten)")
         if let amp = writeAmplification {
             out.append("write amplification: \(Self.format(amp)) device pages written per user page")

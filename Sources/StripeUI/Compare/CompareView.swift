@@ -71,7 +71,10 @@ extension CompareModel {
                        x: rect.x, y: rect.y, style: theme.note, clip: rect)
             return
         }
-        let text = "First divergence at A event \(d.aEvent), B event \(d.bEvent) (line \(d.line)): \(d.what)"
+        // Across write paths (ore, md) the requests cannot match: the header says so first.
+        let (pa, pb) = (a.state.writePath, b.state.writePath)
+        let byDesign = pa.byDesign(comparedWith: pb) == nil ? "" : "A writes via \(pa.name), B via \(pb.name): device requests differ by design. "
+        let text = byDesign + "First divergence at A event \(d.aEvent), B event \(d.bEvent) (line \(d.line)): \(d.what)"
         screen.put(text, x: rect.x, y: rect.y, style: theme.error, clip: rect)
     }
 }

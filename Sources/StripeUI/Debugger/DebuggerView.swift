@@ -24,7 +24,11 @@ extension DebuggerModel {
             PageDetailPanel(model: self, rect: right, index: page).draw(into: &screen)
         } else {
             CallStackPanel(model: self, rect: layout.stack).draw(into: &screen)
-            Sp2dPanel(model: self, rect: layout.sp2d).draw(into: &screen)
+            if case .md = state.writePath {
+                StripeCachePanel(model: self, rect: layout.sp2d).draw(into: &screen)
+            } else {
+                Sp2dPanel(model: self, rect: layout.sp2d).draw(into: &screen)
+            }
         }
         if let page = selectedPage, !layout.counters.isEmpty {
             PageDetailPanel(model: self, rect: layout.counters, index: page).draw(into: &screen)

@@ -40,8 +40,12 @@ struct CountersPanel {
                   "write amp \(amp) = \(written) device / \(c.userPagesWritten) user pages")]
         lines.append(fit("r4w get_page: \(count(c.r4wHits, "cache hit")), \(count(c.r4wMisses, "miss", "misses")); \(count(c.r4wDevicePagesRead, "device page")) read",
                          "r4w get_page: \(c.r4wHits) hit, \(c.r4wMisses) miss; \(c.r4wDevicePagesRead) pages read"))
-        lines.append(fit("\(count(c.partialStripes, "partial stripe")): md read-modify-write would read \(count(c.rmwDevicePages, "page"))",
-                         "md read-modify-write would read \(count(c.rmwDevicePages, "page"))"))
+        if case .md = s.writePath {
+            lines.append("md decisions: rmw \(c.mdRmw)  rcw \(c.mdRcw)  full \(c.mdFull)")
+        } else {
+            lines.append(fit("\(count(c.partialStripes, "partial stripe")): md read-modify-write would read \(count(c.rmwDevicePages, "page"))",
+                             "md read-modify-write would read \(count(c.rmwDevicePages, "page"))"))
+        }
         lines.append(s.devices.enumerated().map { "dev\($0.offset) r\($0.element.pagesRead) w\($0.element.pagesWritten)\($0.element.failed ? " FAILED" : "")" }
             .joined(separator: "  "))
         lines.append("in flight \(count(s.inflight.count, "request"))   violations \(c.violations)")

@@ -74,14 +74,14 @@ struct StripeMapPanel {
                 while page < written.upperBound {
                     // The rest of this page's unit lies on consecutive object pages of one device.
                     let run = min(written.upperBound - page, layout.pagesInUnit - page % layout.pagesInUnit)
-                    let location = layout.location(ofPage: page)
+                    let location = (model.state.geometry ?? layout).location(ofPage: page)
                     for k in 0..<UInt64(run) { set(location.dev..<(location.dev + layout.mirrors), location.objPage + k, .planned(.write)) }
                     page += run
                 }
                 for stripe in stripes where layout.parity > 0 {
                     guard let rows = Self.parityRows(of: pages, stripe: stripe, layout: layout) else { continue }
                     for row in rows {
-                        for slot in layout.paritySlots(stripe: UInt64(stripe), row: row) { set(slot.devs, slot.objPage, .planned(.parity)) }
+                        for slot in (model.state.geometry ?? layout).paritySlots(stripe: UInt64(stripe), row: row) { set(slot.devs, slot.objPage, .planned(.parity)) }
                     }
                 }
             }
@@ -91,7 +91,7 @@ struct StripeMapPanel {
                 guard kind == .r4wGetPage || kind == .devRead || kind == .devWrite else { continue }
                 switch t.payload(of: seq) {
                 case .r4wGetPage(let get) where !get.uptodate && (get.source == .cache || get.source == .created):
-                    let location = layout.location(ofPage: get.index)
+                    let location = (model.state.geometry ?? layout).location(ofPage: get.index)
                     set(location.dev..<(location.dev + 1), location.objPage, .planned(.read))
                 case .devRead(let submitted), .devWrite(let submitted):
                     add(submitted.request) { s.inflight.contains(submitted.id) ? .issued($0) : .done }
@@ -161,7 +161,7 @@ struct StripeMapPanel {
         let shown = first..<min(stripes, first + rows)
         screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
         let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
-            + shown.map { layout.paritySlot(stripe: UInt64($0), row: 0).objPage }
+            + shown.map { (model.state.geometry ?? layout).paritySlots(stripe: UInt64($0), row: 0)[0].objPage }
         let activity = Activity(model: model, layout: layout, stripes: shown, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
         for row in 0..<min(rows, stripes - first) {
             let stripe = first + row
@@ -228,7 +228,7 @@ struct StripeMapPanel {
     /// the first row the current I/O writes there (row 0 otherwise); only when it fits `room`.
     private func drawSyndrome(into screen: inout Screen, layout: OreLayout, stripe: Int, room: Int) {
         let row = model.state.sp2d.flatMap { Int($0.stripe) == stripe ? $0.writtenRows?.lowerBound : nil } ?? 0
-        let slots = layout.paritySlots(stripe: UInt64(stripe), row: row)
+        let slots = (model.state.geometry ?? layout).paritySlots(stripe: UInt64(stripe), row: row)
         let values = slots.enumerated().map { unit, slot in
             "\(ParityScheme.name(ofUnit: unit)) \(Token.hex(model.state.devices[slot.devs.lowerBound].objects[Int(slot.objPage)]))"
         }
@@ -253,10 +253,10 @@ struct StripeMapPanel {
     private func unit(layout: OreLayout, stripe: Int, dev: Int, firstPage: Int) -> (String, UInt64) {
         let first = dev / layout.mirrors * layout.mirrors
         for column in 0..<layout.dataDevices {
-            let location = layout.location(ofPage: firstPage + column * layout.pagesInUnit)
+            let location = (model.state.geometry ?? layout).location(ofPage: firstPage + column * layout.pagesInUnit)
             if location.dev == first { return ("D\(column)", location.objPage) }
         }
-        let slots = layout.paritySlots(stripe: UInt64(stripe), row: 0)
+        let slots = (model.state.geometry ?? layout).paritySlots(stripe: UInt64(stripe), row: 0)
         guard let unit = slots.firstIndex(where: { $0.devs.contains(dev) }) else { return ("", 0) }
         return (ParityScheme.name(ofUnit: unit), slots[unit].objPage)
     }

@@ -1,0 +1,84 @@
+import StripeCore
+
+/// md's stripe cache, in the place of exofs's pcol & sp2d when the file is written out
+/// through `write-path md`: the stripe_heads of the chunk row md handled last, each
+/// block's state (E empty, W want: read for the decision, D dirty: a bio writes it,
+/// C clean: UPTODATE) and flags (o R5_OVERWRITE, u R5_UPTODATE, l R5_LOCKED) as its
+/// latest `md_decision` saw them, and the decision.
+struct StripeCachePanel {
+    let model: DebuggerModel
+    let rect: Rect
+    /// How far back the panel looks for decisions (a frame must stay cheap).
+    static let lookBack = 200_000
+
+    func draw(into screen: inout Screen) {
+        let theme = model.theme
+        screen.box(rect, title: "md stripe cache", glyphs: theme.box, style: model.focus == .sp2d ? Style(.default, [.bold]) : .plain)
+        let inner = rect.inset(1)
+        guard let geometry = model.state.geometry else { return }
+        let decisions = Self.latestDecisions(model.timeline, upTo: model.cursor, pagesInUnit: geometry.pagesInUnit)
+        guard let first = decisions.first else {
+            screen.put("no stripe_head handled yet", x: inner.x, y: inner.y, style: theme.label, clip: inner)
+            return
+        }
+        let chunkRow = first.1.row / UInt64(geometry.pagesInUnit)
+        let parity = geometry.parityDevices(stripe: chunkRow).enumerated().map { "\(ParityScheme.name(ofUnit: $0)) dev \($1)" }
+        var lines: [(String, Style)] = [("chunk row \(chunkRow): \(parity.joined(separator: ", "))", .bold)]
+        for (seq, d) in decisions {
+            let reads = d.reads.isEmpty ? "" : " reads \(d.reads.map(String.init).joined(separator: ","))"
+            let active = d.reads.isEmpty ? "" : " preread-active"
+            let members = Self.batch(model.timeline, decidedAt: seq, row: d.row)
+            let batched = members.isEmpty ? "" : " batched: " + members.map { "r\($0)" }.joined(separator: " ")
+            lines.append(("r\(d.row) rmw \(d.rmw) rcw \(d.rcw) → \(d.choice.rawValue)\(reads)\(active)\(batched) @\(seq)", .plain))
+            lines.append(("  " + d.disks.map(Self.block).joined(separator: " "), theme.label))
+        }
+        for (row, line) in lines.prefix(inner.height).enumerated() {
+            screen.put(line.0.truncated(to: inner.width), x: inner.x, y: inner.y + row, style: line.1, clip: inner)
+        }
+    }
+
+    /// The rows a decision's stripe carried in its batch: the other rows whose parity
+    /// the same `handle_stripe` reconstructed.
+    static func batch(_ timeline: Timeline, decidedAt seq: Int, row: UInt64) -> [UInt64] {
+        let depth = Int(timeline.event(seq).depth)
+        var rows: [UInt64] = []
+        var n = seq + 1
+        while n < min(timeline.count, seq + 20_000), Int(timeline.event(n).depth) >= depth - 1 {
+            if timeline.event(n).kind == .return, timeline.function(of: n) == .handle_stripe { break }
+            if case .call(let call) = timeline.payload(of: n),
+               call.function == .ops_run_reconstruct5 || call.function == .ops_run_reconstruct6,
+               let other = call.argument("row"), other != row {
+                rows.append(other)
+            }
+            n += 1
+        }
+        return rows
+    }
+
+    /// `d0:Cou`: role and disk, state letter, flags.
+    static func block(_ disk: MdDecision.Disk) -> String {
+        let role = disk.role == .data ? "d" : disk.role.rawValue
+        let state = ["empty": "E", "want": "W", "dirty": "D", "clean": "C"][disk.state.rawValue]!
+        let flags = (disk.overwrite ? "o" : "") + (disk.uptodate ? "u" : "") + (disk.locked ? "l" : "")
+        return "\(role)\(disk.dev):\(state)\(flags)"
+    }
+
+    /// The latest decision of each row of the chunk row of the latest decision at or
+    /// before `cursor`, rows in order, with their event numbers.
+    static func latestDecisions(_ timeline: Timeline, upTo cursor: Int, pagesInUnit: Int) -> [(Int, MdDecision)] {
+        var found: [UInt64: (Int, MdDecision)] = [:]
+        var chunkRow: UInt64?
+        var seq = min(cursor, timeline.count - 1)
+        let stop = max(0, seq - lookBack)
+        while seq >= stop {
+            if timeline.event(seq).kind == .mdDecision, case .mdDecision(let d) = timeline.payload(of: seq) {
+                let here = d.row / UInt64(pagesInUnit)
+                if chunkRow == nil { chunkRow = here }
+                if here == chunkRow, found[d.row] == nil { found[d.row] = (seq, d) }
+                if found.count == pagesInUnit { break }
+            }
+            seq -= 1
+        }
+        return found.keys.sorted().map { found[$0]! }
+    }
+}
