@@ -1,0 +1,205 @@
+/// Whether a write in flight at a power cut lands whole or not (`request`), or lands a
+/// prefix of its pages (`page`, as ALICE splits a write into its blocks).
+public enum CrashGranularity: String, Sendable, CaseIterable {
+    case request, page
+}
+
+/// Every state the devices can be in if the power fails right after one event
+/// (CrashMonkey's and ALICE's enumeration): each write in flight lands or not, or lands
+/// a prefix of its pages. For each state: the parity rows that disagree with their data,
+/// and, per failed device, what a read of each file page returns under the ORE (which
+/// fails it) and under md (which rebuilds it, from a stale row: wrong data).
+///
+/// States are numbered in this order: the writes in flight by request id, the first the
+/// lowest digit; with `request` a state's bit i says whether write i landed (state 0:
+/// none, the last: all); with `page` digit i, from 0 to write i's page count, is how
+/// many of its pages landed. Writes landing on the same page apply in submission order.
+public struct CrashStates: Sendable {
+    /// Past this many states only the first ones are enumerated.
+    public static let limit = 4096
+
+    public struct Write: Sendable {
+        public var id: Int
+        public var request: IORequest
+        public var entries: [RequestEntry]
+    }
+
+    /// A write that landed, whole or its first `pages` pages.
+    public struct Landing: Sendable, Equatable {
+        public var id: Int
+        public var pages: Int
+    }
+
+    public struct Row: Sendable, Equatable, Comparable {
+        public var stripe: UInt64
+        public var row: Int
+        public static func < (a: Row, b: Row) -> Bool { (a.stripe, a.row) < (b.stripe, b.row) }
+    }
+
+    /// What reads return with device `failedDev` failed (file page indices).
+    public struct Degraded: Sendable, Equatable {
+        public var failedDev: Int
+        public var oreEIO: [Int]
+        public var mdWrong: [Int]
+        public var mdEIO: [Int]
+    }
+
+    public struct State: Sendable {
+        public var landed: [Landing]
+        public var inconsistentRows: [Row]
+        public var degraded: [Degraded]
+    }
+
+    public var event: Int
+    public var granularity: CrashGranularity
+    /// The writes in flight after `event`, by id.
+    public var writes: [Write]
+    /// How many states there are; nil when more than `UInt64.max`.
+    public var total: UInt64?
+    /// The first `limit` states in the stated order.
+    public var states: [State]
+
+    /// The crash states after event `event` of `timeline`.
+    public init(timeline: Timeline, at event: Int, granularity: CrashGranularity) {
+        self.event = event
+        self.granularity = granularity
+        let base = timeline.state(at: event)
+        writes = base.inflight.map { id in
+            let request = timeline.request(id)
+            return Write(id: id, request: request, entries: Array(timeline.entries(of: request)))
+        }.filter { !$0.request.isRead }
+        let radix = writes.map { granularity == .request ? UInt64(2) : UInt64($0.entries.count + 1) }
+        total = radix.reduce(UInt64(1) as UInt64?) { product, r in
+            product.flatMap { let (m, overflow) = $0.multipliedReportingOverflow(by: r); return overflow ? nil : m }
+        }
+        guard let layout = base.layout else {
+            states = []
+            return
+        }
+        let world = CrashWorld(base: base, layout: layout, writes: writes, objectID: timeline.scenario.objectID)
+        let count = Int(min(total ?? UInt64.max, UInt64(Self.limit)))
+        var states: [State] = []
+        states.reserveCapacity(count)
+        for number in 0..<count {
+            var rest = UInt64(number)
+            var landed: [Landing] = []
+            for (write, r) in zip(writes, radix) {
+                let digit = Int(rest % r)
+                rest /= r
+                guard digit > 0 else { continue }
+                landed.append(Landing(id: write.id, pages: granularity == .request ? write.entries.count : digit))
+            }
+            states.append(world.state(landed: landed))
+        }
+        self.states = states
+    }
+}
+
+/// The devices before the power cut and what does not change from one crash state to
+/// the next: the rows and pages no write in flight touches.
+private struct CrashWorld {
+    struct Slot: Hashable {
+        var dev: Int
+        var objPage: UInt64
+    }
+
+    let base: SimState
+    let layout: OreLayout
+    let writes: [Int: CrashStates.Write]
+    let objectID: UInt64
+    let filePages: Int
+    /// Stripes some write in flight touches, in order.
+    let touched: [UInt64]
+    /// Inconsistent rows and md's wrong / EIO pages outside `touched`, the same in every state.
+    let steadyRows: [CrashStates.Row]
+    var steadyWrong: [Int: [Int]] = [:]
+    var steadyEIO: [Int: [Int]] = [:]
+    /// The ORE's failed pages per device: the page's read copy is there, in every state.
+    var oreEIO: [Int: [Int]] = [:]
+    /// Tokens a read of each data slot may honestly return (SPEC 6, rule 8): what the
+    /// slot held before the cut, and what a write in flight brings it.
+    var inFlightData: [Slot: [UInt64]] = [:]
+
+    init(base: SimState, layout: OreLayout, writes: [CrashStates.Write], objectID: UInt64) {
+        self.base = base
+        self.layout = layout
+        self.writes = Dictionary(uniqueKeysWithValues: writes.map { ($0.id, $0) })
+        self.objectID = objectID
+        filePages = Int((base.iSize + pageSize - 1) / pageSize)
+        var touchedSet = Set<UInt64>()
+        for write in writes {
+            for entry in write.entries {
+                touchedSet.insert(layout.stripe(onDevice: write.request.dev, objPage: entry.objPage))
+                if !entry.isParity && !entry.misplaced {
+                    inFlightData[Slot(dev: write.request.dev, objPage: entry.objPage), default: []].append(entry.value)
+                }
+            }
+        }
+        touched = touchedSet.sorted()
+        let token = { (dev: Int, objPage: UInt64) in base.devices[dev].objects[Int(objPage)] }
+        steadyRows = (0..<base.stripeSpan).filter { !touchedSet.contains($0) }.flatMap { stripe in
+            (0..<layout.pagesInUnit).filter { !layout.inconsistentUnits(stripe: stripe, row: $0, token: token).isEmpty }
+                .map { CrashStates.Row(stripe: stripe, row: $0) }
+        }
+        for page in 0..<filePages {
+            for failed in layout.devicesHolding(page: page) where layout.oreFails(page: page, failed: failed, objectID: objectID) {
+                oreEIO[failed, default: []].append(page)
+            }
+            guard !touchedSet.contains(layout.stripe(ofPage: page)) else { continue }
+            for failed in layout.devicesHolding(page: page) {
+                switch judge(page: page, failed: failed, token: token) {
+                case .wrong: steadyWrong[failed, default: []].append(page)
+                case .eio: steadyEIO[failed, default: []].append(page)
+                case .right: break
+                }
+            }
+        }
+    }
+
+    enum Verdict { case right, wrong, eio }
+
+    /// md's read of `page` with `failed` gone, against what the page may honestly hold.
+    func judge(page: Int, failed: Int, token: (Int, UInt64) -> UInt64) -> Verdict {
+        switch layout.mdRead(page: page, failed: [failed], token: token) {
+        case .eio: return .eio
+        case .token(let t):
+            let location = layout.location(ofPage: page)
+            let honest = layout.devicesHolding(page: page).contains { base.devices[$0].objects[Int(location.objPage)] == t }
+                || layout.devicesHolding(page: page).contains { inFlightData[Slot(dev: $0, objPage: location.objPage)]?.contains(t) == true }
+            return honest ? .right : .wrong
+        }
+    }
+
+    func state(landed: [CrashStates.Landing]) -> CrashStates.State {
+        var overlay: [Slot: UInt64] = [:]
+        for landing in landed {
+            let write = writes[landing.id]!
+            for entry in write.entries.prefix(landing.pages) {
+                overlay[Slot(dev: write.request.dev, objPage: entry.objPage)] = entry.value
+            }
+        }
+        let token = { (dev: Int, objPage: UInt64) in overlay[Slot(dev: dev, objPage: objPage)] ?? base.devices[dev].objects[Int(objPage)] }
+        var rows = steadyRows
+        var wrong = steadyWrong
+        var eio = steadyEIO
+        for stripe in touched {
+            rows += (0..<layout.pagesInUnit).filter { !layout.inconsistentUnits(stripe: stripe, row: $0, token: token).isEmpty }
+                .map { CrashStates.Row(stripe: stripe, row: $0) }
+            let first = Int(stripe) * layout.pagesInStripe
+            for page in first..<min(first + layout.pagesInStripe, max(first, filePages)) {
+                for failed in layout.devicesHolding(page: page) {
+                    switch judge(page: page, failed: failed, token: token) {
+                    case .wrong: wrong[failed, default: []].append(page)
+                    case .eio: eio[failed, default: []].append(page)
+                    case .right: break
+                    }
+                }
+            }
+        }
+        let degraded = (0..<layout.devices).map { dev in
+            CrashStates.Degraded(failedDev: dev, oreEIO: oreEIO[dev] ?? [], mdWrong: (wrong[dev] ?? []).sorted(),
+                                 mdEIO: (eio[dev] ?? []).sorted())
+        }
+        return CrashStates.State(landed: landed, inconsistentRows: rows.sorted(), degraded: degraded)
+    }
+}
