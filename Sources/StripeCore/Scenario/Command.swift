@@ -51,6 +51,33 @@ public enum Command: Sendable, Equatable {
     case repair(dev: Int)
     case set(SetOption)
     case check
+    /// `powercut [landed=...] [granularity=request|page]` (SPEC 11).
+    case powercut(Powercut)
+}
+
+/// What a `powercut` lets land of the device writes in flight.
+public struct Powercut: Sendable, Equatable {
+    public enum Landed: Sendable, Equatable {
+        case all, none
+        /// These requests (ids as `dump` lists them): whole, or their first `pages` pages.
+        case some([(request: Int, pages: Int?)])
+
+        public static func == (a: Landed, b: Landed) -> Bool {
+            switch (a, b) {
+            case (.all, .all), (.none, .none): true
+            case (.some(let x), .some(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.request == $1.request && $0.pages == $1.pages }
+            default: false
+            }
+        }
+    }
+
+    public var landed: Landed
+    public var granularity: CrashGranularity
+
+    public init(landed: Landed = .none, granularity: CrashGranularity = .request) {
+        self.landed = landed
+        self.granularity = granularity
+    }
 }
 
 /// A parsed command with the scenario line it came from.

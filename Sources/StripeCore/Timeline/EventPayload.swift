@@ -20,6 +20,8 @@ public enum EventPayload: Sendable, Equatable {
     case violation(rule: Int, detail: String)
     /// Where the kernel BUGs, oopses or waits forever: the last event of its run.
     case kernelBug(fn: KernelFunction, detail: String)
+    /// The power failed: how much of each request in flight reached its device.
+    case powercut(PowerLoss)
 
     /// A kernel function's call or return, with its arguments in `argumentNames` order.
     public struct KernelCall: Sendable, Equatable {
@@ -87,6 +89,21 @@ public enum EventPayload: Sendable, Equatable {
         public var readModifyWritePages: UInt64
     }
 
+    /// What a power cut did to the requests in flight (SPEC 11).
+    public struct PowerLoss: Sendable, Equatable {
+        public struct Fate: Sendable, Equatable {
+            public var id: Int
+            public var request: IORequest
+            /// Pages of the request that reached the device, a prefix in object order
+            /// (0 for a lost write and for every read).
+            public var landedPages: Int
+        }
+
+        public var requests: [Fate]
+        public var landed: [Fate] { requests.filter { $0.landedPages > 0 } }
+        public var lost: [Fate] { requests.filter { $0.landedPages == 0 } }
+    }
+
     /// The event kind this payload belongs to.
     public var kind: EventKind {
         switch self {
@@ -105,6 +122,7 @@ public enum EventPayload: Sendable, Equatable {
         case .xor: .xor
         case .violation: .violation
         case .kernelBug: .kernelBug
+        case .powercut: .powercut
         }
     }
 
@@ -186,7 +204,17 @@ extension Timeline {
                               qDev: args[at + 5] == 0 ? nil : Int(args[at + 5] - 1), readModifyWritePages: args[at + 4]))
         case .violation: return .violation(rule: Int(e.a), detail: strings[Int(e.x)])
         case .kernelBug: return .kernelBug(fn: KernelFunction(rawValue: e.a)!, detail: strings[Int(e.x)])
+        case .powercut:
+            return .powercut(.init(requests: powercutFates(at: Int(e.x)).map {
+                .init(id: $0.id, request: requests[$0.id], landedPages: $0.landed)
+            }))
         }
+    }
+
+    /// The requests a `powercut` event found in flight and how many pages of each
+    /// landed, from the argument table at `offset` (count, then id and pages per request).
+    func powercutFates(at offset: Int) -> [(id: Int, landed: Int)] {
+        (0..<Int(args[offset])).map { (Int(args[offset + 1 + 2 * $0]), Int(args[offset + 2 + 2 * $0])) }
     }
 
     /// The kernel function of a `call` / `return` event, without decoding its arguments

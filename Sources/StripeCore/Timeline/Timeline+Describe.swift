@@ -69,6 +69,9 @@ extension Timeline {
             return [("rule", .int(Int64(rule))), ("detail", .string(detail))]
         case .kernelBug(let fn, let detail):
             return [("fn", .string(fn.name)), ("detail", .string(detail))]
+        case .powercut(let loss):
+            return [("landed", .array(loss.landed.map { .object([("id", .int(Int64($0.id))), ("pages", .int(Int64($0.landedPages)))]) })),
+                    ("lost", .array(loss.lost.map { .int(Int64($0.id)) }))]
         }
     }
 
@@ -116,6 +119,14 @@ extension Timeline {
             return "VIOLATION rule \(rule): \(detail)"
         case .kernelBug(let fn, let detail):
             return "KERNEL BUG in \(fn.name): \(detail)"
+        case .powercut(let loss):
+            func name(_ fate: EventPayload.PowerLoss.Fate) -> String {
+                let whole = fate.landedPages == fate.request.entries.count
+                return "\(fate.request.isRead ? "read" : "write") \(fate.id) (dev \(fate.request.dev)\(whole || fate.landedPages == 0 ? "" : ", \(fate.landedPages) of \(fate.request.entries.count) pages"))"
+            }
+            let landed = loss.landed.isEmpty ? "nothing in flight landed" : "landed: " + loss.landed.map(name).joined(separator: ", ")
+            let lost = loss.lost.isEmpty ? "" : "; lost: " + loss.lost.map(name).joined(separator: ", ")
+            return "POWER CUT: \(landed)\(lost); the page cache is gone"
         }
     }
 
