@@ -8,7 +8,8 @@ public enum CrashGranularity: String, Sendable, CaseIterable {
 /// (CrashMonkey's and ALICE's enumeration): each write in flight lands or not, or lands
 /// a prefix of its pages. For each state: the parity rows that disagree with their data,
 /// and, per failed device, what a read of each file page returns under the ORE (which
-/// fails it) and under md (which rebuilds it, from a stale row: wrong data).
+/// fails it) and under md (which rebuilds it; wrong when the rebuild differs from what
+/// the failed device held: a stale row).
 ///
 /// States are numbered in this order: the writes in flight by request id, the first the
 /// lowest digit; with `request` a state's bit i says whether write i landed (state 0:
@@ -116,10 +117,6 @@ private struct CrashWorld {
     var steadyEIO: [Int: [Int]] = [:]
     /// The ORE's failed pages per device: the page's read copy is there, in every state.
     var oreEIO: [Int: [Int]] = [:]
-    /// Tokens a read of each data slot may honestly return (SPEC 6, rule 8): what the
-    /// slot held before the cut, and what a write in flight brings it.
-    var inFlightData: [Slot: [UInt64]] = [:]
-
     init(base: SimState, layout: OreLayout, writes: [CrashStates.Write], objectID: UInt64) {
         self.base = base
         self.layout = layout
@@ -130,9 +127,6 @@ private struct CrashWorld {
         for write in writes {
             for entry in write.entries {
                 touchedSet.insert(layout.stripe(onDevice: write.request.dev, objPage: entry.objPage))
-                if !entry.isParity && !entry.misplaced {
-                    inFlightData[Slot(dev: write.request.dev, objPage: entry.objPage), default: []].append(entry.value)
-                }
             }
         }
         touched = touchedSet.sorted()
@@ -158,15 +152,14 @@ private struct CrashWorld {
 
     enum Verdict { case right, wrong, eio }
 
-    /// md's read of `page` with `failed` gone, against what the page may honestly hold.
+    /// md's read of `page` with device `failed` gone, against what that device holds
+    /// for it in this state: a rebuild from a row whose parity disagrees with its data
+    /// returns something else (data nobody wrote, or the old version of a write that
+    /// had landed), silently.
     func judge(page: Int, failed: Int, token: (Int, UInt64) -> UInt64) -> Verdict {
         switch layout.mdRead(page: page, failed: [failed], token: token) {
         case .eio: return .eio
-        case .token(let t):
-            let location = layout.location(ofPage: page)
-            let honest = layout.devicesHolding(page: page).contains { base.devices[$0].objects[Int(location.objPage)] == t }
-                || layout.devicesHolding(page: page).contains { inFlightData[Slot(dev: $0, objPage: location.objPage)]?.contains(t) == true }
-            return honest ? .right : .wrong
+        case .token(let t): return t == token(failed, layout.location(ofPage: page).objPage) ? .right : .wrong
         }
     }
 
