@@ -22,6 +22,9 @@ extension DebuggerModel {
             case .breakpoints(let selected):
                 breakpointListKey(key, selected: selected)
                 return true
+            case .crash(var browser):
+                mode = browser.key(key) ? .crash(browser) : .normal
+                return true
             case .prompt(let kind, var text):
                 // The mode lets go of the text, so typing appends in place instead of
                 // copying the whole line a key.
@@ -90,6 +93,7 @@ extension DebuggerModel {
         case .pageUp: scroll(by: -10)
         case .pageDown: scroll(by: 10)
         case .help: mode = .help
+        case .crash: pullThePlug()
         case .enter: enter()
         case .escape: selectedPage = nil
         case .redraw, .suspend: break  // the run loop's keys

@@ -4,7 +4,7 @@ enum KeyAction: CaseIterable, Sendable {
     case right, left, step, stepBack, next, nextBack, finish, finishBack, continueForward, continueBack
     case first, last, goTo, nextNote, previousNote, nextCommand, previousCommand
     case toggleBreakpoint, listBreakpoints, search, nextMatch, previousMatch
-    case command, undo, open, play, runThroughNotes, faster, slower
+    case command, undo, open, play, runThroughNotes, faster, slower, crash
     case focusNext, focusPrevious, up, down, pageUp, pageDown, enter, escape, help, quit
     /// The terminal's own keys: the run loop handles them before the model sees a key.
     case redraw, suspend
@@ -51,6 +51,7 @@ enum KeyTable {
                    [(.character("/"), .search), (.character("."), .nextMatch), (.character(","), .previousMatch)]),
         KeyBinding(":", "insert a command; :w FILE", bar: ": edit", [(.character(":"), .command)]),
         KeyBinding("u", "undo the last edit", [(.character("u"), .undo)]),
+        KeyBinding("x", "pull the plug here (crash)", [(.character("x"), .crash)]),
         KeyBinding("o", "open a scenario or a file", [(.character("o"), .open)]),
         KeyBinding("P p", "play; p: run past notes", bar: "P play",
                    [(.character("P"), .play), (.character("p"), .runThroughNotes)]),
