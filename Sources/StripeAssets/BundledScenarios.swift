@@ -41,6 +41,7 @@ public enum BundledScenarios {
         ("raid5-placement", text(PackageResources.raid5_placement_scn)),
         ("huge-unit", text(PackageResources.huge_unit_scn)),
         ("truncate-mirrors", text(PackageResources.truncate_mirrors_scn)),
+        ("write-hole-real", text(PackageResources.write_hole_real_scn)),
     ]
 
     /// The text of the bundled scenario `name`, if there is one.

@@ -47,8 +47,9 @@ extension CrashStates {
     public var text: String {
         var lines = ["power cut after event \(event): \(writes.count) write\(writes.count == 1 ? "" : "s") in flight, \(totalDescription) (granularity \(granularity.rawValue); \(order))"]
         for write in writes {
-            lines.append("  write \(write.id): dev \(write.request.dev), object pages \(Timeline.pageRanges(Self.extents(write.entries, parityOnly: false)))"
-                         + (write.entries.contains(where: \.isParity) ? ", parity \(Timeline.pageRanges(Self.extents(write.entries, parityOnly: true)))" : ""))
+            let parity = Self.extents(write.entries, parityOnly: true)
+            let note = parity.isEmpty ? "" : write.entries.allSatisfy(\.isParity) ? " (parity)" : " (parity \(Timeline.pageRanges(parity)))"
+            lines.append("  write \(write.id): dev \(write.request.dev) object page\(write.entries.count == 1 ? "" : "s") \(Timeline.pageRanges(Self.extents(write.entries, parityOnly: false)))\(note)")
         }
         for (n, state) in states.enumerated() {
             let landed = state.landed.isEmpty ? "none" : state.landed.map { landing in
