@@ -118,7 +118,7 @@ struct HostileInputTests {
             _ = try ScenarioParser.parse(prefix + token, name: "l.scn")
             Issue.record("parsed")
         } catch {
-            #expect(error.description.count < 250, "\(error.description.prefix(300))")
+            #expect(error.description.count < 320, "\(error.description.prefix(300))")
             #expect(error.description.contains("9x9x9x9x") && error.description.contains("x9…"))
         }
     }
