@@ -42,6 +42,7 @@ public enum BundledScenarios {
         ("huge-unit", text(PackageResources.huge_unit_scn)),
         ("truncate-mirrors", text(PackageResources.truncate_mirrors_scn)),
         ("write-hole-real", text(PackageResources.write_hole_real_scn)),
+        ("raid6-powercut", text(PackageResources.raid6_powercut_scn)),
     ]
 
     /// The text of the bundled scenario `name`, if there is one.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StripeCore
 
@@ -143,3 +144,24 @@ struct PowercutTests {
         }
     }
 }
+
+/// RAID6 after a power cut that lost Q: one failed data device is rebuilt right (md
+/// uses P), two are not (raid6_2data_recov with the stale Q).
+struct Raid6PowercutTests {
+    @Test func oneStaleParitySurvivesOneFailureNotTwo() throws {
+        let text = try String(contentsOf: BundledScenarioTests.directory.appendingPathComponent("raid6-powercut.scn"), encoding: .utf8)
+        let t = try run(text)
+        let cut = try #require((0..<t.count).first { t.event($0).kind == .powercut })
+        let state = t.state(at: cut)
+        let layout = try #require(state.layout)
+        #expect(state.inconsistentUnits(stripe: 0, row: 0) == [1], "Q is stale, P agrees")
+        let token = { (dev: Int, objPage: UInt64) in state.devices[dev].objects[Int(objPage)] }
+        for failed in 0..<2 {
+            #expect(layout.mdRead(page: failed, failed: [failed], token: token) == .token(token(failed, 0)), "dev \(failed) alone")
+        }
+        let both = try #require(Reconstruct.data(of: layout.degradedRow(stripe: 0, row: 0, failed: [0, 1], token: token)))
+        #expect(both[0] != token(0, 0) && both[1] != token(1, 0), "two failures solve with the stale Q")
+        #expect(PowercutTests.violations(t, rule: 2).count == 1)
+    }
+}
+
