@@ -290,8 +290,8 @@ struct CrashBrowserTUITests {
         #expect(browser.contains("▶0: landed none"))
         try tmux.send("j", "1")
         let torn = tmux.wait { $0.contains("▶1: landed 1") && $0.contains("dev 1 failed") }
-        #expect(torn.contains("md rebuilds: 0 -EIO, 1 wrong"))
-        #expect(torn.contains("ORE 4.18: 1 -EIO, 0 wrong"))
+        #expect(torn.contains("md: 0 -EIO, 1 wrong"))
+        #expect(torn.contains("ORE: 1 -EIO, 0 wrong"))
         try tmux.send("Escape")
         let back = tmux.wait { !$0.contains("crash browser") && $0.contains("event 52/") }
         #expect(back.contains("event 52/"))

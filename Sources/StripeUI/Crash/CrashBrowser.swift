@@ -38,8 +38,8 @@ public struct CrashBrowser: Equatable, Sendable {
 
     /// The browser's keys, as its key bar and help say them.
     static let keys: [(keys: String, help: String)] = [
-        ("↑ ↓ j k", "crash state"), ("PgUp PgDn Home End", "jump in the states"),
-        ("← → h l Tab", "failed device"), ("0-9", "fail that device"), ("Esc x q", "back to the timeline"),
+        ("Esc x q", "back to the timeline"), ("↑ ↓ j k", "crash state"), ("← → h l Tab", "failed device"),
+        ("0-9", "fail that device"), ("PgUp PgDn Home End", "jump in the states"),
     ]
 
     /// Reacts to `key`; false when the browser closes.

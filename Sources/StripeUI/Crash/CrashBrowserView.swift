@@ -8,6 +8,9 @@ struct CrashBrowserView {
     let browser: CrashBrowser
     let theme: Theme
 
+    /// A failed device, and a page read wrong.
+    private var wrongGlyph: Character { theme.ascii ? "x" : "✗" }
+
     /// What a read of a page returns.
     enum Read { case right, eio, wrong }
 
@@ -15,7 +18,7 @@ struct CrashBrowserView {
         let width = screen.width, height = screen.height
         screen.fill(screen.bounds)
         let crash = browser.crash
-        let title = " crash browser │ power cut after event \(crash.event) │ \(crash.writes.count) write\(crash.writes.count == 1 ? "" : "s") in flight │ \(crash.totalDescription) │ dev \(browser.failedDev) failed "
+        let title = " crash browser │ power cut after event \(crash.event) │ dev \(browser.failedDev) failed │ \(crash.writes.count) write\(crash.writes.count == 1 ? "" : "s") in flight │ \(crash.totalDescription) "
         screen.fill(Rect(x: 0, y: 0, width: width, height: 1), style: theme.header)
         screen.put(title, x: 0, y: 0, style: theme.header, clip: Rect(x: 0, y: 0, width: width, height: 1))
         let listWidth = min(38, width / 3)
@@ -26,8 +29,8 @@ struct CrashBrowserView {
         drawDevices(Rect(x: right.x, y: right.y, width: right.width, height: max(4, mapHeight)), on: &screen)
         let reads = Rect(x: right.x, y: right.y + max(4, mapHeight), width: right.width, height: right.height - max(4, mapHeight))
         let half = reads.width / 2
-        drawReads("ORE 4.18", Rect(x: reads.x, y: reads.y, width: half, height: reads.height), ore: true, on: &screen)
-        drawReads("md rebuilds", Rect(x: reads.x + half, y: reads.y, width: reads.width - half, height: reads.height), ore: false, on: &screen)
+        drawReads("ORE", Rect(x: reads.x, y: reads.y, width: half, height: reads.height), ore: true, on: &screen)
+        drawReads("md", Rect(x: reads.x + half, y: reads.y, width: reads.width - half, height: reads.height), ore: false, on: &screen)
         let status = Rect(x: 0, y: height - 1, width: width, height: 1)
         if let message = browser.message {
             screen.put(message, x: 0, y: status.y, style: theme.error, clip: status)
@@ -66,7 +69,7 @@ struct CrashBrowserView {
         var x = clip.x + 5
         for dev in 0..<layout.devices {
             let failed = dev == browser.failedDev
-            screen.put(failed ? "dev\(dev)✗" : "dev\(dev)", x: x, y: clip.y, style: failed ? theme.error : .bold, clip: clip)
+            screen.put(failed ? "dev\(dev)\(wrongGlyph)" : "dev\(dev)", x: x, y: clip.y, style: failed ? theme.error : .bold, clip: clip)
             x += cell
         }
         let touched = browser.crash.writes.flatMap { w in w.entries.map { Int(layout.stripe(onDevice: w.request.dev, objPage: $0.objPage)) } }
@@ -105,7 +108,7 @@ struct CrashBrowserView {
         screen.box(rect, title: "\(title): \(eio.count) -EIO, \(wrong.count) wrong", glyphs: theme.box, style: .bold)
         let clip = rect.inset(1)
         let perRow = browser.layout.pagesInStripe
-        let legend = "\(theme.doneGlyph) right  E -EIO  \(theme.ascii ? "x" : "✗") wrong (never written there)"
+        let legend = "\(theme.doneGlyph) right  E -EIO  \(wrongGlyph) wrong (never written there)"
         screen.put(legend, x: clip.x, y: clip.y, style: theme.label, clip: clip)
         let rows = max(0, clip.height - 1)
         let stripes = (browser.filePages + perRow - 1) / perRow
@@ -122,7 +125,7 @@ struct CrashBrowserView {
                 let (glyph, style): (Character, Style) = switch read {
                 case .right: (theme.doneGlyph, theme.done)
                 case .eio: ("E", theme.monochrome ? Style(.default, [.reverse, .bold]) : Style(.white, on: .red, [.bold]))
-                case .wrong: (theme.ascii ? "x" : "✗", theme.error)
+                case .wrong: (wrongGlyph, theme.error)
                 }
                 screen.put(String(glyph), x: clip.x + 4 + k * cellWidth, y: y, style: style, clip: clip)
             }
