@@ -62,14 +62,6 @@ extension OreLayout {
     /// mirror, is not what `ParityScheme` computes from the data, reading object pages
     /// through `token(dev, objPage)`: the devices now, or a crash state over them.
     public func inconsistentUnits(stripe: UInt64, row: Int, token: (Int, UInt64) -> UInt64) -> [Int] {
-        guard parity > 0 else { return [] }
-        let computed = ParityScheme.parity(stripe: stripe, row: row, layout: self) { page in
-            let location = location(ofPage: page)
-            return token(location.dev, location.objPage)
-        }
-        let slots = paritySlots(stripe: stripe, row: row)
-        return slots.indices.filter { unit in
-            slots[unit].devs.contains { token($0, slots[unit].objPage) != computed[unit] }
-        }
+        rowSlots(stripe: stripe, row: row).inconsistentUnits(token: token)
     }
 }

@@ -31,7 +31,7 @@ public struct CrashStates: Sendable {
         public var pages: Int
     }
 
-    public struct Row: Sendable, Equatable, Comparable {
+    public struct Row: Sendable, Hashable, Comparable {
         public var stripe: UInt64
         public var row: Int
         public static func < (a: Row, b: Row) -> Bool { (a.stripe, a.row) < (b.stripe, b.row) }
@@ -97,51 +97,94 @@ public struct CrashStates: Sendable {
 }
 
 /// The devices before the power cut and what does not change from one crash state to
-/// the next: the rows and pages no write in flight touches.
+/// the next: the rows no write in flight touches. The rows writes touch are worked out
+/// once (`RowSlots`), with, for each block in them, the writes that would put a token
+/// there; a state then only picks tokens.
 private struct CrashWorld {
     struct Slot: Hashable {
         var dev: Int
         var objPage: UInt64
     }
 
-    let base: SimState
+    /// A row some write in flight touches, and the slot of each device's block in it.
+    struct TouchedRow {
+        var stripe: UInt64
+        var row: Int
+        var slots: RowSlots
+        /// Index into `baseTokens` / `covers` of the block device `dev` holds, by dev
+        /// (-1: the device holds nothing of this row).
+        var slotOfDev: [Int]
+    }
+
     let layout: OreLayout
-    let writes: [Int: CrashStates.Write]
-    let objectID: UInt64
+    let writeIndex: [Int: Int]
     let filePages: Int
-    /// Stripes some write in flight touches, in order.
-    let touched: [UInt64]
-    /// Inconsistent rows and md's wrong / EIO pages outside `touched`, the same in every state.
+    let rows: [TouchedRow]
+    /// What each block of a touched row held before the cut, and the writes (index in
+    /// the state's landing, entry number, token) that land on it, in submission order.
+    var baseTokens: [UInt64] = []
+    var covers: [[(write: Int, entry: Int, token: UInt64)]] = []
+    /// Inconsistent rows and md's wrong / EIO pages outside the touched rows, the same in every state.
     let steadyRows: [CrashStates.Row]
     var steadyWrong: [Int: [Int]] = [:]
     var steadyEIO: [Int: [Int]] = [:]
     /// The ORE's failed pages per device: the page's read copy is there, in every state.
     var oreEIO: [Int: [Int]] = [:]
+
     init(base: SimState, layout: OreLayout, writes: [CrashStates.Write], objectID: UInt64) {
-        self.base = base
         self.layout = layout
-        self.writes = Dictionary(uniqueKeysWithValues: writes.map { ($0.id, $0) })
-        self.objectID = objectID
+        writeIndex = Dictionary(uniqueKeysWithValues: writes.enumerated().map { ($1.id, $0) })
         filePages = Int((base.iSize + pageSize - 1) / pageSize)
-        var touchedSet = Set<UInt64>()
+        let baseToken = { (dev: Int, objPage: UInt64) in base.devices[dev].objects[Int(objPage)] }
+        var touchedKeys = Set<CrashStates.Row>()
         for write in writes {
             for entry in write.entries {
-                touchedSet.insert(layout.stripe(onDevice: write.request.dev, objPage: entry.objPage))
+                let stripe = layout.stripe(onDevice: write.request.dev, objPage: entry.objPage)
+                touchedKeys.insert(CrashStates.Row(stripe: stripe, row: Int(entry.objPage % UInt64(layout.pagesInUnit))))
             }
         }
-        touched = touchedSet.sorted()
-        let token = { (dev: Int, objPage: UInt64) in base.devices[dev].objects[Int(objPage)] }
-        steadyRows = (0..<base.stripeSpan).filter { !touchedSet.contains($0) }.flatMap { stripe in
-            (0..<layout.pagesInUnit).filter { !layout.inconsistentUnits(stripe: stripe, row: $0, token: token).isEmpty }
-                .map { CrashStates.Row(stripe: stripe, row: $0) }
+        var slotIndex: [Slot: Int] = [:]
+        var rows: [TouchedRow] = []
+        for key in touchedKeys.sorted() {
+            let slots = layout.rowSlots(stripe: key.stripe, row: key.row)
+            var slotOfDev = [Int](repeating: -1, count: layout.devices)
+            for block in slots.data + slots.parity {
+                for dev in block.devs {
+                    let slot = Slot(dev: dev, objPage: block.objPage)
+                    let index = slotIndex[slot] ?? baseTokens.count
+                    if index == baseTokens.count {
+                        slotIndex[slot] = index
+                        baseTokens.append(baseToken(dev, block.objPage))
+                        covers.append([])
+                    }
+                    slotOfDev[dev] = index
+                }
+            }
+            rows.append(TouchedRow(stripe: key.stripe, row: key.row, slots: slots, slotOfDev: slotOfDev))
+        }
+        for (w, write) in writes.enumerated() {
+            for (n, entry) in write.entries.enumerated() {
+                if let index = slotIndex[Slot(dev: write.request.dev, objPage: entry.objPage)] {
+                    covers[index].append((w, n, entry.value))
+                }
+            }
+        }
+        self.rows = rows
+        steadyRows = (0..<base.stripeSpan).flatMap { stripe in
+            (0..<layout.pagesInUnit).filter { row in
+                !touchedKeys.contains(CrashStates.Row(stripe: stripe, row: row))
+                    && !layout.inconsistentUnits(stripe: stripe, row: row, token: baseToken).isEmpty
+            }.map { CrashStates.Row(stripe: stripe, row: $0) }
         }
         for page in 0..<filePages {
             for failed in layout.devicesHolding(page: page) where layout.oreFails(page: page, failed: failed, objectID: objectID) {
                 oreEIO[failed, default: []].append(page)
             }
-            guard !touchedSet.contains(layout.stripe(ofPage: page)) else { continue }
+            let inStripe = page % layout.pagesInStripe
+            guard !touchedKeys.contains(CrashStates.Row(stripe: layout.stripe(ofPage: page), row: inStripe % layout.pagesInUnit)) else { continue }
+            let slots = layout.rowSlots(stripe: layout.stripe(ofPage: page), row: inStripe % layout.pagesInUnit)
             for failed in layout.devicesHolding(page: page) {
-                switch judge(page: page, failed: failed, token: token) {
+                switch Self.judge(slots, column: inStripe / layout.pagesInUnit, failed: failed, token: baseToken) {
                 case .wrong: steadyWrong[failed, default: []].append(page)
                 case .eio: steadyEIO[failed, default: []].append(page)
                 case .right: break
@@ -152,36 +195,36 @@ private struct CrashWorld {
 
     enum Verdict { case right, wrong, eio }
 
-    /// md's read of `page` with device `failed` gone, against what that device holds
-    /// for it in this state: a rebuild from a row whose parity disagrees with its data
-    /// returns something else (data nobody wrote, or the old version of a write that
-    /// had landed), silently.
-    func judge(page: Int, failed: Int, token: (Int, UInt64) -> UInt64) -> Verdict {
-        switch layout.mdRead(page: page, failed: [failed], token: token) {
+    /// md's read of data column `column` with device `failed` gone, against what that
+    /// device holds for it in this state: a rebuild from a row whose parity disagrees
+    /// with its data returns something else (data nobody wrote, or the old version of a
+    /// write that had landed), silently.
+    static func judge(_ slots: RowSlots, column: Int, failed: Int, token: (Int, UInt64) -> UInt64) -> Verdict {
+        switch slots.mdRead(column: column, failed: [failed], token: token) {
         case .eio: return .eio
-        case .token(let t): return t == token(failed, layout.location(ofPage: page).objPage) ? .right : .wrong
+        case .token(let t): return t == token(failed, slots.data[column].objPage) ? .right : .wrong
         }
     }
 
     func state(landed: [CrashStates.Landing]) -> CrashStates.State {
-        var overlay: [Slot: UInt64] = [:]
-        for landing in landed {
-            let write = writes[landing.id]!
-            for entry in write.entries.prefix(landing.pages) {
-                overlay[Slot(dev: write.request.dev, objPage: entry.objPage)] = entry.value
-            }
+        var pagesLanded = [Int](repeating: 0, count: writeIndex.count)
+        for landing in landed { pagesLanded[writeIndex[landing.id]!] = landing.pages }
+        let tokens = baseTokens.indices.map { index in
+            covers[index].last { pagesLanded[$0.write] > $0.entry }?.token ?? baseTokens[index]
         }
-        let token = { (dev: Int, objPage: UInt64) in overlay[Slot(dev: dev, objPage: objPage)] ?? base.devices[dev].objects[Int(objPage)] }
-        var rows = steadyRows
+        var stale = steadyRows
         var wrong = steadyWrong
         var eio = steadyEIO
-        for stripe in touched {
-            rows += (0..<layout.pagesInUnit).filter { !layout.inconsistentUnits(stripe: stripe, row: $0, token: token).isEmpty }
-                .map { CrashStates.Row(stripe: stripe, row: $0) }
-            let first = Int(stripe) * layout.pagesInStripe
-            for page in first..<min(first + layout.pagesInStripe, max(first, filePages)) {
-                for failed in layout.devicesHolding(page: page) {
-                    switch judge(page: page, failed: failed, token: token) {
+        for row in rows {
+            let token = { (dev: Int, _: UInt64) in tokens[row.slotOfDev[dev]] }
+            let consistent = row.slots.inconsistentUnits(token: token).isEmpty
+            if !consistent { stale.append(CrashStates.Row(stripe: row.stripe, row: row.row)) }
+            // A rebuild from a row whose parity agrees with its data gives the data back;
+            // with mirrors the surviving copy may still differ, so look then.
+            if consistent && layout.mirrors == 1 { continue }
+            for (column, page) in row.slots.pages.enumerated() where page < filePages {
+                for failed in row.slots.data[column].devs {
+                    switch Self.judge(row.slots, column: column, failed: failed, token: token) {
                     case .wrong: wrong[failed, default: []].append(page)
                     case .eio: eio[failed, default: []].append(page)
                     case .right: break
@@ -193,6 +236,6 @@ private struct CrashWorld {
             CrashStates.Degraded(failedDev: dev, oreEIO: oreEIO[dev] ?? [], mdWrong: (wrong[dev] ?? []).sorted(),
                                  mdEIO: (eio[dev] ?? []).sorted())
         }
-        return CrashStates.State(landed: landed, inconsistentRows: rows.sorted(), degraded: degraded)
+        return CrashStates.State(landed: landed, inconsistentRows: stale.sorted(), degraded: degraded)
     }
 }
