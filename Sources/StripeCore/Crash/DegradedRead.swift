@@ -16,7 +16,8 @@ extension OreLayout {
     /// page alone) when device `failed` is gone: the read goes to the copy
     /// `_ore_read_mirror` picks, and the ORE never reconstructs (reads skip parity units);
     /// `ore_check_io` returns that device's error and `readpages_done` puts it on every
-    /// page of the I/O (`good_bytes = 0; ... update_read_page(page, ret)`), so a
+    /// page of the I/O (`__readpages_done`: `good_bytes = 0;` then `page_stat = ret;`
+    /// for every page, and `update_read_page` sets `PageError`), so a
     /// multi-page read fails all of its pages, not only this one.
     public func oreFails(page: Int, failed: Int, objectID: UInt64) -> Bool {
         readCopy(of: location(ofPage: page).dev, objectID: objectID) == failed
