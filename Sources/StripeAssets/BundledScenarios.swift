@@ -49,6 +49,8 @@ public enum BundledScenarios {
         ("md-delayed-full-stripe", text(PackageResources.md_delayed_full_stripe_scn)),
         ("md-same-row-twice", text(PackageResources.md_same_row_twice_scn)),
         ("md-raid6", text(PackageResources.md_raid6_scn)),
+        ("write-hole-real", text(PackageResources.write_hole_real_scn)),
+        ("raid6-powercut", text(PackageResources.raid6_powercut_scn)),
     ]
 
     /// The text of the bundled scenario `name`, if there is one.

@@ -40,6 +40,8 @@ extension Engine {
         case .check:
             checkInvariants(reportAll: true)
             return
+        case .powercut(let cut):
+            powercut(cut)
         }
         if !manualCompletions { while deliverNextCompletion() {} }
         guard !halted else { return }

@@ -20,11 +20,14 @@ struct DumpCommand: ParsableCommand {
     func run() throws {
         let timeline = try memory.build(try ScenarioInput.load(scenario), upTo: Int(at).map { $0 < Int.max ? $0 + 1 : $0 } ?? .max)
         let state = timeline.state(at: try RenderCommand.event(at, in: timeline))
-        print(Self.json(state).encoded)
+        print(Self.json(state, timeline: timeline).encoded)
     }
 
-    /// The state as SPEC 8's object: `devices`, `cache`, `i_size`; tokens as 16 hex digits.
-    static func json(_ state: SimState) -> JSONValue {
+    /// The state as SPEC 8's object: `devices`, `cache`, `i_size`, and SPEC 11's `in_flight`
+    /// (every request not completed, with the token each page it writes carries, so the
+    /// crash states can be recomputed; a read's pages carry what the device holds now);
+    /// tokens as 16 hex digits.
+    static func json(_ state: SimState, timeline: Timeline) -> JSONValue {
         func token(_ t: UInt64) -> JSONValue {
             let hex = String(t, radix: 16)
             return .string(String(repeating: "0", count: 16 - hex.count) + hex)
@@ -40,6 +43,16 @@ struct DumpCommand: ParsableCommand {
             .object([("index", .int(Int64(index))), ("flags", .string(state.pages[index].flags.letters)),
                      ("token", token(state.pages[index].token))])
         }
-        return .object([("devices", .array(devices)), ("cache", .array(cache)), ("i_size", .int(Int64(state.iSize)))])
+        let inFlight = state.inflight.map { id -> JSONValue in
+            let request = timeline.request(id)
+            let pages = timeline.entries(of: request).map { entry -> JSONValue in
+                let value = request.isRead ? state.devices[request.dev].objects[Int(entry.objPage)] : entry.value
+                return .object([("obj_page", .int(Int64(entry.objPage))), ("token", token(value)), ("parity", .bool(entry.isParity))])
+            }
+            return .object([("id", .int(Int64(id))), ("dev", .int(Int64(request.dev))),
+                            ("op", .string(request.isRead ? "read" : "write")), ("pages", .array(pages))])
+        }
+        return .object([("devices", .array(devices)), ("cache", .array(cache)), ("i_size", .int(Int64(state.iSize))),
+                        ("in_flight", .array(inFlight))])
     }
 }

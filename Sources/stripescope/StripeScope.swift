@@ -11,7 +11,7 @@ struct StripeScope: ParsableCommand {
             'partial-stripe'. Exit status: 0 success, 1 a broken invariant, 2 bad input.
             """,
         version: "0.1.0",
-        subcommands: [TuiCommand.self, TraceCommand.self, CheckCommand.self, RenderCommand.self, DumpCommand.self, RecordCommand.self, KeysCommand.self,
+        subcommands: [TuiCommand.self, TraceCommand.self, CheckCommand.self, RenderCommand.self, DumpCommand.self, RecordCommand.self, CrashCommand.self, KeysCommand.self,
                       LayoutCommand.self, ExploreCommand.self, ScenariosCommand.self, BenchCommand.self],
         defaultSubcommand: TuiCommand.self)
 

@@ -90,7 +90,7 @@ struct CompareCLITests {
         (["trace", "partial-stripe", "--compare", "", "--compare-with", "gap", "--format", "summary"],
          "stripescope: --compare and --compare-with: give one of them, not both\n"),
         (["trace", "partial-stripe", "--compare-with", "no-such-world", "--format", "summary"], nil),
-        (["tui", "partial-stripe", "--compare", "bogus"], "stripescope: --compare 'bogus': column 1: unknown command 'bogus'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync\n"),
+        (["tui", "partial-stripe", "--compare", "bogus"], "stripescope: --compare 'bogus': column 1: unknown command 'bogus'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync, powercut\n"),
         (["record", "partial-stripe", "--compare-with", "gap", "--compare", "", "-o", "/dev/null"], "stripescope: --compare and --compare-with: give one of them, not both\n"),
     ] as [([String], String?)])
     func badInputIsOneLineAndExit2(arguments: [String], stderr: String?) throws {

@@ -279,3 +279,30 @@ struct CompareTUITests {
         #expect(report.canonical)
     }
 }
+
+/// `x` in the real TUI: the crash browser opens at the cursor and Esc goes back.
+@Suite(.enabled(if: Tmux.available, "tmux is not installed"))
+struct CrashBrowserTUITests {
+    @Test func xPullsThePlugAndEscGoesBack() throws {
+        let tmux = try Tmux(TUITests.shell("write-hole-real"))
+        tmux.wait { $0.contains("event 0/") }
+        try tmux.send("g", "5", "2", "Enter")
+        let before = tmux.wait { $0.contains("event 52/") }
+        #expect(before.contains("event 52/"))
+        try tmux.send("x")
+        let browser = tmux.wait { $0.contains("crash browser") && $0.contains("4 crash states") }
+        #expect(browser.contains("power cut after event 52"))
+        #expect(browser.contains("▶0: landed none"))
+        try tmux.send("j", "1")
+        let torn = tmux.wait { $0.contains("▶1: landed 1") && $0.contains("dev 1 failed") }
+        #expect(torn.contains("md: 0 -EIO, 1 wrong"))
+        #expect(torn.contains("ORE: 1 -EIO, 0 wrong"))
+        try tmux.send("Escape")
+        let back = tmux.wait { !$0.contains("crash browser") && $0.contains("event 52/") }
+        #expect(back.contains("event 52/"))
+        try tmux.send("q")
+        let report = TUITests.exitReport(tmux)
+        #expect(report.exit == "EXIT=0")
+        #expect(report.canonical)
+    }
+}

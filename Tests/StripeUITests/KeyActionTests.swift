@@ -97,6 +97,10 @@ struct KeyActionTests {
         .enter: Check { _, a, _ in a.mode == .detail },
         .escape: Check(setup: { $0.selectedPage = 5 }) { _, a, _ in a.selectedPage == nil },
         .help: Check { _, a, _ in a.mode == .help },
+        .crash: Check { b, a, _ in
+            guard case .crash(let browser) = a.mode else { return false }
+            return browser.crash.event == b.cursor && a.view().lines[0].contains("crash browser")
+        },
         .quit: Check { _, _, backend in !backend.ranOut },
         .redraw: Check { b, a, backend in backend.frames.last!.full && a.cursor == b.cursor },
         .suspend: Check { b, a, backend in backend.suspensions == 1 && backend.frames.last!.full && a.cursor == b.cursor },

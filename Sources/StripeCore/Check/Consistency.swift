@@ -24,15 +24,7 @@ extension SimState {
     /// The parity units (0 = P, 1 = Q) of row `row` of stripe `stripe` whose on-disk copy,
     /// on any mirror, is not what `ParityScheme` computes from the on-disk data (SPEC 6, rule 2).
     public func inconsistentUnits(stripe: UInt64, row: Int) -> [Int] {
-        guard let layout = geometry, layout.parity > 0 else { return [] }
-        let parity = ParityScheme.parity(stripe: stripe, row: row, layout: layout) { page in
-            let location = layout.location(ofPage: page)
-            return devices[location.dev].objects[Int(location.objPage)]
-        }
-        let slots = layout.paritySlots(stripe: stripe, row: row)
-        return slots.indices.filter { unit in
-            slots[unit].devs.contains { devices[$0].objects[Int(slots[unit].objPage)] != parity[unit] }
-        }
+        geometry?.inconsistentUnits(stripe: stripe, row: row) { devices[$0].objects[Int($1)] } ?? []
     }
 
     /// Rule 2's sentence for stripe `stripe`, nil when its parity agrees with its data:
@@ -62,5 +54,14 @@ extension SimState {
     /// not make the file busy: no I/O will ever write it.
     public var isQuiescent: Bool {
         inflight.isEmpty && dirtyPages.isEmpty
+    }
+}
+
+extension StripeGeometry {
+    /// The parity units (0 = P, 1 = Q) of row `row` of stripe `stripe` whose copy, on any
+    /// mirror, is not what `ParityScheme` computes from the data, reading object pages
+    /// through `token(dev, objPage)`: the devices now, or a crash state over them.
+    public func inconsistentUnits(stripe: UInt64, row: Int, token: (Int, UInt64) -> UInt64) -> [Int] {
+        rowSlots(stripe: stripe, row: row).inconsistentUnits(token: token)
     }
 }

@@ -29,14 +29,22 @@ extension Engine {
                     }
                 }
             }
-            guard e.kind == .ioDone, e.a & 1 == 0 else { continue }
-            let request = timeline.requests[Int(e.i)]
-            guard !request.isRead else { continue }
-            var last: UInt64?
-            for entry in timeline.entries[request.entries] {
-                let stripe = layout.stripe(onDevice: request.dev, objPage: entry.objPage)
-                if stripe != last { stripes.insert(stripe) }
-                last = stripe
+            // Device writes land at their completion, or at a power cut (what of them landed).
+            var landed: [(id: Int, pages: Int)] = []
+            if e.kind == .ioDone, e.a & 1 == 0 {
+                landed = [(Int(e.i), Int.max)]
+            } else if e.kind == .powercut {
+                landed = timeline.powercutFates(at: Int(e.x)).map { ($0.id, $0.landed) }
+            }
+            for (id, pages) in landed {
+                let request = timeline.requests[id]
+                guard !request.isRead else { continue }
+                var last: UInt64?
+                for entry in timeline.entries[request.entries].prefix(pages) {
+                    let stripe = layout.stripe(onDevice: request.dev, objPage: entry.objPage)
+                    if stripe != last { stripes.insert(stripe) }
+                    last = stripe
+                }
             }
         }
         let filePages = Int((state.iSize + pageSize - 1) / pageSize)

@@ -10,6 +10,7 @@ public enum Invariant {
         case 5: "locking"
         case 6: "nothing stranded"
         case 7: "placement"
+        case 8: "honest reads"
         default: "unknown"
         }
     }

@@ -49,8 +49,13 @@ extension Timeline {
 
     /// Object byte extents ([offset, length]) of a request, contiguous pages merged.
     public func extents(of request: IORequest, parityOnly: Bool = false) -> [(offset: UInt64, length: UInt64)] {
+        Self.extents(of: entries[request.entries], parityOnly: parityOnly)
+    }
+
+    /// Object byte extents ([offset, length]) of `entries`, contiguous pages merged.
+    static func extents(of entries: ArraySlice<RequestEntry>, parityOnly: Bool) -> [(offset: UInt64, length: UInt64)] {
         var result: [(offset: UInt64, length: UInt64)] = []
-        for entry in entries[request.entries] where !parityOnly || entry.isParity {
+        for entry in entries where !parityOnly || entry.isParity {
             let offset = entry.objPage * pageSize + UInt64(entry.start)
             let length = UInt64(entry.end - entry.start)
             if let last = result.last, last.offset + last.length == offset {

@@ -91,6 +91,7 @@ extension Engine {
                     setFlags(index, set: .uptodate, clear: unlocking.union(.error))
                 }
             }
+            if !io.error { checkHonestReads(io.pages) }
         }
     }
 }

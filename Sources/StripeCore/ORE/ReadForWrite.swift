@@ -82,10 +82,7 @@ extension Engine {
     }
 
     /// `_ore_read_mirror`: reads go to mirror copy `object id % mirrors` of the component.
-    func readMirror(_ dev: Int) -> Int {
-        guard let layout, layout.mirrors > 1 else { return dev }
-        return dev + Int(objectID % UInt64(layout.mirrors))
-    }
+    func readMirror(_ dev: Int) -> Int { layout?.readCopy(of: dev, objectID: objectID) ?? dev }
 
     /// The sp2d row and column of file page `page`.
     func cell(ofPage page: Int, layout: OreLayout) -> (row: Int, column: Int) {

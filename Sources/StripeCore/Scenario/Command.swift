@@ -55,6 +55,33 @@ public enum Command: Sendable, Equatable {
     case writePath(WritePathChoice)
     /// `resync`: md recomputes every parity row from its data.
     case resync
+    /// `powercut [landed=...] [granularity=request|page]` (SPEC 11).
+    case powercut(Powercut)
+}
+
+/// What a `powercut` lets land of the device writes in flight.
+public struct Powercut: Sendable, Equatable {
+    public enum Landed: Sendable, Equatable {
+        case all, none
+        /// These requests (ids as `dump` lists them): whole, or their first `pages` pages.
+        case some([(request: Int, pages: Int?)])
+
+        public static func == (a: Landed, b: Landed) -> Bool {
+            switch (a, b) {
+            case (.all, .all), (.none, .none): true
+            case (.some(let x), .some(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.request == $1.request && $0.pages == $1.pages }
+            default: false
+            }
+        }
+    }
+
+    public var landed: Landed
+    public var granularity: CrashGranularity
+
+    public init(landed: Landed = .none, granularity: CrashGranularity = .request) {
+        self.landed = landed
+        self.granularity = granularity
+    }
 }
 
 /// A parsed command with the scenario line it came from.
@@ -78,6 +105,13 @@ public struct Scenario: Sendable {
         self.name = name
         self.lines = lines
         self.warnings = warnings
+    }
+
+    /// The object id of the scenario's file as the engine sets it: from the last `file`
+    /// line's `ino=` (default ino 3). `_ore_read_mirror` picks a mirror copy by it.
+    public var objectID: UInt64 {
+        let ino = lines.reversed().lazy.compactMap { if case .file(_, let ino) = $0.command { ino } else { nil } }.first
+        return ExofsObject.id(ino: ino ?? ExofsObject.defaultIno)
     }
 
     /// The scenario's `title`, or its name.

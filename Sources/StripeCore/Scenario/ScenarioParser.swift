@@ -177,8 +177,10 @@ public enum ScenarioParser {
         case "resync":
             try words.end()
             return .resync
+        case "powercut":
+            return .powercut(try parsePowercut(&words))
         default:
-            throw words.error(at: word, "unknown command \(word.quoted); expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync")
+            throw words.error(at: word, "unknown command \(word.quoted); expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync, powercut")
         }
     }
 
@@ -240,6 +242,55 @@ public enum ScenarioParser {
             }
         }
         return .writepages(sync: sync, range: range, nrToWrite: nr)
+    }
+
+    /// `powercut [landed=all|none|REQ[:PAGES],...] [granularity=request|page]`; `REQ:PAGES`
+    /// (the first PAGES pages of request REQ) needs `granularity=page`.
+    private static func parsePowercut(_ words: inout LineLexer) throws(ScenarioError) -> Powercut {
+        let args = try words.keyValues(allowed: ["landed", "granularity"])
+        var cut = Powercut()
+        if let value = args.pairs["granularity"]?.value {
+            guard let granularity = CrashGranularity(rawValue: value.text) else {
+                throw words.error(at: value, "expected 'request' or 'page' for granularity, found \(value.quoted)")
+            }
+            cut.granularity = granularity
+        }
+        guard let value = args.pairs["landed"]?.value else { return cut }
+        switch value.text {
+        case "all": cut.landed = .all
+        case "none": cut.landed = .none
+        default:
+            var list: [(request: Int, pages: Int?)] = []
+            var column = value.column
+            for item in value.text.split(separator: ",", omittingEmptySubsequences: false) {
+                let word = Word(text: String(item), column: column)
+                column += item.count + 1
+                let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                func number(_ text: Substring) -> Int? {
+                    guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                    return Int(text)
+                }
+                guard let request = number(parts[0]) else {
+                    throw words.error(at: word, "expected 'all', 'none' or request ids like 3,5 (3:2 for its first 2 pages with granularity=page) for landed, found \(word.quoted)")
+                }
+                var pages: Int?
+                if parts.count == 2 {
+                    guard cut.granularity == .page else {
+                        throw words.error(at: word, "\(word.quoted) lands part of a request; that needs granularity=page")
+                    }
+                    guard let n = number(parts[1]) else {
+                        throw words.error(at: word, "expected a page count after ':' in \(word.quoted), like 3:2")
+                    }
+                    pages = n
+                }
+                guard !list.contains(where: { $0.request == request }) else {
+                    throw words.error(at: word, "request \(request) is named twice in landed")
+                }
+                list.append((request, pages))
+            }
+            cut.landed = .some(list)
+        }
+        return cut
     }
 
     private static func parseSet(_ words: inout LineLexer) throws(ScenarioError) -> SetOption {

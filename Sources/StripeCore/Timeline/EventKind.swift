@@ -3,7 +3,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case command, note, call, `return`, page
     case pageAdd, pageRemove, r4wGetPage, r4wPutPage
     case devRead, devWrite, ioDone, xor, violation, kernelBug
-    case mdDecision
+    case mdDecision, powercut
 
     /// The JSON name (`page_add`, `r4w_get_page`, ...).
     public var name: String {
@@ -24,6 +24,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
         case .violation: "violation"
         case .kernelBug: "kernel_bug"
         case .mdDecision: "md_decision"
+        case .powercut: "powercut"
         }
     }
 

@@ -22,6 +22,8 @@ public enum EventPayload: Sendable, Equatable {
     case kernelBug(fn: KernelFunction, detail: String)
     /// md's `handle_stripe_dirtying`: what it counted and chose for one stripe_head.
     case mdDecision(MdDecision)
+    /// The power failed: how much of each request in flight reached its device.
+    case powercut(PowerLoss)
 
     /// A kernel function's call or return, with its arguments in `argumentNames` order.
     public struct KernelCall: Sendable, Equatable {
@@ -89,6 +91,21 @@ public enum EventPayload: Sendable, Equatable {
         public var readModifyWritePages: UInt64
     }
 
+    /// What a power cut did to the requests in flight (SPEC 11).
+    public struct PowerLoss: Sendable, Equatable {
+        public struct Fate: Sendable, Equatable {
+            public var id: Int
+            public var request: IORequest
+            /// Pages of the request that reached the device, a prefix in object order
+            /// (0 for a lost write and for every read).
+            public var landedPages: Int
+        }
+
+        public var requests: [Fate]
+        public var landed: [Fate] { requests.filter { $0.landedPages > 0 } }
+        public var lost: [Fate] { requests.filter { $0.landedPages == 0 } }
+    }
+
     /// The event kind this payload belongs to.
     public var kind: EventKind {
         switch self {
@@ -108,6 +125,7 @@ public enum EventPayload: Sendable, Equatable {
         case .violation: .violation
         case .kernelBug: .kernelBug
         case .mdDecision: .mdDecision
+        case .powercut: .powercut
         }
     }
 
@@ -190,7 +208,17 @@ extension Timeline {
         case .violation: return .violation(rule: Int(e.a), detail: strings[Int(e.x)])
         case .kernelBug: return .kernelBug(fn: KernelFunction(rawValue: e.a)!, detail: strings[Int(e.x)])
         case .mdDecision: return .mdDecision(MdDecision(args: args, at: Int(e.x)))
+        case .powercut:
+            return .powercut(.init(requests: powercutFates(at: Int(e.x)).map {
+                .init(id: $0.id, request: requests[$0.id], landedPages: $0.landed)
+            }))
         }
+    }
+
+    /// The requests a `powercut` event found in flight and how many pages of each
+    /// landed, from the argument table at `offset` (count, then id and pages per request).
+    func powercutFates(at offset: Int) -> [(id: Int, landed: Int)] {
+        (0..<Int(args[offset])).map { (Int(args[offset + 1 + 2 * $0]), Int(args[offset + 2 + 2 * $0])) }
     }
 
     /// The kernel function of a `call` / `return` event, without decoding its arguments

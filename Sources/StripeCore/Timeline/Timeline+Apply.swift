@@ -98,6 +98,15 @@ extension Timeline {
                     s.store(entry.value, dev: request.dev, objPage: entry.objPage, end: UInt64(entry.end))
                 }
             }
+        case .powercut:
+            for fate in powercutFates(at: Int(e.x)) {
+                s.inflight.remove(fate.id)
+                let request = requests[fate.id]
+                guard !request.isRead else { continue }
+                for entry in entries[request.entries].prefix(fate.landed) {
+                    s.store(entry.value, dev: request.dev, objPage: entry.objPage, end: UInt64(entry.end))
+                }
+            }
         }
     }
 }

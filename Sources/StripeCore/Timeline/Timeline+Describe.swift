@@ -76,6 +76,9 @@ extension Timeline {
             }
             return [("row", .int(Int64(d.row))), ("disks", .array(disks)), ("rmw", .int(Int64(d.rmw))), ("rcw", .int(Int64(d.rcw))),
                     ("choice", .string(d.choice.rawValue)), ("reads", .array(d.reads.map { .int(Int64($0)) }))]
+        case .powercut(let loss):
+            return [("landed", .array(loss.landed.map { .object([("id", .int(Int64($0.id))), ("pages", .int(Int64($0.landedPages)))]) })),
+                    ("lost", .array(loss.lost.map { .int(Int64($0.id)) }))]
         }
     }
 
@@ -127,6 +130,14 @@ extension Timeline {
             let blocks = d.disks.map { "\($0.role == .data ? "d" : $0.role.rawValue)\($0.dev):\($0.state.rawValue)" }.joined(separator: " ")
             let reads = d.reads.isEmpty ? "no reads" : "reads dev " + d.reads.map(String.init).joined(separator: ", ")
             return "md_decision row \(d.row): rmw=\(d.rmw) rcw=\(d.rcw) → \(d.choice.rawValue), \(reads) [\(blocks)]"
+        case .powercut(let loss):
+            func name(_ fate: EventPayload.PowerLoss.Fate) -> String {
+                let whole = fate.landedPages == fate.request.entries.count
+                return "\(fate.request.isRead ? "read" : "write") \(fate.id) (dev \(fate.request.dev)\(whole || fate.landedPages == 0 ? "" : ", \(fate.landedPages) of \(fate.request.entries.count) pages"))"
+            }
+            let landed = loss.landed.isEmpty ? "nothing in flight landed" : "landed: " + loss.landed.map(name).joined(separator: ", ")
+            let lost = loss.lost.isEmpty ? "" : "; lost: " + loss.lost.map(name).joined(separator: ", ")
+            return "POWER CUT: \(landed)\(lost); the page cache is gone"
         }
     }
 

@@ -65,7 +65,7 @@ extension Timeline {
                     written += UInt64(request.entries.count)
                     emit(counter("device pages written", ts, [("pages", .int(Int64(written)))]))
                 }
-            case .command, .note:
+            case .command, .note, .powercut:
                 emit([("ph", .string("i")), ("s", .string("t")), ("name", .string(summary(of: seq))),
                       ("pid", .int(1)), ("tid", .int(Int64(Self.scenarioTrack))), ("ts", ts), ("args", args)])
             case .r4wGetPage, .r4wPutPage, .violation, .kernelBug, .xor, .mdDecision:

@@ -21,6 +21,8 @@ public struct DebuggerModel {
         case detail
         case breakpoints(selected: Int)
         case prompt(PromptKind, String)
+        /// `x`: the crash states at the cursor (its own keys: `CrashBrowser.key`).
+        case crash(CrashBrowser)
     }
 
     public struct Message: Sendable, Equatable {

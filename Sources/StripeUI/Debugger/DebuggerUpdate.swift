@@ -25,6 +25,11 @@ extension DebuggerModel {
             case .breakpoints(let selected):
                 breakpointListKey(key, selected: selected)
                 return true
+            case .crash(var browser):
+                let open = browser.key(key, action: keys.action(for: key, in: .crashBrowser),
+                                       unbound: keys.unboundReason(key, in: .crashBrowser))
+                mode = open ? .crash(browser) : .normal
+                return true
             case .prompt(let kind, var text):
                 // The mode lets go of the text, so typing appends in place instead of
                 // copying the whole line a key.
@@ -72,6 +77,7 @@ extension DebuggerModel {
         switch mode {
         case .prompt: return .prompt
         case .breakpoints: return .breakpointList
+        case .crash: return .crashBrowser
         case .normal, .help, .detail:
             if playing, heldAtNote { return .notePause }
             return focus == .pages ? .pageCursor : .normal
@@ -124,6 +130,7 @@ extension DebuggerModel {
         case .pageUp: scroll(by: -10)
         case .pageDown: scroll(by: 10)
         case .help: mode = .help
+        case .crash: pullThePlug()
         case .enter: enter()
         case .escape: selectedPage = nil
         case .redraw, .suspend: break  // the run loop's keys

@@ -14,6 +14,11 @@ extension DebuggerModel {
             }
             return screen
         }
+        if case .crash(let browser) = mode {
+            CrashBrowserView(browser: browser, theme: theme, keyBar: keys.keyBar(.crashBrowser, width: width)).draw(into: &screen)
+            if theme.ascii { screen.asciify() }
+            return screen
+        }
         HeaderPanel(model: self, layout: layout).draw(into: &screen)
         PageGridPanel(model: self, rect: layout.pages).draw(into: &screen)
         StripeMapPanel(model: self, rect: layout.stripes).draw(into: &screen)

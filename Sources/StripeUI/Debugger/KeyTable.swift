@@ -10,6 +10,8 @@ public enum KeyMode: String, CaseIterable, Sendable {
     case notePause = "note_pause"
     case split
     case explorer
+    /// `x`: the crash states at the cursor.
+    case crashBrowser = "crash_browser"
 
     /// The key bar's name for the mode.
     public var title: String { rawValue.replacingOccurrences("_", " ").uppercased() }
@@ -30,6 +32,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case command, undo, open, play, runThroughNotes = "run_through_notes", faster, slower
     case focusNext = "focus_next", focusPrevious = "focus_previous", up, down, pageUp = "page_up", pageDown = "page_down"
     case enter, escape, help, quit
+    /// `x`: pull the plug here (the crash browser).
+    case crash
     /// The page cursor's moves.
     case cursorLeft = "cursor_left", cursorRight = "cursor_right", cursorUp = "cursor_up", cursorDown = "cursor_down"
     /// A prompt's keys (typed characters are text, not actions).
@@ -99,6 +103,7 @@ public enum KeyTable {
         KeyBinding(.normal, "scroll the focused panel", [(.up, .up), (c("k"), .up), (.down, .down), (c("j"), .down)]),
         KeyBinding(.normal, "scroll it by ten rows", [(.pageUp, .pageUp), (.pageDown, .pageDown)]),
         KeyBinding(.normal, "open event, page, log row", bar: "event", [(.enter, .enter)]),
+        KeyBinding(.normal, "pull the plug here (crash)", [(c("x"), .crash)]),
         KeyBinding(.normal, "close a page or a window", [(.escape, .escape)]),
         KeyBinding(.normal, "this help", bar: "help", [(c("?"), .help), (.function(1), .help)]),
         KeyBinding(.normal, "quit", bar: "quit", [(c("q"), .quit), (.function(10), .quit), (.control("c"), .quit)]),

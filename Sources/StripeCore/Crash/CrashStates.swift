@@ -1,0 +1,241 @@
+/// Whether a write in flight at a power cut lands whole or not (`request`), or lands a
+/// prefix of its pages (`page`, as ALICE splits a write into its blocks).
+public enum CrashGranularity: String, Sendable, CaseIterable {
+    case request, page
+}
+
+/// Every state the devices can be in if the power fails right after one event
+/// (CrashMonkey's and ALICE's enumeration): each write in flight lands or not, or lands
+/// a prefix of its pages. For each state: the parity rows that disagree with their data,
+/// and, per failed device, what a read of each file page returns under the ORE (which
+/// fails it) and under md (which rebuilds it; wrong when the rebuild differs from what
+/// the failed device held: a stale row).
+///
+/// States are numbered in this order: the writes in flight by request id, the first the
+/// lowest digit; with `request` a state's bit i says whether write i landed (state 0:
+/// none, the last: all); with `page` digit i, from 0 to write i's page count, is how
+/// many of its pages landed. Writes landing on the same page apply in submission order.
+public struct CrashStates: Sendable {
+    /// Past this many states only the first ones are enumerated.
+    public static let limit = 4096
+
+    public struct Write: Sendable {
+        public var id: Int
+        public var request: IORequest
+        public var entries: [RequestEntry]
+    }
+
+    /// A write that landed, whole or its first `pages` pages.
+    public struct Landing: Sendable, Equatable {
+        public var id: Int
+        public var pages: Int
+    }
+
+    public struct Row: Sendable, Hashable, Comparable {
+        public var stripe: UInt64
+        public var row: Int
+        public static func < (a: Row, b: Row) -> Bool { (a.stripe, a.row) < (b.stripe, b.row) }
+    }
+
+    /// What reads return with device `failedDev` failed (file page indices).
+    public struct Degraded: Sendable, Equatable {
+        public var failedDev: Int
+        public var oreEIO: [Int]
+        public var mdWrong: [Int]
+        public var mdEIO: [Int]
+    }
+
+    public struct State: Sendable {
+        public var landed: [Landing]
+        public var inconsistentRows: [Row]
+        public var degraded: [Degraded]
+    }
+
+    public var event: Int
+    public var granularity: CrashGranularity
+    /// The writes in flight after `event`, by id.
+    public var writes: [Write]
+    /// How many states there are; nil when more than `UInt64.max`.
+    public var total: UInt64?
+    /// The first `limit` states in the stated order.
+    public var states: [State]
+
+    /// The crash states after event `event` of `timeline`.
+    public init(timeline: Timeline, at event: Int, granularity: CrashGranularity) {
+        self.event = event
+        self.granularity = granularity
+        let base = timeline.state(at: event)
+        writes = base.inflight.map { id in
+            let request = timeline.request(id)
+            return Write(id: id, request: request, entries: Array(timeline.entries(of: request)))
+        }.filter { !$0.request.isRead }
+        let radix = writes.map { granularity == .request ? UInt64(2) : UInt64($0.entries.count + 1) }
+        total = radix.reduce(UInt64(1) as UInt64?) { product, r in
+            product.flatMap { let (m, overflow) = $0.multipliedReportingOverflow(by: r); return overflow ? nil : m }
+        }
+        guard let layout = base.layout else {
+            states = []
+            return
+        }
+        let world = CrashWorld(base: base, layout: layout, writes: writes, objectID: timeline.scenario.objectID)
+        let count = Int(min(total ?? UInt64.max, UInt64(Self.limit)))
+        var states: [State] = []
+        states.reserveCapacity(count)
+        for number in 0..<count {
+            var rest = UInt64(number)
+            var landed: [Landing] = []
+            for (write, r) in zip(writes, radix) {
+                let digit = Int(rest % r)
+                rest /= r
+                guard digit > 0 else { continue }
+                landed.append(Landing(id: write.id, pages: granularity == .request ? write.entries.count : digit))
+            }
+            states.append(world.state(landed: landed))
+        }
+        self.states = states
+    }
+}
+
+/// The devices before the power cut and what does not change from one crash state to
+/// the next: the rows no write in flight touches. The rows writes touch are worked out
+/// once (`RowSlots`), with, for each block in them, the writes that would put a token
+/// there; a state then only picks tokens.
+private struct CrashWorld {
+    struct Slot: Hashable {
+        var dev: Int
+        var objPage: UInt64
+    }
+
+    /// A row some write in flight touches, and the slot of each device's block in it.
+    struct TouchedRow {
+        var stripe: UInt64
+        var row: Int
+        var slots: RowSlots
+        /// Index into `baseTokens` / `covers` of the block device `dev` holds, by dev
+        /// (-1: the device holds nothing of this row).
+        var slotOfDev: [Int]
+    }
+
+    let layout: OreLayout
+    let writeIndex: [Int: Int]
+    let filePages: Int
+    let rows: [TouchedRow]
+    /// What each block of a touched row held before the cut, and the writes (index in
+    /// the state's landing, entry number, token) that land on it, in submission order.
+    var baseTokens: [UInt64] = []
+    var covers: [[(write: Int, entry: Int, token: UInt64)]] = []
+    /// Inconsistent rows and md's wrong / EIO pages outside the touched rows, the same in every state.
+    let steadyRows: [CrashStates.Row]
+    var steadyWrong: [Int: [Int]] = [:]
+    var steadyEIO: [Int: [Int]] = [:]
+    /// The ORE's failed pages per device: the page's read copy is there, in every state.
+    var oreEIO: [Int: [Int]] = [:]
+
+    init(base: SimState, layout: OreLayout, writes: [CrashStates.Write], objectID: UInt64) {
+        self.layout = layout
+        writeIndex = Dictionary(uniqueKeysWithValues: writes.enumerated().map { ($1.id, $0) })
+        filePages = Int((base.iSize + pageSize - 1) / pageSize)
+        let baseToken = { (dev: Int, objPage: UInt64) in base.devices[dev].objects[Int(objPage)] }
+        var touchedKeys = Set<CrashStates.Row>()
+        for write in writes {
+            for entry in write.entries {
+                let stripe = layout.stripe(onDevice: write.request.dev, objPage: entry.objPage)
+                touchedKeys.insert(CrashStates.Row(stripe: stripe, row: Int(entry.objPage % UInt64(layout.pagesInUnit))))
+            }
+        }
+        var slotIndex: [Slot: Int] = [:]
+        var rows: [TouchedRow] = []
+        for key in touchedKeys.sorted() {
+            let slots = layout.rowSlots(stripe: key.stripe, row: key.row)
+            var slotOfDev = [Int](repeating: -1, count: layout.devices)
+            for block in slots.data + slots.parity {
+                for dev in block.devs {
+                    let slot = Slot(dev: dev, objPage: block.objPage)
+                    let index = slotIndex[slot] ?? baseTokens.count
+                    if index == baseTokens.count {
+                        slotIndex[slot] = index
+                        baseTokens.append(baseToken(dev, block.objPage))
+                        covers.append([])
+                    }
+                    slotOfDev[dev] = index
+                }
+            }
+            rows.append(TouchedRow(stripe: key.stripe, row: key.row, slots: slots, slotOfDev: slotOfDev))
+        }
+        for (w, write) in writes.enumerated() {
+            for (n, entry) in write.entries.enumerated() {
+                if let index = slotIndex[Slot(dev: write.request.dev, objPage: entry.objPage)] {
+                    covers[index].append((w, n, entry.value))
+                }
+            }
+        }
+        self.rows = rows
+        steadyRows = (0..<base.stripeSpan).flatMap { stripe in
+            (0..<layout.pagesInUnit).filter { row in
+                !touchedKeys.contains(CrashStates.Row(stripe: stripe, row: row))
+                    && !layout.inconsistentUnits(stripe: stripe, row: row, token: baseToken).isEmpty
+            }.map { CrashStates.Row(stripe: stripe, row: $0) }
+        }
+        for page in 0..<filePages {
+            for failed in layout.devicesHolding(page: page) where layout.oreFails(page: page, failed: failed, objectID: objectID) {
+                oreEIO[failed, default: []].append(page)
+            }
+            let inStripe = page % layout.pagesInStripe
+            guard !touchedKeys.contains(CrashStates.Row(stripe: layout.stripe(ofPage: page), row: inStripe % layout.pagesInUnit)) else { continue }
+            let slots = layout.rowSlots(stripe: layout.stripe(ofPage: page), row: inStripe % layout.pagesInUnit)
+            for failed in layout.devicesHolding(page: page) {
+                switch Self.judge(slots, column: inStripe / layout.pagesInUnit, failed: failed, token: baseToken) {
+                case .wrong: steadyWrong[failed, default: []].append(page)
+                case .eio: steadyEIO[failed, default: []].append(page)
+                case .right: break
+                }
+            }
+        }
+    }
+
+    enum Verdict { case right, wrong, eio }
+
+    /// md's read of data column `column` with device `failed` gone, against what that
+    /// device holds for it in this state: a rebuild from a row whose parity disagrees
+    /// with its data returns something else (data nobody wrote, or the old version of a
+    /// write that had landed), silently.
+    static func judge(_ slots: RowSlots, column: Int, failed: Int, token: (Int, UInt64) -> UInt64) -> Verdict {
+        switch slots.mdRead(column: column, failed: [failed], token: token) {
+        case .eio: return .eio
+        case .token(let t): return t == token(failed, slots.data[column].objPage) ? .right : .wrong
+        }
+    }
+
+    func state(landed: [CrashStates.Landing]) -> CrashStates.State {
+        var pagesLanded = [Int](repeating: 0, count: writeIndex.count)
+        for landing in landed { pagesLanded[writeIndex[landing.id]!] = landing.pages }
+        let tokens = baseTokens.indices.map { index in
+            covers[index].last { pagesLanded[$0.write] > $0.entry }?.token ?? baseTokens[index]
+        }
+        var stale = steadyRows
+        var wrong = steadyWrong
+        var eio = steadyEIO
+        for row in rows {
+            let token = { (dev: Int, _: UInt64) in tokens[row.slotOfDev[dev]] }
+            let consistent = row.slots.inconsistentUnits(token: token).isEmpty
+            if !consistent { stale.append(CrashStates.Row(stripe: row.stripe, row: row.row)) }
+            // A rebuild from a row whose parity agrees with its data gives the data back;
+            // with mirrors the surviving copy may still differ, so look then.
+            if consistent && layout.mirrors == 1 { continue }
+            for (column, page) in row.slots.pages.enumerated() where page < filePages {
+                for failed in row.slots.data[column].devs {
+                    switch Self.judge(row.slots, column: column, failed: failed, token: token) {
+                    case .wrong: wrong[failed, default: []].append(page)
+                    case .eio: eio[failed, default: []].append(page)
+                    case .right: break
+                    }
+                }
+            }
+        }
+        let degraded = (0..<layout.devices).map { dev in
+            CrashStates.Degraded(failedDev: dev, oreEIO: oreEIO[dev] ?? [], mdWrong: (wrong[dev] ?? []).sorted(),
+                                 mdEIO: (eio[dev] ?? []).sorted())
+        }
+        return CrashStates.State(landed: landed, inconsistentRows: stale.sorted(), degraded: degraded)
+    }
+}

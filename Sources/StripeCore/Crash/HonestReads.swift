@@ -1,0 +1,36 @@
+extension Engine {
+    /// Rule 8 (honest reads), where a read completes: each page of `pages` must hold a
+    /// token the user once wrote to it or its initial one (an error is honest too). The
+    /// last write or the content after a power cut is the usual answer and costs one
+    /// comparison; anything else is looked up in the page's history on the timeline.
+    func checkHonestReads(_ pages: Range<Int>) {
+        let suspects = pages.filter { state.pages[$0].token != expected[$0] }
+        guard !suspects.isEmpty else { return }
+        let honest = honestTokens(of: Set(suspects))
+        for page in suspects where honest[page]?.contains(state.pages[page].token) != true {
+            let location = layout.map { "dev \(readMirror($0.location(ofPage: page).dev)) object page \($0.location(ofPage: page).objPage)" } ?? "its device"
+            violation(rule: 8, "dishonest read: page \(page) read \(Token.hex(state.pages[page].token)) from \(location), a token never written to page \(page) (it should read \(Token.hex(expected[page])))")
+        }
+    }
+
+    /// Every token each of `pages` ever held by a user write, a zeroing, the file's
+    /// creation (its initial token, or 0 for a page past the created size), or a power
+    /// cut (what then landed), from the timeline so far.
+    private func honestTokens(of pages: Set<Int>) -> [Int: Set<UInt64>] {
+        var honest: [Int: Set<UInt64>] = [:]
+        for page in pages { honest[page] = [expected[page]] }
+        var created = false
+        for seq in 0..<timeline.count {
+            let e = timeline.events[seq]
+            if e.hasAux {
+                for case .createFile(let size) in timeline.auxChanges(of: seq) {
+                    created = true
+                    for page in pages { honest[page]!.insert(UInt64(page) * pageSize < size ? Token.initial(page: page, fileSize: size) : 0) }
+                }
+            }
+            if e.kind == .page, e.a & Event.tokenChanged != 0, pages.contains(Int(e.i)) { honest[Int(e.i)]!.insert(e.x) }
+        }
+        if !created { for page in pages { honest[page]!.insert(0) } }
+        return honest
+    }
+}
