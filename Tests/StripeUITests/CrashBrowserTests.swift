@@ -31,7 +31,7 @@ struct CrashBrowserTests {
         let opened = frames[1].text
         #expect(opened.contains("crash browser │ power cut after event \(end) │ dev 0 failed │ 2 writes in flight │ 4 crash states"))
         #expect(opened.contains("▶0: landed none  ok"))
-        #expect(opened.contains("CRASH  Esc x q back to the timeline  ↑ ↓ j k crash state"))
+        #expect(opened.contains("CRASH BROWSER  Esc back  ↑ state"), "\(opened)")
         // j: state 1, the data landed: the stripe's row is stale.
         let state1 = frames[2].text
         #expect(state1.contains("▶1: landed "))
@@ -61,7 +61,7 @@ struct CrashBrowserTests {
         let lines = model.view().lines
         #expect(lines.count == 24 && lines.allSatisfy { $0.count <= 80 })
         #expect(lines[0].contains("dev 2 failed"))
-        #expect(lines[23].hasPrefix("CRASH  Esc x q back to the timeline"))
+        #expect(lines[23].hasPrefix("CRASH BROWSER  Esc back"), "\(lines[23])")
         #expect(lines.contains { $0.contains("dev2x") })
         #expect(lines.allSatisfy { $0.allSatisfy(\.isASCII) })
         _ = model.update(.key(.character("7")))
@@ -69,7 +69,8 @@ struct CrashBrowserTests {
     }
 
     @Test func theKeyTableListsX() {
-        #expect(KeyTable.action(for: .character("x")) == .crash)
-        #expect(HelpOverlay.keys.contains { $0.keys == "x" && $0.meaning.contains("pull the plug") })
+        #expect(KeyMap.defaults.action(for: .character("x"), in: .normal) == .crash)
+        #expect(KeyMap.defaults.action(for: .escape, in: .crashBrowser) == .escape)
+        #expect(KeyMap.defaults.rows(.normal).contains { $0.label == "x" && $0.help.contains("pull the plug") })
     }
 }
