@@ -2,7 +2,8 @@
 /// are not what the user last wrote and the stripes whose parity is not the XOR of
 /// their data, as of the last audit. An audit looks again only at what changed since:
 /// stripes the devices wrote, pages written by the user, pages and stripes that came
-/// into or left the file; a new layout, a new file or an object truncate starts over.
+/// into or left the file, stripes from an object truncate's cut on; a new layout or a
+/// new file starts over.
 struct DiskAudit {
     /// Events already looked at for device writes and layout changes.
     var scannedEvents = 0
@@ -19,12 +20,18 @@ extension Engine {
         var pages = expected.takeChanged()
         var stripes = Set<UInt64>()
         var startOver = false
+        // The first stripe an object truncate cut: it and every stripe after it may
+        // have changed (a device's object pages run in stripe order), none before it.
+        var firstCut: UInt64?
         for seq in audit.scannedEvents..<timeline.count {
             let e = timeline.events[seq]
             if e.hasAux {
                 for change in timeline.auxChanges(of: seq) {
                     switch change {
-                    case .layout, .createFile, .deviceTruncate: startOver = true
+                    case .layout, .createFile: startOver = true
+                    case .deviceTruncate(let dev, let size):
+                        let stripe = layout.stripe(onDevice: dev, objPage: size / pageSize)
+                        firstCut = min(firstCut ?? stripe, stripe)
                     default: break
                     }
                 }
@@ -54,10 +61,17 @@ extension Engine {
         }
         audit.scannedEvents = timeline.count
         stripes.formUnion(audit.stripeSpan..<max(audit.stripeSpan, span))
+        if let firstCut { stripes.formUnion(firstCut..<max(firstCut, audit.stripeSpan, span)) }
         audit.iSize = state.iSize
         audit.stripeSpan = span
 
-        for stripe in stripes where stripe < span {
+        timeline.pagesVisited += stripes.count + pages.count
+        for stripe in stripes {
+            // A stripe the devices no longer reach holds nothing to disagree.
+            guard stripe < span else {
+                audit.inconsistentStripes.remove(Int(stripe))
+                continue
+            }
             audit.inconsistentStripes.update(Int(stripe), member: !state.inconsistentRows(stripe: stripe).isEmpty)
             if startOver { continue }
             let first = Int(stripe) * layout.pagesInStripe

@@ -42,10 +42,12 @@ extension Timeline {
                 page.present = true
             }
             s.cachedPages += 1
+            s.presentPages.insert(index)
             s.pageSpan = max(s.pageSpan, index + 1)
         case .pageRemove:
             s.updatePage(Int(e.i)) { $0 = Page() }
             s.cachedPages -= 1
+            s.presentPages.remove(Int(e.i))
         case .r4wGetPage:
             let source = PageSource(rawValue: e.a & 0x7f)!
             let index = Int(e.i)
@@ -127,18 +129,21 @@ extension SimState {
         case .deviceFailed(let dev, let failed):
             devices[dev].failed = failed
         case .deviceTruncate(let dev, let size):
-            // Only a cut changes content: growing an object adds zeros.
+            // Only a cut changes content: growing an object adds zeros. Only the pages
+            // stored past the cut are zeroed (the rest read 0 already).
             if size < devices[dev].objectSize {
                 let tail = size % pageSize
                 var page = Int(size / pageSize)
+                let end = devices[dev].storedPages
                 if tail != 0 {
                     devices[dev].objects[page] = Token.truncated(devices[dev].objects[page], keeping: tail)
                     page += 1
                 }
-                while page < devices[dev].objects.capacity {
+                while page < end {
                     devices[dev].objects[page] = 0
                     page += 1
                 }
+                devices[dev].storedPages = min(end, Int((size + pageSize - 1) / pageSize))
             }
             devices[dev].objectSize = size
         }
@@ -172,6 +177,7 @@ extension SimState {
     /// Writes one object page, growing the object to cover it.
     mutating func store(_ token: UInt64, dev: Int, objPage: UInt64, end: UInt64 = pageSize) {
         devices[dev].objects[Int(objPage)] = token
+        devices[dev].storedPages = max(devices[dev].storedPages, Int(objPage) + 1)
         devices[dev].objectSize = max(devices[dev].objectSize, objPage * pageSize + end)
     }
 }
