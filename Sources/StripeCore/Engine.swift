@@ -114,6 +114,7 @@ public final class Engine {
             pendingAux.removeAll(keepingCapacity: true)
         }
         timeline.events.append(event)
+        timeline.indexEvent(seq)
         timeline.apply(seq, to: &state)
         if (seq + 1) % timeline.keyframeInterval == 0 {
             timeline.keyframes.append(state)

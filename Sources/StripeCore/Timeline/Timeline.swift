@@ -20,6 +20,8 @@ public final class Timeline: @unchecked Sendable {
     /// For each event with aux changes: its seq and where its changes start in `aux`.
     var auxOwners: [Int] = []
     var auxStarts: [Int] = []
+    /// Events by page and by the object pages their requests move.
+    var eventIndex = EventIndex()
     /// keyframes[k] is the state before event k × keyframeInterval.
     var keyframes: [SimState] = []
     /// Whether every command ran (or a kernel BUG ended the run): false while a build

@@ -61,8 +61,17 @@ struct StripeMapPanel {
             marks = Array(repeating: nil, count: layout.devices * visible.count)
             let t = model.timeline
             let s = model.state
-            // What is in flight is issued whatever else was planned or done there.
-            defer { for id in s.inflight { add(t.request(id)) { .issued($0) } } }
+            // What is in flight is issued whatever else was planned or done there (the
+            // requests submitted on screen, from the timeline's index, not every one in flight).
+            defer {
+                for seq in t.submissions(touching: visible, in: 0...model.cursor) {
+                    switch t.payload(of: seq) {
+                    case .devRead(let submitted), .devWrite(let submitted):
+                        if s.inflight.contains(submitted.id) { add(submitted.request) { .issued($0) } }
+                    default: break
+                    }
+                }
+            }
             guard let call = s.stack.last(where: { t.function(of: $0) == .write_exec || t.function(of: $0) == .read_exec }) else {
                 markCompletedBefore(model)
                 return
@@ -85,10 +94,11 @@ struct StripeMapPanel {
                     }
                 }
             }
-            for seq in call...model.cursor {
-                // Only these kinds mark the map: skip decoding the rest (calls carry arrays).
-                let kind = t.event(seq).kind
-                guard kind == .r4wGetPage || kind == .devRead || kind == .devWrite else { continue }
+            // Only these kinds mark the map, in event order: the timeline's index finds
+            // those on screen since the call.
+            let pages = (stripes.lowerBound * layout.pagesInStripe)..<(stripes.upperBound * layout.pagesInStripe)
+            let marking = (t.getPages(of: pages, in: call...model.cursor) + t.submissions(touching: visible, in: call...model.cursor)).sorted()
+            for seq in marking {
                 switch t.payload(of: seq) {
                 case .r4wGetPage(let get) where !get.uptodate && (get.source == .cache || get.source == .created):
                     let location = layout.location(ofPage: get.index)
