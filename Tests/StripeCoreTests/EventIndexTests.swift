@@ -35,4 +35,41 @@ struct EventIndexTests {
             #expect(t.getPages(of: pages, in: from...seq) == got, "seed \(seed) pages \(pages) in \(from)...\(seq)")
         }
     }
+
+    /// The write-hole tracker looks only at the stripes an event can change; comparing
+    /// every stripe before and after every event that changes the disks finds the same
+    /// windows. Random scenarios (files created, or not) ending with a truncate.
+    @Test(arguments: 0..<30 as Range<UInt64>)
+    func writeHoleWindowsAgreeWithComparingEveryStripe(_ seed: UInt64) throws {
+        let text = RandomScenario.make(seed: seed, safe: false) + "\ntruncate size=\(seed % 5 * 8)K\nwrite 0..3\nwritepages sync\n"
+        let t = try run(text)
+        var tracker = WriteHoleTracker(timeline: t)
+        var state = SimState()
+        for seq in 0..<t.count {
+            let before = state
+            t.apply(seq, to: &state)
+            var expected: [WriteHoleTracker.Change] = []
+            if WriteHoleTracker.mayChange(seq, in: t) {
+                for stripe in 0..<max(before.stripeSpan, state.stripeSpan) {
+                    let was = before.isParityConsistent(stripe: stripe), now = state.isParityConsistent(stripe: stripe)
+                    if was, !now { expected.append(.opens(stripe: stripe)) }
+                    if !was, now { expected.append(.closes(stripe: stripe)) }
+                }
+            }
+            #expect(tracker.advance(to: seq).sorted { $0.description < $1.description } == expected.sorted { $0.description < $1.description }, "seed \(seed) event \(seq)")
+            #expect(tracker.state == state, "seed \(seed) event \(seq)")
+        }
+    }
+
+    /// Reaching an event after a created file starts from the state kept after it, and
+    /// gives what applying every event from the start gives.
+    @Test func stateAfterACreatedFileIsTheReplayedOne() throws {
+        let t = try run("layout raid5 devices=4 stripe-unit=8K\nfile size=400K\nwrite 0..9\nwritepages sync\ntruncate size=100K\nwrite 3\nwritepages sync\n")
+        #expect(t.costlyEvents.count == 1)
+        var state = SimState()
+        for seq in 0..<t.count {
+            t.apply(seq, to: &state)
+            #expect(t.state(at: seq) == state, "event \(seq)")
+        }
+    }
 }

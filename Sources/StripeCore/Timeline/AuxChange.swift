@@ -17,3 +17,11 @@ enum AuxChange: Sendable {
     case deviceTruncate(dev: Int, size: UInt64)
     case completions(manual: Bool)
 }
+
+extension AuxChange {
+    /// Whether applying the change costs in proportion to the file (`file size=` writes
+    /// every page to the devices): the timeline keeps the state after it.
+    var isCostly: Bool {
+        if case .createFile = self { true } else { false }
+    }
+}

@@ -13,7 +13,8 @@ extension Timeline {
             + (auxOwners.count + auxStarts.count) * MemoryLayout<Int>.stride
             + eventIndex.heldBytes
         var seen = Set<UnsafeRawPointer>()
-        for keyframe in keyframes { bytes += keyframe.heldBytes(seen: &seen) }
+        for keyframe in keyframes + afterCostly { bytes += keyframe.heldBytes(seen: &seen) }
+        bytes += costlyEvents.count * MemoryLayout<Int>.stride
         return bytes
     }
 }
