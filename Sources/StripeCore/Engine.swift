@@ -116,10 +116,6 @@ public final class Engine {
         timeline.events.append(event)
         timeline.indexEvent(seq)
         timeline.apply(seq, to: &state)
-        if event.hasAux, timeline.auxChanges(of: seq).contains(where: \.isCostly) {
-            timeline.costlyEvents.append(seq)
-            timeline.afterCostly.append(state)
-        }
         if (seq + 1) % timeline.keyframeInterval == 0 {
             timeline.keyframes.append(state)
             if let budget, let exceeded = budget.check(scenario: timeline.scenario, built: seq + 1, projectedEvents: projectedEvents) {

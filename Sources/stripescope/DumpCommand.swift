@@ -33,7 +33,7 @@ struct DumpCommand: ParsableCommand {
             let pages = Int((device.objectSize + pageSize - 1) / pageSize)
             return .object([("dev", .int(Int64(dev))), ("failed", .bool(device.failed)),
                             ("pages", .array((0..<pages).map { page in
-                                .object([("obj_page", .int(Int64(page))), ("token", token(device.objects[page]))])
+                                .object([("obj_page", .int(Int64(page))), ("token", token(device.token(at: page)))])
                             }))])
         }
         let cache = (0..<state.pageSpan).filter { state.pages[$0].present }.map { index -> JSONValue in

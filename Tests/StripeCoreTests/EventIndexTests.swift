@@ -60,16 +60,4 @@ struct EventIndexTests {
             #expect(tracker.state == state, "seed \(seed) event \(seq)")
         }
     }
-
-    /// Reaching an event after a created file starts from the state kept after it, and
-    /// gives what applying every event from the start gives.
-    @Test func stateAfterACreatedFileIsTheReplayedOne() throws {
-        let t = try run("layout raid5 devices=4 stripe-unit=8K\nfile size=400K\nwrite 0..9\nwritepages sync\ntruncate size=100K\nwrite 3\nwritepages sync\n")
-        #expect(t.costlyEvents.count == 1)
-        var state = SimState()
-        for seq in 0..<t.count {
-            t.apply(seq, to: &state)
-            #expect(t.state(at: seq) == state, "event \(seq)")
-        }
-    }
 }

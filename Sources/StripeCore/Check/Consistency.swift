@@ -27,11 +27,11 @@ extension SimState {
         guard let layout, layout.parity > 0 else { return [] }
         let parity = ParityScheme.parity(stripe: stripe, row: row, layout: layout) { page in
             let location = layout.location(ofPage: page)
-            return devices[location.dev].objects[Int(location.objPage)]
+            return devices[location.dev].token(at: Int(location.objPage))
         }
         let slots = layout.paritySlots(stripe: stripe, row: row)
         return slots.indices.filter { unit in
-            slots[unit].devs.contains { devices[$0].objects[Int(slots[unit].objPage)] != parity[unit] }
+            slots[unit].devs.contains { devices[$0].token(at: Int(slots[unit].objPage)) != parity[unit] }
         }
     }
 

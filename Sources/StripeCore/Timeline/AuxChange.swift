@@ -18,10 +18,3 @@ enum AuxChange: Sendable {
     case completions(manual: Bool)
 }
 
-extension AuxChange {
-    /// Whether applying the change costs in proportion to the file (`file size=` writes
-    /// every page to the devices): the timeline keeps the state after it.
-    var isCostly: Bool {
-        if case .createFile = self { true } else { false }
-    }
-}

@@ -13,8 +13,7 @@ extension Timeline {
             + (auxOwners.count + auxStarts.count) * MemoryLayout<Int>.stride
             + eventIndex.heldBytes
         var seen = Set<UnsafeRawPointer>()
-        for keyframe in keyframes + afterCostly { bytes += keyframe.heldBytes(seen: &seen) }
-        bytes += costlyEvents.count * MemoryLayout<Int>.stride
+        for keyframe in keyframes { bytes += keyframe.heldBytes(seen: &seen) }
         return bytes
     }
 }
@@ -27,7 +26,7 @@ extension SimState {
             + Footprint.unique(devices, &seen)
             + Footprint.unique(stack, &seen)
             + Footprint.unique(sp2d?.cells ?? [], &seen)
-        for device in devices { bytes += device.objects.heldBytes(seen: &seen) }
+        for device in devices { bytes += device.heldBytes(seen: &seen) }
         for set in [inflight, dirtyPages, presentPages, referencedPages, unlockedWritebackPages, busyPages] {
             bytes += set.heldBytes(seen: &seen)
         }

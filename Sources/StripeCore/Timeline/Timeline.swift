@@ -24,11 +24,6 @@ public final class Timeline: @unchecked Sendable {
     var eventIndex = EventIndex()
     /// keyframes[k] is the state before event k × keyframeInterval.
     var keyframes: [SimState] = []
-    /// The state after each event that costs far more to apply than to copy (a `file`
-    /// command writing the whole file to the devices), by event: reaching a point after
-    /// one starts there instead of applying it again.
-    var costlyEvents: [Int] = []
-    var afterCostly: [SimState] = []
     /// Whether every command ran (or a kernel BUG ended the run): false while a build
     /// is under way, or when it stopped at an event or at the memory budget.
     public internal(set) var isComplete = false
@@ -56,17 +51,6 @@ public final class Timeline: @unchecked Sendable {
         let k = (target + 1) / keyframeInterval
         var state = keyframes[min(k, keyframes.count - 1)]
         var next = min(k, keyframes.count - 1) * keyframeInterval
-        // The last costly event at or before the target (binary search).
-        var lo = 0, hi = costlyEvents.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if costlyEvents[mid] <= target { lo = mid + 1 } else { hi = mid }
-        }
-        if lo > 0, costlyEvents[lo - 1] >= next {
-            let n = lo - 1
-            state = afterCostly[n]
-            next = costlyEvents[n] + 1
-        }
         while next <= target {
             apply(next, to: &state)
             next += 1

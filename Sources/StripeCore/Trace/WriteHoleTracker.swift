@@ -54,18 +54,17 @@ public struct WriteHoleTracker {
             timeline.apply(seq, to: &state)
             stripes = touchedStripes(done.request)
         } else {
-            // A created file: the timeline keeps the state after it (applying it writes
-            // the whole file). Its stripes hold consistent parity, so only stripes that
-            // held something before can change. A truncate changes the stripes from the
-            // first it cut on.
+            // A created file's stripes hold consistent parity: on empty devices nothing
+            // changes. A truncate changes the stripes from the first it cut on.
+            timeline.apply(seq, to: &state)
             let changes = timeline.auxChanges(of: seq)
-            if changes.contains(where: \.isCostly) { state = timeline.state(at: seq) } else { timeline.apply(seq, to: &state) }
+            let created = changes.contains { if case .createFile = $0 { true } else { false } }
             let cuts = changes.compactMap { change -> UInt64? in
                 guard case .deviceTruncate(let dev, let size) = change, let layout = before.layout else { return nil }
                 return layout.stripe(onDevice: dev, objPage: size / pageSize)
             }
-            let first = changes.contains(where: \.isCostly) || cuts.isEmpty ? 0 : cuts.min()!
-            let end = before.stripeSpan == 0 && changes.allSatisfy({ $0.isCostly || !$0.changesDisks }) ? 0 : max(before.stripeSpan, state.stripeSpan)
+            let first = created || cuts.isEmpty ? 0 : cuts.min()!
+            let end = created && cuts.isEmpty && before.stripeSpan == 0 ? 0 : max(before.stripeSpan, state.stripeSpan)
             stripes = Array(first..<max(first, end))
         }
         var changes: [Change] = []

@@ -215,7 +215,7 @@ struct StripeMapPanel {
         let row = model.state.sp2d.flatMap { Int($0.stripe) == stripe ? $0.writtenRows?.lowerBound : nil } ?? 0
         let slots = layout.paritySlots(stripe: UInt64(stripe), row: row)
         let values = slots.enumerated().map { unit, slot in
-            "\(ParityScheme.name(ofUnit: unit)) \(Token.hex(model.state.devices[slot.devs.lowerBound].objects[Int(slot.objPage)]))"
+            "\(ParityScheme.name(ofUnit: unit)) \(Token.hex(model.state.devices[slot.devs.lowerBound].token(at: Int(slot.objPage))))"
         }
         let text = " s\(stripe) r\(row): \(values.joined(separator: "  ")) "
         guard text.count <= room else { return }
