@@ -176,8 +176,9 @@ struct StripeMapPanel {
         first = max(0, min(first, stripes - rows))
         let shown = first..<min(stripes, first + rows)
         screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
-        let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
-            + shown.map { layout.paritySlot(stripe: UInt64($0), row: 0).objPage }
+        // Every unit of a stripe starts at the same object page on the devices of its
+        // group (dev 0 may be in another group, with nothing of the stripe).
+        let bases = shown.map { layout.paritySlot(stripe: UInt64($0), row: 0).objPage }
         let activity = Activity(model: model, layout: layout, stripes: shown, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
         for row in 0..<min(rows, stripes - first) {
             let stripe = first + row
