@@ -135,7 +135,7 @@ private struct CrashWorld {
         self.layout = layout
         writeIndex = Dictionary(uniqueKeysWithValues: writes.enumerated().map { ($1.id, $0) })
         filePages = Int((base.iSize + pageSize - 1) / pageSize)
-        let baseToken = { (dev: Int, objPage: UInt64) in base.devices[dev].objects[Int(objPage)] }
+        let baseToken = { (dev: Int, objPage: UInt64) in base.devices[dev].token(at: Int(objPage)) }
         var touchedKeys = Set<CrashStates.Row>()
         for write in writes {
             for entry in write.entries {
