@@ -65,6 +65,16 @@ extension KernelAsWrittenTests {
         #expect(final.execSummaries().map(\.pages) == [[0, 599]])
     }
 
+    /// 3.2's `max_io_length` (× group width) is 0 too, from larger units than 4.18's: with
+    /// 3 devices, (249 − su) × 3 < 2 × su from 150 pages; 4.18's × 2 from 125 pages.
+    @Test func maxIOLengthZeroFromLargerUnitsIn3_2() throws {
+        let pages = { (su: UInt64) in try OreLayout(raid: .raid5, devices: 3, stripeUnit: su * 4096) }
+        #expect(try pages(124).maxIOLength(era: .linux4_18) > 0)
+        #expect(try pages(125).maxIOLength(era: .linux4_18) == 0)
+        #expect(try pages(149).maxIOLength(era: .linux3_2) == 2 * 149 * 4096)
+        #expect(try pages(150).maxIOLength(era: .linux3_2) == 0)
+    }
+
     /// (E) RAID0 with several groups in 3.2: `si->par_dev = group_width` is group 1's first
     /// device, so a group-1 write that reaches the group's last column takes it for parity and
     /// oopses in `_sp2d_min_pg(NULL)` inside `ore_write`; a read hits BUG_ON in
