@@ -267,8 +267,9 @@ struct StripeMapPanel {
             let location = (model.state.geometry ?? layout).location(ofPage: firstPage + column * layout.pagesInUnit)
             if location.dev == first { return ("D\(column)", location.objPage) }
         }
+        // RAID0 has no parity slot (paritySlots stands in dev 0 for one): a device of another group is blank.
         let slots = (model.state.geometry ?? layout).paritySlots(stripe: UInt64(stripe), row: 0)
-        guard let unit = slots.firstIndex(where: { $0.devs.contains(dev) }) else { return ("", 0) }
+        guard layout.parity > 0, let unit = slots.firstIndex(where: { $0.devs.contains(dev) }) else { return ("", 0) }
         return (ParityScheme.name(ofUnit: unit), slots[unit].objPage)
     }
 }
