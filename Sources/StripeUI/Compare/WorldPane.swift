@@ -8,7 +8,7 @@ struct WorldPane {
     /// Pages whose flags differ from the other world's: highlighted in the grid.
     let differing: Set<Int>
     /// Object pages read or written in one world only: highlighted on the stripe map.
-    let differingUnits: Set<StripeMapPanel.UnitPage>
+    let differingUnits: Set<UnitPage>
     let rect: Rect
 
     func draw(into screen: inout Screen) {
@@ -19,7 +19,7 @@ struct WorldPane {
         var text = " \(world.name)\(focused ? " ▶" : "  ") event \(model.cursor)/\(model.timeline.count - 1) │ \(command)"
         // Without room for the counters box, its one-line form closes the title.
         let roomy = body.height >= 14
-        if !roomy { text += " │ " + CountersPanel.summary(s) }
+        if !roomy { text += " │ " + CountersPanel.summary(model.viewState) }
         screen.fill(title, style: focused ? theme.header : .bold)
         screen.put(text, x: title.x, y: title.y, style: focused ? theme.header : .bold, clip: title)
         var rest = body

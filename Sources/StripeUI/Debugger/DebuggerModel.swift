@@ -41,6 +41,13 @@ public struct DebuggerModel {
     public private(set) var pcolCopy: PageCollect?
     /// What each r4w `get_page` of the stripe being prepared returned, by page.
     public private(set) var gotPages: [Int: EventPayload.GetPage] = [:]
+    /// The facts every panel shows at the cursor, worked out once per move (`settle`).
+    public private(set) var viewState: ViewState!
+    /// Misplaced units found so far in this timeline, read once as the cursor goes on.
+    private var damage = DamageIndex()
+    /// The focus the page grid and the stripe map stay on since the user scrolled them
+    /// (they no longer follow the I/O), until the next command line or Esc.
+    public internal(set) var pinned: ViewFocus?
     public var focus = Focus.log
     public var mode = Mode.normal
     public var breakpoints: [NumberedBreakpoint] = []
@@ -82,6 +89,9 @@ public struct DebuggerModel {
     }
     /// The latest events up to the cursor about the selected page, newest first.
     public private(set) var pageHistory: [Int] = []
+    /// The latest completed device write to the selected page's place on its device, if
+    /// one is within reach: the event a lost page's damage dates from.
+    public private(set) var pageLastLanded: Int?
     public var width: Int
     public var height: Int
     public var theme: Theme
@@ -123,6 +133,8 @@ public struct DebuggerModel {
                 if case .r4wGetPage(let get) = t.payload(of: seq) { gotPages[get.index] = get }
             }
         }
+        damage.extend(t, to: cursor + 1)
+        viewState = ViewState(timeline: t, cursor: cursor, state: state, oreWritePages: oreWritePages, damage: damage)
     }
 
     /// Events of the selected page's history the page panel can show at most.
@@ -132,11 +144,21 @@ public struct DebuggerModel {
     /// of events, so a click or a step stays instant on huge timelines.
     private mutating func findPageHistory() {
         pageHistory = []
+        pageLastLanded = nil
         guard let index = selectedPage else { return }
         var seq = cursor
         let stop = max(0, cursor - 200_000)
         while seq >= stop, pageHistory.count < Self.pageHistoryLength {
             if timeline.pageIndex(of: seq) == index { pageHistory.append(seq) }
+            seq -= 1
+        }
+        guard let location = state.layout?.location(ofPage: index) else { return }
+        seq = cursor
+        while seq >= stop, pageLastLanded == nil {
+            if timeline.event(seq).kind == .ioDone, case .ioDone(let done) = timeline.payload(of: seq), !done.request.isRead, !done.error,
+               done.request.dev == location.dev, timeline.entries(of: done.request).contains(where: { $0.objPage == location.objPage }) {
+                pageLastLanded = seq
+            }
             seq -= 1
         }
     }
@@ -146,14 +168,20 @@ public struct DebuggerModel {
         let target = max(0, min(seq, timeline.count - 1))
         timeline.advance(&replayed, from: cursor, to: target)
         cursor = target
+        let command = state.currentCommand
         settle()
         findPageHistory()
-        scroll = [:]
+        // A pinned grid and map stay where the user put them until the next command line.
+        let pinned = pinned != nil && state.currentCommand == command
+        scroll = pinned ? scroll.filter { $0.key == .pages || $0.key == .stripes } : [:]
+        if !pinned { self.pinned = nil }
     }
 
     /// Replaces the timeline (after a `:` command, `u` or `o`) and stands at `seq`.
     mutating func replace(_ timeline: Timeline, at seq: Int) {
         self.timeline = timeline
+        damage = DamageIndex()
+        pinned = nil
         searchMatches = nil
         searchResume = nil
         cursor = max(0, min(seq, timeline.count - 1))
@@ -162,6 +190,19 @@ public struct DebuggerModel {
         findPageHistory()
         scroll = [:]
     }
+
+    /// The first of `total` stripes the page grid or the stripe map (`panel`) shows,
+    /// `visible` at a time: the stripes the event touches, or where the user pinned them.
+    func firstStripe(of panel: Focus, visible: Int, total: Int) -> Int {
+        if panel == .pages, focus == .pages {
+            return ViewFocus(stripes: pageCursor / pagesPerStripe...pageCursor / pagesPerStripe).firstRow(visible: visible, total: total)
+        }
+        guard let focus = pinned ?? viewState.focus else { return 0 }
+        return ViewFocus.clampFirst(focus.firstRow(visible: visible, total: total) + scroll[panel, default: 0], visible: visible, total: total)
+    }
+
+    /// Data pages in a stripe (one row of the grid).
+    var pagesPerStripe: Int { state.layout?.pagesInStripe ?? 1 }
 
     /// The page the current event is about, if any.
     public var currentPage: Int? { timeline.pageIndex(of: cursor) }

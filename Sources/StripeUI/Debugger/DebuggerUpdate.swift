@@ -85,13 +85,15 @@ extension DebuggerModel {
         case .slower: changeSpeed(by: -1)
         case .focusNext: moveFocus(by: 1)
         case .focusPrevious: moveFocus(by: Focus.allCases.count - 1)
-        case .up: focus == .pages ? movePageCursor(by: -pagesPerRow) : scroll(by: -1)
-        case .down: focus == .pages ? movePageCursor(by: pagesPerRow) : scroll(by: 1)
+        case .up: focus == .pages ? movePageCursor(by: -pagesPerStripe) : scroll(by: -1)
+        case .down: focus == .pages ? movePageCursor(by: pagesPerStripe) : scroll(by: 1)
         case .pageUp: scroll(by: -10)
         case .pageDown: scroll(by: 10)
         case .help: mode = .help
         case .enter: enter()
-        case .escape: selectedPage = nil
+        case .escape:
+            // Esc closes the page first; then it lets the grid and the map follow the I/O again.
+            if selectedPage != nil { selectedPage = nil } else { unpin() }
         case .redraw, .suspend: break  // the run loop's keys
         }
         return true
@@ -103,11 +105,18 @@ extension DebuggerModel {
     }
 
     private mutating func scroll(by rows: Int) {
+        // Scrolling the grid or the map pins both where they are now.
+        if focus == .pages || focus == .stripes, pinned == nil { pinned = viewState.focus }
         scroll[focus, default: 0] += rows
     }
 
-    /// A page cache row: a stripe's data pages.
-    private var pagesPerRow: Int { state.layout?.pagesInStripe ?? 1 }
+    /// The grid and the map follow the I/O again.
+    mutating func unpin() {
+        pinned = nil
+        scroll[.pages] = nil
+        scroll[.stripes] = nil
+    }
+
 
     /// The pages the cursor moves over: the file's and any cached past its end.
     private var pageCount: Int { max(1, state.pageSpan, Int((state.iSize + pageSize - 1) / pageSize)) }

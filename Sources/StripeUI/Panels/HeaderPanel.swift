@@ -6,21 +6,12 @@ struct HeaderPanel {
     let model: DebuggerModel
     let layout: DebuggerLayout
 
-    /// The note to show: from the start of a `note` line's command on, until the next one.
-    var shownNote: Int? {
-        let t = model.timeline, s = model.state
-        if let command = s.currentCommand, command + 1 < t.count, t.event(command + 1).kind == .note, command + 1 > model.cursor {
-            return command + 1
-        }
-        return s.lastNote.flatMap { $0 <= model.cursor ? $0 : nil }
-    }
-
     func draw(into screen: inout Screen) {
         let theme = model.theme
         let t = model.timeline
         let s = model.state
         screen.fill(layout.header, style: theme.header)
-        let position = "event \(model.cursor)/\(t.count - 1)\(t.isComplete ? "" : "+")"
+        let position = "event \(model.cursor)/\(t.count - 1)\(t.isComplete ? "" : "+")" + (model.pinned == nil ? "" : " pinned")
         let setup = [s.layout?.summary ?? "no layout", "profile \(s.profile.rawValue)"].joined(separator: " │ ")
         // Once an invariant broke, the header says so at every later event.
         let violations = s.counters.violations
@@ -35,7 +26,7 @@ struct HeaderPanel {
         if !badge.isEmpty { screen.put(badge, x: max(0, rightX - badge.count), y: layout.header.y, style: theme.badge) }
         var commandRect = layout.command
         if layout.compact {
-            let counters = " " + CountersPanel.summary(s)
+            let counters = " " + CountersPanel.summary(model.viewState)
             let x = max(layout.command.width / 3, layout.command.maxX - counters.count)
             screen.put(counters, x: x, y: layout.command.y, style: theme.label, clip: layout.command)
             commandRect = Rect(x: layout.command.x, y: layout.command.y, width: x - layout.command.x, height: 1)
@@ -50,7 +41,7 @@ struct HeaderPanel {
                 screen.put(" " + line + String(repeating: " ", count: max(0, layout.note.width - 1 - line.count)), x: 0,
                            y: layout.note.y + row, style: theme.badge, clip: layout.note)
             }
-        } else if let note = shownNote {
+        } else if let note = model.viewState.note {
             let lines = t.message(of: note)!.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
                 let cut = row == layout.note.height - 1 && lines.count > layout.note.height
@@ -163,17 +154,18 @@ extension String {
         return width <= 1 ? String(prefix(max(0, width))) : String(prefix(width - 1)) + "…"
     }
 
-    /// Words wrapped into lines of at most `width` characters.
-    func wrapped(to width: Int) -> [String] {
+    /// Words wrapped into lines of at most `width` characters; `separator` splits the
+    /// words and joins them again on a line.
+    func wrapped(to width: Int, separator: String = " ") -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var line = ""
-        for word in split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
+        for word in split(separator: separator) {
+            if !line.isEmpty, line.count + separator.count + word.count > width {
                 lines.append(line)
                 line = ""
             }
-            line += (line.isEmpty ? "" : " ") + word
+            line += (line.isEmpty ? "" : separator) + word
         }
         if !line.isEmpty { lines.append(line) }
         return lines

@@ -26,13 +26,17 @@ struct PageDetailPanel {
             y += 1
             screen.put(refs, x: inner.x, y: y, clip: inner)
         }
-        for line in (Self.place(of: index, in: model.state.layout) ?? "no layout yet").wrapped(to: inner.width) {
+        for line in (Self.place(of: index, in: model.viewState) ?? "no layout yet").wrapped(to: inner.width) {
             y += 1
             screen.put(line, x: inner.x, y: y, style: theme.label, clip: inner)
         }
+        for line in damage.flatMap({ $0.wrapped(to: inner.width) }) {
+            y += 1
+            screen.put(line, x: inner.x, y: y, style: theme.error, clip: inner)
+        }
         // The counters' last line stays in view, named as theirs: the violation count is
         // always on screen.
-        let status = "all pages: " + CountersPanel.lines(model.state).last!
+        let status = "all pages: " + CountersPanel.lines(model.viewState).last!
         screen.put(status, x: inner.x, y: inner.maxY - 1, style: model.state.counters.violations > 0 ? theme.error : theme.label, clip: inner)
         // The page's latest events, newest first; a cut list says how many more there are.
         let room = max(0, inner.maxY - 2 - y)
@@ -47,11 +51,33 @@ struct PageDetailPanel {
     }
 
     /// Where the page lives, as `ore_calc_stripe_info` puts it: its device and object
-    /// offset, its stripe and row, and the device holding that row's parity.
-    static func place(of index: Int, in layout: OreLayout?) -> String? {
-        guard let layout else { return nil }
+    /// offset, its stripe (named as the grid names it) and row, and the device holding
+    /// that row's parity.
+    static func place(of index: Int, in view: ViewState) -> String? {
+        guard let layout = view.layout, let stripe = view.stripeName(ofPage: index) else { return nil }
         let info = layout.stripeInfo(at: UInt64(index) * pageSize)
         let parity = info.parityDev.map { ", parity dev \($0)" } ?? ""
-        return "dev \(info.dev) obj 0x\(String(info.objOffset, radix: 16)), stripe \(info.stripe) row \(info.row)\(parity)"
+        return "dev \(info.dev) obj 0x\(String(info.objOffset, radix: 16)), stripe \(stripe) row \(info.row)\(parity)"
+    }
+
+    /// The damage the page carries, each with the event it dates from.
+    var damage: [String] {
+        let view = model.viewState!
+        var lines: [String] = []
+        if view.isStranded(index) {
+            let since = model.pageHistory.first { model.timeline.event($0).kind == .page }
+            lines.append("stranded: locked or under writeback, nothing in flight" + (since.map { ", since event \($0)" } ?? ""))
+        }
+        if view.isLost(index) {
+            lines.append("lost on disk: its device copy is not what the user wrote; "
+                + (model.pageLastLanded.map { "last written there at event \($0)" } ?? "never written there"))
+        }
+        if let layout = view.layout {
+            let location = layout.location(ofPage: index)
+            if let cause = view.misplaced[UnitPage(dev: location.dev, objPage: location.objPage)] {
+                lines.append("its place on dev \(location.dev) holds a misplaced unit written at event \(cause)")
+            }
+        }
+        return lines
     }
 }
