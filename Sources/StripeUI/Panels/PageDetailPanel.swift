@@ -66,16 +66,16 @@ struct PageDetailPanel {
         var lines: [String] = []
         if view.isStranded(index) {
             let since = model.pageHistory.first { model.timeline.event($0).kind == .page }
-            lines.append("stranded: locked or under writeback, nothing in flight" + (since.map { ", since event \($0)" } ?? ""))
+            lines.append("stranded" + (since.map { " since event \($0)" } ?? "") + ": locked or under writeback, nothing in flight")
         }
         if view.isLost(index) {
-            lines.append("lost on disk: its device copy is not what the user wrote; "
-                + (model.pageLastLanded.map { "last written there at event \($0)" } ?? "never written there"))
+            lines.append("lost on disk " + (model.pageLastLanded.map { "since event \($0)" } ?? "(never written there)")
+                + ": its device copy is not what the cache holds")
         }
         if let layout = view.layout {
             let location = layout.location(ofPage: index)
             if let cause = view.misplaced[UnitPage(dev: location.dev, objPage: location.objPage)] {
-                lines.append("its place on dev \(location.dev) holds a misplaced unit written at event \(cause)")
+                lines.append("misplaced unit in its place since event \(cause) (dev \(location.dev))")
             }
         }
         return lines

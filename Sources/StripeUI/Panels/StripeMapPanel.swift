@@ -232,7 +232,7 @@ struct StripeMapPanel {
                 }
                 if c.ranges, let column = Int(label.dropFirst()), label.first == "D" {
                     let low = firstPage + column * layout.pagesInUnit
-                    screen.put("\(low)-\(low + layout.pagesInUnit - 1)", x: x + c.glyphOffset + c.glyphs + 1, y: y, style: theme.label, clip: inner)
+                    screen.put(layout.pagesInUnit == 1 ? "\(low)" : "\(low)-\(low + layout.pagesInUnit - 1)", x: x + c.glyphOffset + c.glyphs + 1, y: y, style: theme.label, clip: inner)
                 }
             }
             if !model.state.isParityConsistent(stripe: UInt64(stripe)) {

@@ -37,11 +37,14 @@ public struct ViewState: Sendable {
 }
 
 extension ViewState {
-    /// Locked or under writeback while no I/O is in flight, between commands or once the
-    /// kernel hung (invariant 6): every later sync would wait on it forever.
+    /// Under writeback (or locked between two lines of the scenario) while no I/O is in
+    /// flight, outside every kernel call or once the kernel hung (invariant 6): every
+    /// later sync would wait on it forever. A page a `write` holds locked for a moment is not.
     public func isStranded(_ index: Int) -> Bool {
-        (state.stack.isEmpty || state.kernelBug != nil) && state.inflight.isEmpty
-            && !state.pages[index].flags.isDisjoint(with: [.locked, .writeback])
+        guard (state.stack.isEmpty || state.kernelBug != nil) && state.inflight.isEmpty else { return false }
+        let flags = state.pages[index].flags
+        let betweenLines: Set<EventKind> = [.command, .note, .violation, .kernelBug]
+        return flags.contains(.writeback) || flags.contains(.locked) && betweenLines.contains(timeline.event(cursor).kind)
     }
 
     /// A clean, uptodate cached page below `i_size` whose copy on a working device is
@@ -65,12 +68,13 @@ extension ViewState {
     }
 
     /// The stripe holding file page `index`, named as the grid names it (`sN`, file
-    /// order), with its group and the stripe within the group beside it when the layout
-    /// has groups.
+    /// order), with its cycle, group and the stripe within the group beside it when the
+    /// layout has groups.
     public func stripeName(ofPage index: Int) -> String? {
         guard let layout else { return nil }
         let info = layout.stripeInfo(at: UInt64(index) * pageSize)
         let stripe = "s\(layout.stripe(ofPage: index))"
-        return layout.groupDepth == nil ? stripe : "\(stripe) (group \(info.group), stripe \(info.stripe) in the group)"
+        // ore_calc_stripe_info's M, G and N: the cycle over all groups, the group, the stripe in it.
+        return layout.groupDepth == nil ? stripe : "\(stripe) (cycle \(info.cycle), group \(info.group), stripe \(info.stripe) of the group)"
     }
 }
