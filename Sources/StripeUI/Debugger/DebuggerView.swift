@@ -56,7 +56,9 @@ extension Screen {
     mutating func asciify() {
         for y in 0..<height {
             for x in 0..<width where !self[x, y].character.isASCII {
+                // A wide character and the cell it covers become "??": the row keeps its width.
                 self[x, y].character = Self.asciiStandIn[self[x, y].character] ?? "?"
+                if x + 1 < width, self[x + 1, y].character == Cell.wideTail { self[x + 1, y].character = "?" }
             }
         }
     }

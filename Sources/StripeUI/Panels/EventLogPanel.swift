@@ -36,8 +36,18 @@ struct EventLogPanel {
         let rows = inner.height
         var first = model.cursor - rows / 2 + model.scroll[.log, default: 0]
         first = max(0, min(first, t.count - rows))
+        var shown = lines(from: first, count: rows)
+        // Write-hole lines under the events before the cursor can push it off the bottom:
+        // the current event never drops out, the rows above it give way.
+        if model.scroll[.log, default: 0] == 0, first <= model.cursor, !shown.contains(where: { $0.seq == model.cursor && !$0.isWindow }) {
+            let more = lines(from: first, count: rows + (model.cursor - first + 1) * 8)
+            if let at = more.firstIndex(where: { $0.seq == model.cursor && !$0.isWindow }) {
+                let top = max(0, min(at - rows / 2, more.count - rows))
+                shown = Array(more[top..<min(more.count, top + rows)])
+            }
+        }
         let breakpoints = model.breakpointSet
-        for (row, line) in lines(from: first, count: rows).enumerated() {
+        for (row, line) in shown.enumerated() {
             let y = inner.y + row
             let kind = t.event(line.seq).kind
             var style: Style = line.isWindow ? theme.label : kind == .violation ? theme.error : kind == .command ? .bold : kind == .note ? theme.note : .plain

@@ -18,6 +18,7 @@ struct HeaderPanel {
         let badge = violations == 0 ? "" : " ⚠ \(CountersPanel.count(violations, "violation")) "
         let right = " │ \(setup) │ \(position) "
         let room = max(0, layout.header.width - right.count - badge.count - " StripeScope │ ".count)
+        // Counted in terminal columns: a CJK title takes two a character.
         let edited = model.isEdited ? "[edited] " : ""
         let bar = " StripeScope │ " + edited + t.scenario.title.truncated(to: room - edited.count)
         screen.put(bar, x: 0, y: layout.header.y, style: theme.header, clip: layout.header)
@@ -148,10 +149,16 @@ extension StatusPanel {
 }
 
 extension String {
-    /// At most `width` characters, with "…" when cut.
+    /// At most `width` terminal columns, with "…" when cut.
     func truncated(to width: Int) -> String {
-        guard count > width else { return self }
-        return width <= 1 ? String(prefix(max(0, width))) : String(prefix(width - 1)) + "…"
+        guard columns > width else { return self }
+        var kept = "", used = 0
+        for character in self {
+            guard used + character.columns <= max(0, width - 1) else { break }
+            kept.append(character)
+            used += character.columns
+        }
+        return width <= 1 ? kept : kept + "…"
     }
 
     /// Words wrapped into lines of at most `width` characters; `separator` splits the
@@ -161,11 +168,22 @@ extension String {
         var lines: [String] = []
         var line = ""
         for word in split(separator: separator) {
-            if !line.isEmpty, line.count + separator.count + word.count > width {
+            if !line.isEmpty, line.columns + separator.count + String(word).columns > width {
                 lines.append(line)
                 line = ""
             }
             line += (line.isEmpty ? "" : separator) + word
+            // A word wider than a line (a CJK sentence has no spaces) breaks where it must.
+            while line.columns > width {
+                var head = "", used = 0
+                for character in line {
+                    guard used + character.columns <= width else { break }
+                    head.append(character)
+                    used += character.columns
+                }
+                lines.append(head)
+                line = String(line.dropFirst(head.count))
+            }
         }
         if !line.isEmpty { lines.append(line) }
         return lines
