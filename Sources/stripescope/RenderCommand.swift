@@ -47,7 +47,7 @@ struct RenderCommand: ParsableCommand {
         let screen: Screen
         let title: String
         if let pair = try compare.pair(with: scenario) {
-            let comparison = Comparison(pair)
+            let comparison = try memory.compare(pair)
             let seq = try Self.event(at, in: comparison.a)
             screen = CompareModel(comparison: comparison, width: width, height: height, ascii: ascii,
                                   monochrome: format == .text, at: seq).view()

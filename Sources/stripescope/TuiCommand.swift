@@ -36,7 +36,7 @@ struct TuiCommand: ParsableCommand {
         let scenario = try ScenarioInput.load(self.scenario)
         let budget = try memory.budget()
         if let pair = try compare.pair(with: scenario) {
-            let comparison = Comparison(pair)
+            let comparison = try memory.compare(pair)
             let ascii = try terminalASCII()
             var model = CompareModel(comparison: comparison, width: 80, height: 24, ascii: ascii, at: at)
             Terminal.run(&model) { model, width, height, colour in

@@ -21,6 +21,14 @@ public struct DebuggerModel {
         case detail
         case breakpoints(selected: Int)
         case prompt(PromptKind, String)
+        /// A question before `q` or `o` drops edits not written with `:w`: `y` goes on.
+        case confirmDiscard(Discarding)
+    }
+
+    /// What would drop the edits.
+    public enum Discarding: Sendable, Equatable {
+        case quit
+        case open(String)
     }
 
     public struct Message: Sendable, Equatable {
@@ -78,6 +86,8 @@ public struct DebuggerModel {
     var undoStack: [(timeline: Timeline, cursor: Int, rows: [String]?, building: EngineRun?)] = []
     /// The scenario's text by line once it was edited (nil: as opened, found on demand).
     var editedRows: [String]?
+    /// The scenario text `:w` last wrote: edits up to there are not lost by `q` or `o`.
+    var savedText: String?
     /// Reads and writes scenario files for `o` and `:w`; the program hands in real files.
     public var files = ScenarioFiles.none
     /// The page cursor of the page cache panel (arrows move it while it has the focus).

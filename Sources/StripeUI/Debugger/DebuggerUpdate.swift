@@ -22,6 +22,17 @@ extension DebuggerModel {
             case .breakpoints(let selected):
                 breakpointListKey(key, selected: selected)
                 return true
+            case .confirmDiscard(let discarding):
+                mode = .normal
+                guard key == .character("y") || key == .character("Y") else {
+                    message = Message(text: "kept the edits (:w FILE writes them)", isError: false)
+                    return true
+                }
+                switch discarding {
+                case .quit: return false
+                case .open(let name): open(name, confirmed: true)
+                }
+                return true
             case .prompt(let kind, var text):
                 // The mode lets go of the text, so typing appends in place instead of
                 // copying the whole line a key.
@@ -49,7 +60,9 @@ extension DebuggerModel {
     /// Does what the key table's `action` says; false to quit.
     mutating func perform(_ action: KeyAction) -> Bool {
         switch action {
-        case .quit: return false
+        case .quit:
+            guard hasUnsavedEdits else { return false }
+            mode = .confirmDiscard(.quit)
         case .right: focus == .pages ? movePageCursor(by: 1) : step(to: cursor + 1)
         case .left: focus == .pages ? movePageCursor(by: -1) : step(to: cursor - 1)
         case .step: step(to: cursor + 1)

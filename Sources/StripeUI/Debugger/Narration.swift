@@ -71,7 +71,7 @@ extension DebuggerModel {
     mutating func keyAtNote(_ key: Key) -> Bool {
         heldAtNote = false
         switch KeyTable.action(for: key) {
-        case .quit: return false
+        case .quit: return perform(.quit)  // asks first when edits would be lost
         case .play: togglePlay()
         case .runThroughNotes: toggleStopAtNotes()
         default: message = nil

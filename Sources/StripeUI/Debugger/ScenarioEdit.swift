@@ -8,6 +8,9 @@ extension DebuggerModel {
     /// Whether the scenario differs from the one opened (the header says so).
     public var isEdited: Bool { !undoStack.isEmpty }
 
+    /// Edits `q` and `o` would drop: made, and not written since by `:w`.
+    public var hasUnsavedEdits: Bool { isEdited && savedText != scenarioText }
+
     /// The scenario as text: what `:w` writes.
     public var scenarioText: String { sourceRows.map { $0 + "\n" }.joined() }
 
@@ -118,6 +121,7 @@ extension DebuggerModel {
         }
         do {
             try files.write(path, scenarioText)
+            savedText = scenarioText
             message = Message(text: "wrote \(path): \(timeline.scenario.lines.count) commands", isError: false)
         } catch {
             mode = .prompt(.command, prompt)
@@ -127,8 +131,12 @@ extension DebuggerModel {
 
     /// `o NAME`: a bundled scenario by name or a file, replacing this one (edits and their
     /// undo go with it; breakpoints stay).
-    mutating func open(_ argument: String) {
+    mutating func open(_ argument: String, confirmed: Bool = false) {
         guard !argument.isEmpty else { return }
+        guard confirmed || !hasUnsavedEdits else {
+            mode = .confirmDiscard(.open(argument))
+            return
+        }
         do {
             let scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: files.bundled.map { ($0.name, $0.text) }),
                                                    readFile: files.read)
@@ -139,6 +147,7 @@ extension DebuggerModel {
             endPending = false
             undoStack = []
             editedRows = nil
+            savedText = nil
             replace(opened, at: 0)
             message = Message(text: "opened \(argument): \(timeline.count) events", isError: false)
         } catch {

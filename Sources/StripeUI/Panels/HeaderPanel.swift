@@ -108,6 +108,13 @@ struct StatusPanel {
     func draw(into screen: inout Screen) {
         let theme = model.theme
         switch model.mode {
+        case .confirmDiscard(let discarding):
+            let what = switch discarding {
+            case .quit: "Quit"
+            case .open(let name): "Open \(name)"
+            }
+            screen.put("\(what) and drop the edits not written? y drops them, any other key keeps them (:w FILE writes)",
+                       x: rect.x, y: rect.y, style: theme.badge, clip: rect)
         case .prompt(let kind, let text):
             let label = switch kind {
             case .goTo: "go to event: "
