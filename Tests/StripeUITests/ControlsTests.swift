@@ -84,6 +84,7 @@ struct ControlsTests {
             m.move(to: seq)
             versions.append((summaries(m.timeline), m.cursor))
             m.submitCommand(command)
+            m.finishPendingBuild()
             #expect(m.message?.isError == false, "\(command)")
             #expect(m.timeline.message(of: m.cursor) == command)
         }
@@ -92,6 +93,7 @@ struct ControlsTests {
         #expect(m.isEdited)
         for version in versions.reversed() {
             _ = m.update(.key(.character("u")))
+            m.finishPendingBuild()
             #expect(summaries(m.timeline) == version.summaries)
             #expect(m.cursor == version.cursor)
         }

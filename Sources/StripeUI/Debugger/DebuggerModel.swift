@@ -80,10 +80,12 @@ public struct DebuggerModel {
     public var stopAtNotes = true
     /// Play is waiting at a note for a key.
     public internal(set) var heldAtNote = false
-    /// Earlier versions of the scenario, newest last: what `u` goes back to.
-    /// Earlier scenarios for `u`, each with the build that was still growing its timeline
-    /// (parked, not cancelled, so an undo resumes it).
-    var undoStack: [(timeline: Timeline, cursor: Int, rows: [String]?, building: EngineRun?)] = []
+    /// Earlier versions of the scenario, newest last: what `u` goes back to. Only the
+    /// scenarios are kept (a few lines each), not their timelines, which `u` builds again
+    /// within the memory budget: six edits of a 1 GiB scenario kept six timelines.
+    var undoStack: [(scenario: Scenario, cursor: Int, rows: [String]?)] = []
+    /// The timeline `:`, `u` or `o` asked for, being built between keys.
+    var pendingBuild: PendingBuild?
     /// The scenario's text by line once it was edited (nil: as opened, found on demand).
     var editedRows: [String]?
     /// The scenario text `:w` last wrote: edits up to there are not lost by `q` or `o`.

@@ -106,7 +106,10 @@ extension DebuggerModel {
         case .enter: enter()
         case .escape:
             // Esc closes the page first; then it lets the grid and the map follow the I/O again.
-            if selectedPage != nil { selectedPage = nil } else { unpin() }
+            if pendingBuild != nil {
+                cancelPendingBuild()
+                message = Message(text: "build cancelled; the timeline is as it was", isError: false)
+            } else if selectedPage != nil { selectedPage = nil } else { unpin() }
         case .redraw, .suspend: break  // the run loop's keys
         }
         return true

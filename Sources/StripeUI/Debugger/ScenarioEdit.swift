@@ -67,30 +67,71 @@ extension DebuggerModel {
             message = Message(text: ":\(text): \(place): \(error.message)", isError: true)
             return
         }
-        let newTimeline: Timeline
-        do {
-            newTimeline = try Engine.build(parsed, budget: budget)
-        } catch {
-            mode = .prompt(.command, text)
-            message = Message(text: ":\(text): \(error)", isError: true)
-            return
-        }
         guard let number = parsed.lines.firstIndex(where: { $0.line == line + 1 }) else {
             mode = .prompt(.command, text)
             message = Message(text: ":\(text): expected a scenario command", isError: true)
             return
         }
-        let start = (0..<newTimeline.count).first { seq in
-            if case .command(_, _, let n) = newTimeline.payload(of: seq) { return n == number }
+        guard startBuild(parsed, .edit(text: text, line: line, number: number, rows: rows)) else { mode = .prompt(.command, text); return }
+    }
+
+    /// Starts building `scenario` for `goal` in the loop's idle time, in place of any
+    /// such build under way; false (with the reason in the status line) when its
+    /// estimate alone is over the memory budget.
+    mutating func startBuild(_ scenario: Scenario, _ goal: PendingBuild.Goal) -> Bool {
+        cancelPendingBuild()
+        do {
+            pendingBuild = PendingBuild(run: try EngineRun(scenario, budget: budget), goal: goal)
+        } catch {
+            message = Message(text: "\(error)", isError: true)
             return false
-        } ?? newTimeline.count - 1
-        // The build under way is parked with the timeline it grows, for `u`.
-        undoStack.append((timeline, cursor, editedRows, building))
-        building = nil
+        }
+        message = nil
+        return true
+    }
+
+    /// Esc (or a newer `:`, `u`, `o`): the build stops and its engine thread ends.
+    mutating func cancelPendingBuild() {
+        pendingBuild?.run.cancel()
+        pendingBuild = nil
+    }
+
+    /// One step of the pending build; once it reaches its goal the new timeline takes
+    /// over (the build goes on as `building`). Over the budget, it is dropped.
+    mutating func pendingBuildStep() {
+        guard var pending = pendingBuild else { return }
+        pending.run.build(upTo: pending.run.timeline.count + buildChunk)
+        if let failure = pending.run.failure {
+            pendingBuild = nil
+            message = Message(text: "not applied: \(failure)", isError: true)
+            return
+        }
+        guard let start = pending.target() else {
+            pendingBuild = pending
+            return
+        }
+        pendingBuild = nil
+        building?.cancel()
+        building = pending.run.isFinished ? nil : pending.run
         endPending = false
-        editedRows = rows
-        replace(newTimeline, at: start)
-        message = Message(text: "inserted '\(text)' as line \(line + 1); the rest of the scenario follows it (\(newTimeline.count) events; u undoes)", isError: false)
+        let new = pending.run.timeline
+        switch pending.goal {
+        case .edit(let text, let line, _, let rows):
+            undoStack.append((timeline.scenario, cursor, editedRows))
+            editedRows = rows
+            replace(new, at: start)
+            message = Message(text: "inserted '\(text)' as line \(line + 1); the rest of the scenario follows it (u undoes)", isError: false)
+        case .undo(_, let rows):
+            editedRows = rows
+            replace(new, at: start)
+            message = Message(text: "undone\(undoStack.isEmpty ? ": the scenario as opened" : "")", isError: false)
+        case .open(let name):
+            undoStack = []
+            editedRows = nil
+            savedText = nil
+            replace(new, at: start)
+            message = Message(text: "opened \(name)", isError: false)
+        }
     }
 
     /// `u`: back to the scenario before the last edit, at the event the cursor was on.
@@ -99,11 +140,7 @@ extension DebuggerModel {
             message = Message(text: "nothing to undo: the scenario is as it was opened", isError: false)
             return
         }
-        building = previous.building
-        endPending = false
-        replace(previous.timeline, at: previous.cursor)
-        editedRows = previous.rows
-        message = Message(text: "undone: \(timeline.count) events\(undoStack.isEmpty ? ", the scenario as opened" : "")", isError: false)
+        if !startBuild(previous.scenario, .undo(cursor: previous.cursor, rows: previous.rows)) { undoStack.append(previous) }
     }
 
     /// `:w FILE` writes the scenario; as in vim, a file that exists (other than the one
@@ -140,16 +177,7 @@ extension DebuggerModel {
         do {
             let scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: files.bundled.map { ($0.name, $0.text) }),
                                                    readFile: files.read)
-            let opened = try Engine.build(scenario, budget: budget)
-            building?.cancel()
-            for entry in undoStack { entry.building?.cancel() }
-            building = nil
-            endPending = false
-            undoStack = []
-            editedRows = nil
-            savedText = nil
-            replace(opened, at: 0)
-            message = Message(text: "opened \(argument): \(timeline.count) events", isError: false)
+            if !startBuild(scenario, .open(argument)) { mode = .prompt(.open, argument) }
         } catch {
             mode = .prompt(.open, argument)
             message = Message(text: "\(error)", isError: true)
