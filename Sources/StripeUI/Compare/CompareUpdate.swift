@@ -15,9 +15,15 @@ extension CompareModel: TerminalProgram {
             break
         case .key(let key):
             message = nil
+            if overlay != nil {
+                overlay = nil
+                return true
+            }
             switch key {
             case _ where KeyTable.action(for: key) == .quit:
                 return false
+            case .enter: overlay = .detail
+            case .character("?"), .function(1): overlay = .help
             case .tab, .backTab:
                 focus = focus == .a ? .b : .a
             case .character("}"): moveBothToCommand(.forward)
@@ -40,6 +46,24 @@ extension CompareModel: TerminalProgram {
     static let steppingKeys: [Key] = [
         .right, .left, .home, .end, .character("l"), .character("h"), .character("s"), .character("S"),
         .character("n"), .character("N"), .character("f"), .character("F"), .character("c"), .character("C"),
+        // Breakpoints are the focused world's: b (or Space) sets one on what its event is about, c goes to it.
+        .character("b"), .character(" "),
+    ]
+
+    /// The split screen's keys with what they do, for `?`.
+    static let help: [(keys: String, does: String)] = [
+        ("Tab", "switch the focused world (its name is marked ▶)"),
+        ("→ ← l h s S", "step the focused world one event"),
+        ("n N f F", "next at the same depth, finish the call (upper case: backwards)"),
+        ("b Space", "breakpoint on what the focused world's event is about"),
+        ("c C", "continue the focused world to its next (previous) breakpoint"),
+        ("} {", "both worlds to the next (previous) scenario command"),
+        ("] [", "both worlds to the focused world's next (previous) note"),
+        ("d D", "both worlds to the next (previous) divergence"),
+        ("Home End", "the focused world's first or last event"),
+        ("Enter", "the focused world's event and note in effect, whole"),
+        ("? F1", "this help"),
+        ("q F10", "quit"),
     ]
 
     /// The aligned command the worlds stand in: the later of the two (a world waits at

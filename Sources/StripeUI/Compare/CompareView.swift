@@ -48,14 +48,38 @@ extension CompareModel {
         } else {
             screen.put(Self.keyBar(width: width), x: 0, y: status.y, style: theme.label, clip: status)
         }
+        switch overlay {
+        case .detail?:
+            let world = model(focus)
+            let lines = ["world \(focus.name)"] + EventDetailOverlay(model: world).lines(width: min(width - 2, 100) - 4)
+            drawOverlay(into: &screen, title: "world \(focus.name), event \(world.cursor) (any key closes)", lines)
+        case .help?:
+            let keyWidth = Self.help.map(\.keys.count).max()!
+            drawOverlay(into: &screen, title: "split screen keys (any key closes)",
+                        Self.help.map { $0.keys + String(repeating: " ", count: keyWidth - $0.keys.count) + "  " + $0.does })
+        case nil:
+            break
+        }
         if theme.ascii { screen.asciify() }
         return screen
     }
 
+    /// A box in the middle of the screen with `lines`.
+    private func drawOverlay(into screen: inout Screen, title: String, _ lines: [String]) {
+        let boxWidth = min(width - 2, 100)
+        let boxHeight = min(height - 2, lines.count + 4)
+        let rect = Rect(x: (width - boxWidth) / 2, y: (height - boxHeight) / 2, width: boxWidth, height: boxHeight)
+        screen.fill(rect)
+        screen.box(rect, title: title, glyphs: theme.box, style: .bold)
+        for (row, line) in lines.enumerated() {
+            screen.put(line, x: rect.x + 2, y: rect.y + 2 + row, clip: rect.inset(1))
+        }
+    }
+
     /// The keys of the split screen, most useful first, cut from the end to fit.
     static func keyBar(width: Int) -> String {
-        var keys = ["Tab world", "→ ← n f c step", "} { both: next/prev command", "d D divergence", "] [ note", "Home End"]
-        let kept = ["q quit"]
+        var keys = ["Tab world", "→ ← n f c step", "} { both: next/prev command", "d D divergence", "] [ note", "Enter event", "b break", "Home End"]
+        let kept = ["? help", "q quit"]
         while !keys.isEmpty, (keys + kept).joined(separator: "  ").count > width { keys.removeLast() }
         return (keys + kept).joined(separator: "  ")
     }

@@ -22,7 +22,13 @@ struct WorldPane {
         if !roomy { text += " │ " + CountersPanel.summary(model.viewState) }
         screen.fill(title, style: focused ? theme.header : .bold)
         screen.put(text, x: title.x, y: title.y, style: focused ? theme.header : .bold, clip: title)
+        // The world's own note in effect (B's timeline has B's notes): one line, Enter shows it whole.
         var rest = body
+        if let note = model.viewState.note, let text = model.timeline.message(of: note) {
+            let line: Rect
+            (line, rest) = rest.splitTop(1)
+            screen.put("  " + text, x: line.x, y: line.y, style: theme.note, clip: line)
+        }
         var counters = Rect(x: 0, y: 0, width: 0, height: 0)
         if roomy { (rest, counters) = rest.splitBottom(7) }
         let (pages, stripes) = rest.height >= 22 ? rest.splitTop(rest.height / 2) : rest.splitLeft(rest.width * 55 / 100)
