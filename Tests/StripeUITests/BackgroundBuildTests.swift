@@ -120,7 +120,9 @@ struct BackgroundBuildTests {
         let afterEnter = try #require(frames.firstIndex { $0.text.contains("building ':note late'") })
         // The frame after each h (Esc's frame says the build was cancelled).
         let steps = frames[afterEnter...].filter { !$0.text.contains("build cancelled") && ($0.lines[0].contains("event \(t.count - 2)/") || $0.lines[0].contains("event \(t.count - 3)/")) }
-        #expect(steps.prefix(2).map { $0.lines[0].contains("event \(t.count - 2)/") } == [true, false], "each h answered in its own frame")
+        // Progress redraws may repeat a frame; the keys' frames go count-2, then count-3.
+        let visited = steps.map { $0.lines[0].contains("event \(t.count - 2)/") }
+        #expect(visited.first == true && visited.last == false && visited.firstIndex(of: false).map { visited[$0...].allSatisfy { !$0 } } == true)
         #expect(steps.allSatisfy { $0.text.contains("building ':note late'") }, "answered while the build was under way: \(steps.map { $0.lines.last! })")
         #expect(frames.last!.text.contains("build cancelled"))
         #expect(!model.isEdited && model.pendingBuild == nil)

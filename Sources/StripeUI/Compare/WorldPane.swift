@@ -36,7 +36,7 @@ struct WorldPane {
         grid.draw(into: &screen)
         if !differing.isEmpty { highlight(differing, of: grid, in: &screen) }
         StripeMapPanel(model: model, rect: stripes, highlighted: differingUnits).draw(into: &screen)
-        CountersPanel(model: model, rect: counters).draw(into: &screen)
+        CountersPanel(theme: theme).draw(model.viewState, in: counters, on: &screen)
     }
 
     /// Marks the grid cells of `pages` in both worlds: a blue background (reverse on a

@@ -17,22 +17,12 @@ extension DebuggerModel {
         HeaderPanel(model: self, layout: layout).draw(into: &screen)
         PageGridPanel(model: self, rect: layout.pages).draw(into: &screen)
         StripeMapPanel(model: self, rect: layout.stripes).draw(into: &screen)
-        if let page = selectedPage, layout.counters.isEmpty {
-            // A compact screen has no counters panel: the page takes the call stack's and
-            // the sp2d's place, beside the grid its cursor moves in.
-            let right = Rect(x: layout.stack.x, y: layout.stack.y, width: layout.stack.width, height: layout.stack.height + layout.sp2d.height)
-            PageDetailPanel(model: self, rect: right, index: page).draw(into: &screen)
-        } else {
+        if selectedPage == nil || !layout.counters.isEmpty {
             CallStackPanel(model: self, rect: layout.stack).draw(into: &screen)
             Sp2dPanel(model: self, rect: layout.sp2d).draw(into: &screen)
         }
-        if let page = selectedPage, !layout.counters.isEmpty {
-            PageDetailPanel(model: self, rect: layout.counters, index: page).draw(into: &screen)
-        } else {
-            CountersPanel(model: self, rect: layout.counters).draw(into: &screen)
-        }
+        for (rect, panel) in panelTable(layout) { panel.draw(viewState, in: rect, on: &screen) }
         EventLogPanel(model: self, rect: layout.log).draw(into: &screen)
-        LegendPanel(model: self, rect: layout.legend).draw(into: &screen)
         StatusPanel(model: self, rect: layout.status).draw(into: &screen)
         switch mode {
         case .help: HelpOverlay(model: self).draw(into: &screen)
@@ -42,6 +32,23 @@ extension DebuggerModel {
         }
         if theme.ascii { screen.asciify() }
         return screen
+    }
+}
+
+extension DebuggerModel {
+    /// The panels that draw from the view state alone, and where: a row each.
+    func panelTable(_ layout: DebuggerLayout) -> [(rect: Rect, panel: any Panel)] {
+        let page = selectedPage.map { PageDetailPanel(theme: theme, index: $0, history: pageHistory, lastLanded: pageLastLanded) }
+        // A compact screen has no counters panel: a selected page takes the call stack's
+        // and the sp2d's place, beside the grid its cursor moves in.
+        let beside = Rect(x: layout.stack.x, y: layout.stack.y, width: layout.stack.width, height: layout.stack.height + layout.sp2d.height)
+        let counters: any Panel = page ?? CountersPanel(theme: theme) as any Panel
+        let table: [(rect: Rect, panel: (any Panel)?)] = [
+            (beside, layout.counters.isEmpty ? page : nil),
+            (layout.counters, layout.counters.isEmpty ? nil : counters),
+            (layout.legend, LegendPanel(theme: theme)),
+        ]
+        return table.compactMap { row in row.panel.map { (row.rect, $0) } }
     }
 }
 

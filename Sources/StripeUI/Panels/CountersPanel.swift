@@ -2,9 +2,8 @@ import StripeCore
 
 /// Per-device pages read and written, r4w hits against device reads, write
 /// amplification and what md's read-modify-write would have read.
-struct CountersPanel {
-    let model: DebuggerModel
-    let rect: Rect
+struct CountersPanel: Panel {
+    let theme: Theme
 
     /// "1 page", "2 pages".
     static func count<N: BinaryInteger>(_ n: N, _ noun: String, _ plural: String? = nil) -> String {
@@ -40,17 +39,16 @@ struct CountersPanel {
         return lines
     }
 
-    func draw(into screen: inout Screen) {
+    func draw(_ view: ViewState, in rect: Rect, on screen: inout Screen) {
         guard !rect.isEmpty else { return }
-        let theme = model.theme
         screen.box(rect, title: "counters (so far)", glyphs: theme.box)
         let inner = rect.inset(1)
-        var lines = Self.lines(model.viewState, width: inner.width)
+        var lines = Self.lines(view, width: inner.width)
         // Short of rows, the md comparison goes first, then the r4w line: amplification,
         // every device and the violations stay.
         for dropped in [2, 1] where lines.count > inner.height { lines.remove(at: dropped) }
         for (row, line) in lines.prefix(inner.height).enumerated() {
-            let style: Style = row == 0 ? .bold : row == lines.count - 1 && model.state.counters.violations > 0 ? theme.error : .plain
+            let style: Style = row == 0 ? .bold : row == lines.count - 1 && view.state.counters.violations > 0 ? theme.error : .plain
             screen.put(line, x: inner.x, y: inner.y + row, style: style, clip: inner)
         }
     }

@@ -3,16 +3,18 @@ import StripeCore
 /// A selected page (Enter on the page cursor, or a click): its flags by name, references, content and the latest events that
 /// touched it (`DebuggerModel.pageHistory`, found when the cursor or the selection
 /// moves, not at every frame). Takes the counters' place while a page is selected, keeping their last line.
-struct PageDetailPanel {
-    let model: DebuggerModel
-    let rect: Rect
+struct PageDetailPanel: Panel {
+    let theme: Theme
     let index: Int
+    /// The page's latest events, newest first, and the latest write that landed in its
+    /// place (`DebuggerModel.pageHistory`, `pageLastLanded`).
+    let history: [Int]
+    let lastLanded: Int?
 
-    func draw(into screen: inout Screen) {
-        let theme = model.theme
+    func draw(_ view: ViewState, in rect: Rect, on screen: inout Screen) {
         screen.box(rect, title: "page \(index) (Esc closes)", glyphs: theme.box, style: .bold)
         let inner = rect.inset(1)
-        let page = model.state.pages[index]
+        let page = view.state.pages[index]
         let flags = page.flags.names.joined(separator: " ")
         let state = page.present ? (flags.isEmpty ? "present, no flags" : flags) : "not in the cache"
         var y = inner.y
@@ -26,24 +28,23 @@ struct PageDetailPanel {
             y += 1
             screen.put(refs, x: inner.x, y: y, clip: inner)
         }
-        for line in (Self.place(of: index, in: model.viewState) ?? "no layout yet").wrapped(to: inner.width) {
+        for line in (Self.place(of: index, in: view) ?? "no layout yet").wrapped(to: inner.width) {
             y += 1
             screen.put(line, x: inner.x, y: y, style: theme.label, clip: inner)
         }
-        for line in damage.flatMap({ $0.wrapped(to: inner.width) }) {
+        for line in damage(view).flatMap({ $0.wrapped(to: inner.width) }) {
             y += 1
             screen.put(line, x: inner.x, y: y, style: theme.error, clip: inner)
         }
         // The counters' last line stays in view, named as theirs: the violation count is
         // always on screen.
-        let status = "all pages: " + CountersPanel.lines(model.viewState).last!
-        screen.put(status, x: inner.x, y: inner.maxY - 1, style: model.state.counters.violations > 0 ? theme.error : theme.label, clip: inner)
+        let status = "all pages: " + CountersPanel.lines(view).last!
+        screen.put(status, x: inner.x, y: inner.maxY - 1, style: view.state.counters.violations > 0 ? theme.error : theme.label, clip: inner)
         // The page's latest events, newest first; a cut list says how many more there are.
         let room = max(0, inner.maxY - 2 - y)
-        let history = model.pageHistory
         let shown = history.count > room && room >= 2 ? room - 1 : min(room, history.count)
         for (row, seq) in history.prefix(shown).enumerated() {
-            screen.put("\(seq): \(model.timeline.summary(of: seq))", x: inner.x, y: y + 1 + row, style: theme.label, clip: inner)
+            screen.put("\(seq): \(view.timeline.summary(of: seq))", x: inner.x, y: y + 1 + row, style: theme.label, clip: inner)
         }
         if shown < history.count, shown < room {
             screen.put("… \(history.count - shown) earlier events of this page", x: inner.x, y: y + 1 + shown, style: theme.label, clip: inner)
@@ -61,15 +62,14 @@ struct PageDetailPanel {
     }
 
     /// The damage the page carries, each with the event it dates from.
-    var damage: [String] {
-        let view = model.viewState!
+    func damage(_ view: ViewState) -> [String] {
         var lines: [String] = []
         if view.isStranded(index) {
-            let since = model.pageHistory.first { model.timeline.event($0).kind == .page }
+            let since = history.first { view.timeline.event($0).kind == .page }
             lines.append("stranded" + (since.map { " since event \($0)" } ?? "") + ": locked or under writeback, nothing in flight")
         }
         if view.isLost(index) {
-            lines.append("lost on disk " + (model.pageLastLanded.map { "since event \($0)" } ?? "(never written there)")
+            lines.append("lost on disk " + (lastLanded.map { "since event \($0)" } ?? "(never written there)")
                 + ": its device copy is not what the cache holds")
         }
         if let layout = view.layout {
