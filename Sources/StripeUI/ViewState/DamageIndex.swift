@@ -41,7 +41,9 @@ struct DamageIndex: Sendable {
     /// The places marked at event `seq` (read already), with the event that caused each.
     func misplaced(at seq: Int) -> [UnitPage: Int] {
         var marks: [UnitPage: Int] = [:]
-        for mark in misplaced where mark.since <= seq {
+        // In the order they were found: the marks caused after `seq` come last.
+        for mark in misplaced {
+            guard mark.since <= seq else { break }
             if mark.until.map({ $0 > seq }) ?? true { marks[mark.place] = mark.since }
         }
         return marks
