@@ -137,3 +137,22 @@ struct BackgroundBuildTests {
         #expect(!model.isEdited)
     }
 }
+
+/// Play costs the same per tick at any timeline length: a tick looks only at the events
+/// it moves over for a note or a breakpoint.
+struct PlayCostTests {
+    @Test func aTickLooksOnlyAtTheEventsItMovesOver() throws {
+        let text = "layout raid5 devices=5 stripe-unit=64K\nwrite 0..4095\nwritepages sync\n"
+        let t = Engine.run(try ScenarioParser.parse(text, name: "big.scn"))
+        var looked = 0
+        let found = t.find(from: 10, .forward, upTo: 15) { _ in looked += 1; return false }
+        #expect(found == nil && looked == 5)
+        // Play at one event a tick, with a breakpoint nowhere to be found and no note
+        // ahead, moves one event a tick and stays playing.
+        var model = DebuggerModel(timeline: t, width: 120, height: 40, at: 100)
+        model.breakpoints = [NumberedBreakpoint(number: 1, breakpoint: .page(1 << 40))]
+        model.togglePlay()
+        for _ in 0..<model.speed.ticks { _ = model.update(.tick) }
+        #expect(model.cursor == 101 && model.playing)
+    }
+}
