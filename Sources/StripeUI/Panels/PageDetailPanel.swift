@@ -69,8 +69,15 @@ struct PageDetailPanel: Panel {
             lines.append("stranded" + (since.map { " since event \($0)" } ?? "") + ": locked or under writeback, nothing in flight")
         }
         if view.isLost(index) {
-            lines.append("lost on disk " + (lastLanded.map { "since event \($0)" } ?? "(never written there)")
-                + ": its device copy is not what the cache holds")
+            // Dated by the last write that landed in its place or, when none did, by the end
+            // of its writeback (the data went elsewhere, or nowhere).
+            let ended = history.first { seq in
+                if case .page(let change) = view.timeline.payload(of: seq) { return change.clear.contains(.writeback) }
+                return false
+            }
+            let since = lastLanded.map { "since event \($0)" }
+                ?? ended.map { "since event \($0), its writeback ended with nothing written in its place" } ?? "(never written there)"
+            lines.append("lost on disk \(since): its device copy is not what the cache holds")
         }
         if let layout = view.layout {
             let location = layout.location(ofPage: index)
