@@ -241,7 +241,17 @@ struct StripeMapPanel {
         }
         // Room is left for the clip note on the same border when it is there.
         let room = rect.width - 2 - (shown.count < stripes ? 16 : 0)
-        if layout.parity == 2 { drawSyndrome(into: &screen, layout: layout, stripe: focusStripe, room: room) }
+        if layout.parity == 2 {
+            drawSyndrome(into: &screen, layout: layout, stripe: focusStripe, room: room)
+        } else if !c.ranges, c.glyphs == layout.pagesInUnit {
+            // Too narrow for a range in every unit: the focused stripe's, on the border.
+            let units = (0..<layout.dataDevices).map { column in
+                let low = focusStripe * layout.pagesInStripe + column * layout.pagesInUnit
+                return "D\(column) " + (layout.pagesInUnit == 1 ? "\(low)" : "\(low)-\(low + layout.pagesInUnit - 1)")
+            }
+            let text = " s\(focusStripe): \(units.joined(separator: " ")) "
+            if text.count <= room - 1 { screen.put(text, x: rect.x + 1, y: rect.maxY - 1, style: theme.label, clip: rect) }
+        }
     }
 
     /// RAID6: the focused stripe's P and Q as they are on disk, on the bottom border, for
