@@ -179,7 +179,7 @@ struct ScreenDefectTests {
         let t = try KeyEventSnapshotTests.timeline("locked-page")
         let seq = try #require((0..<t.count).first { if case .r4wGetPage(let g) = t.payload(of: $0) { g.source == .locked } else { false } })
         let model = DebuggerModel(timeline: t, width: width, height: height, at: seq)
-        let frames = CallStackPanel(model: model, rect: DebuggerLayout(model).stack).frames
+        let frames = CallStackPanel.frames(model.viewState)
         #expect(frames.map(\.symbol) == ["exofs_writepages", "write_cache_pages", "writepage_strip", "write_exec", "ore_write",
                                          "_prepare_for_striping", "_ore_add_parity_unit", "_read_4_write_last_stripe", "__r4w_get_page"])
         let lines = model.view().lines

@@ -29,7 +29,7 @@ extension CompareModel {
             (rest, strip) = rest.splitBottom(rest.height * 3 / 10)
             let (stack, log) = strip.splitLeft(strip.width * 2 / 5)
             let focused = model(focus)
-            CallStackPanel(model: focused, rect: stack).draw(into: &screen)
+            CallStackPanel(theme: theme, focused: false, scroll: 0).draw(focused.viewState, in: stack, on: &screen)
             EventLogPanel(model: focused, rect: log).draw(into: &screen)
             screen.put(" world \(focus.name) ", x: log.maxX - 10, y: log.y, style: .bold, clip: log)
         }

@@ -146,7 +146,8 @@ public struct DebuggerModel {
             }
         }
         damage.extend(t, to: cursor + 1)
-        viewState = ViewState(timeline: t, cursor: cursor, state: state, oreWritePages: oreWritePages, damage: damage)
+        viewState = ViewState(timeline: t, cursor: cursor, state: state, oreWritePages: oreWritePages, pcolCopy: pcolCopy,
+                              gotPages: gotPages, damage: damage)
     }
 
     /// Events of the selected page's history the page panel can show at most.

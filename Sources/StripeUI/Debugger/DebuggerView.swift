@@ -17,10 +17,6 @@ extension DebuggerModel {
         HeaderPanel(model: self, layout: layout).draw(into: &screen)
         PageGridPanel(model: self, rect: layout.pages).draw(into: &screen)
         StripeMapPanel(model: self, rect: layout.stripes).draw(into: &screen)
-        if selectedPage == nil || !layout.counters.isEmpty {
-            CallStackPanel(model: self, rect: layout.stack).draw(into: &screen)
-            Sp2dPanel(model: self, rect: layout.sp2d).draw(into: &screen)
-        }
         for (rect, panel) in panelTable(layout) { panel.draw(viewState, in: rect, on: &screen) }
         EventLogPanel(model: self, rect: layout.log).draw(into: &screen)
         StatusPanel(model: self, rect: layout.status).draw(into: &screen)
@@ -43,8 +39,11 @@ extension DebuggerModel {
         // and the sp2d's place, beside the grid its cursor moves in.
         let beside = Rect(x: layout.stack.x, y: layout.stack.y, width: layout.stack.width, height: layout.stack.height + layout.sp2d.height)
         let counters: any Panel = page ?? CountersPanel(theme: theme) as any Panel
+        let pageBeside = layout.counters.isEmpty && page != nil
         let table: [(rect: Rect, panel: (any Panel)?)] = [
-            (beside, layout.counters.isEmpty ? page : nil),
+            (layout.stack, pageBeside ? nil : CallStackPanel(theme: theme, focused: focus == .stack, scroll: scroll[.stack, default: 0])),
+            (layout.sp2d, pageBeside ? nil : Sp2dPanel(theme: theme, focused: focus == .sp2d, scroll: scroll[.sp2d, default: 0])),
+            (beside, pageBeside ? page : nil),
             (layout.counters, layout.counters.isEmpty ? nil : counters),
             (layout.legend, LegendPanel(theme: theme)),
         ]

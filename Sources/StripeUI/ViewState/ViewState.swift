@@ -18,11 +18,20 @@ public struct ViewState: Sendable {
     public let writes: WriteTotals
     /// Misplaced object pages still marked, with the event that wrote each there.
     public let misplaced: [UnitPage: Int]
+    /// The file pages of the running `ore_write`, the pcol its r4w ops see, and what
+    /// each r4w `get_page` of the stripe being prepared returned (`DebuggerModel.settle`).
+    public let oreWritePages: Range<Int>?
+    public let pcolCopy: PageCollect?
+    public let gotPages: [Int: EventPayload.GetPage]
 
-    init(timeline t: Timeline, cursor: Int, state s: SimState, oreWritePages: Range<Int>?, damage: DamageIndex) {
+    init(timeline t: Timeline, cursor: Int, state s: SimState, oreWritePages: Range<Int>?, pcolCopy: PageCollect?,
+         gotPages: [Int: EventPayload.GetPage], damage: DamageIndex) {
         timeline = t
         self.cursor = cursor
         state = s
+        self.oreWritePages = oreWritePages
+        self.pcolCopy = pcolCopy
+        self.gotPages = gotPages
         focus = ViewFocus.at(cursor, in: t, state: s, oreWritePages: oreWritePages)
         if let command = s.currentCommand, command + 1 < t.count, t.event(command + 1).kind == .note, command + 1 > cursor {
             note = command + 1
