@@ -30,7 +30,7 @@ extension CompareModel {
             let (stack, log) = strip.splitLeft(strip.width * 2 / 5)
             let focused = model(focus)
             CallStackPanel(theme: theme, focused: false, scroll: 0).draw(focused.viewState, in: stack, on: &screen)
-            EventLogPanel(model: focused, rect: log).draw(into: &screen)
+            focused.eventLog.draw(focused.viewState, in: log, on: &screen)
             screen.put(" world \(focus.name) ", x: log.maxX - 10, y: log.y, style: .bold, clip: log)
         }
         // Both panes the same size, so the same state draws the same on both sides.

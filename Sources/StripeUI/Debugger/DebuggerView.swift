@@ -18,7 +18,6 @@ extension DebuggerModel {
         PageGridPanel(model: self, rect: layout.pages).draw(into: &screen)
         StripeMapPanel(model: self, rect: layout.stripes).draw(into: &screen)
         for (rect, panel) in panelTable(layout) { panel.draw(viewState, in: rect, on: &screen) }
-        EventLogPanel(model: self, rect: layout.log).draw(into: &screen)
         StatusPanel(model: self, rect: layout.status).draw(into: &screen)
         switch mode {
         case .help: HelpOverlay(model: self).draw(into: &screen)
@@ -32,6 +31,11 @@ extension DebuggerModel {
 }
 
 extension DebuggerModel {
+    /// The event log as this model shows it: its focus, scroll and breakpoints.
+    var eventLog: EventLogPanel {
+        EventLogPanel(theme: theme, focused: focus == .log, scroll: scroll[.log, default: 0], logRow: logRow, breakpoints: breakpointSet)
+    }
+
     /// The panels that draw from the view state alone, and where: a row each.
     func panelTable(_ layout: DebuggerLayout) -> [(rect: Rect, panel: any Panel)] {
         let page = selectedPage.map { PageDetailPanel(theme: theme, index: $0, history: pageHistory, lastLanded: pageLastLanded) }
@@ -45,6 +49,7 @@ extension DebuggerModel {
             (layout.sp2d, pageBeside ? nil : Sp2dPanel(theme: theme, focused: focus == .sp2d, scroll: scroll[.sp2d, default: 0])),
             (beside, pageBeside ? page : nil),
             (layout.counters, layout.counters.isEmpty ? nil : counters),
+            (layout.log, eventLog),
             (layout.legend, LegendPanel(theme: theme)),
         ]
         return table.compactMap { row in row.panel.map { (row.rect, $0) } }

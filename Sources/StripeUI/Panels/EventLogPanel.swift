@@ -3,13 +3,17 @@ import StripeCore
 /// The events around the cursor, indented by call depth; the current one highlighted,
 /// breakpoints marked in the margin, and under a completed write the write-hole window
 /// it opened or closed, as in `trace`.
-struct EventLogPanel {
-    let model: DebuggerModel
-    let rect: Rect
+struct EventLogPanel: Panel {
+    let theme: Theme
+    /// The panel has the focus (Tab): bold border, and the log's cursor `scroll` rows
+    /// off the current event, on `logRow` (Enter goes there).
+    let focused: Bool
+    let scroll: Int
+    let logRow: Int?
+    let breakpoints: Set<Breakpoint>
 
     /// The log's lines from event `first` on: each event, then the window changes it made.
-    func lines(from first: Int, count rows: Int) -> [(seq: Int, text: String, isWindow: Bool)] {
-        let t = model.timeline
+    static func lines(_ t: Timeline, from first: Int, count rows: Int) -> [(seq: Int, text: String, isWindow: Bool)] {
         let last = min(t.count, first + rows)
         var tracker: WriteHoleTracker?
         if (first..<last).contains(where: { WriteHoleTracker.mayChange($0, in: t) }) {
@@ -26,32 +30,30 @@ struct EventLogPanel {
         return Array(lines.prefix(rows))
     }
 
-    func draw(into screen: inout Screen) {
-        let theme = model.theme
-        let t = model.timeline
-        let logRow = model.logRow
+    func draw(_ view: ViewState, in rect: Rect, on screen: inout Screen) {
+        let t = view.timeline
+        let cursor = view.cursor
         screen.box(rect, title: logRow == nil ? "events (Enter: the whole event)" : "events (Enter: go to ▶)", glyphs: theme.box,
-                   style: model.focus == .log ? Style(.default, [.bold]) : .plain)
+                   style: focused ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
         let rows = inner.height
-        var first = model.cursor - rows / 2 + model.scroll[.log, default: 0]
+        var first = cursor - rows / 2 + scroll
         first = max(0, min(first, t.count - rows))
-        var shown = lines(from: first, count: rows)
+        var shown = Self.lines(t, from: first, count: rows)
         // Write-hole lines under the events before the cursor can push it off the bottom:
         // the current event never drops out, the rows above it give way.
-        if model.scroll[.log, default: 0] == 0, first <= model.cursor, !shown.contains(where: { $0.seq == model.cursor && !$0.isWindow }) {
-            let more = lines(from: first, count: rows + (model.cursor - first + 1) * 8)
-            if let at = more.firstIndex(where: { $0.seq == model.cursor && !$0.isWindow }) {
+        if scroll == 0, first <= cursor, !shown.contains(where: { $0.seq == cursor && !$0.isWindow }) {
+            let more = Self.lines(t, from: first, count: rows + (cursor - first + 1) * 8)
+            if let at = more.firstIndex(where: { $0.seq == cursor && !$0.isWindow }) {
                 let top = max(0, min(at - rows / 2, more.count - rows))
                 shown = Array(more[top..<min(more.count, top + rows)])
             }
         }
-        let breakpoints = model.breakpointSet
         for (row, line) in shown.enumerated() {
             let y = inner.y + row
             let kind = t.event(line.seq).kind
             var style: Style = line.isWindow ? theme.label : kind == .violation ? theme.error : kind == .command ? .bold : kind == .note ? theme.note : .plain
-            if line.seq == model.cursor, !line.isWindow {
+            if line.seq == cursor, !line.isWindow {
                 style = theme.current
                 screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             }
