@@ -176,6 +176,8 @@ struct NCursesBackend: TerminalBackend {
         for y in 0..<screen.height {
             for x in 0..<screen.width {
                 let cell = screen[x, y]
+                // The wide character to the left covers this column.
+                guard cell.character != Cell.wideTail else { continue }
                 let scalar = cell.character.unicodeScalars.first!.value
                 _ = ss_put_wch(Int32(y), Int32(x), wchar_t(bitPattern: scalar), Self.attributes(cell.style), ColourPairs.pair(cell.style))
             }

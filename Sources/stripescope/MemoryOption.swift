@@ -16,6 +16,15 @@ struct MemoryOption: ParsableArguments {
         return MemoryBudget(bytes: bytes, source: "--max-memory")
     }
 
+    /// Both worlds of `pair`, within the budget together, or one line and exit 2.
+    func compare(_ pair: WorldPair) throws -> Comparison {
+        do {
+            return try Comparison(pair, budget: budget())
+        } catch let exceeded as MemoryBudget.Exceeded {
+            throw CLIFailure("--compare: \(exceeded.description)")
+        }
+    }
+
     /// The timeline of `scenario` up to `events` events (all by default), or one line and
     /// exit 2 when it would pass the budget.
     func build(_ scenario: Scenario, upTo events: Int = .max) throws -> Timeline {

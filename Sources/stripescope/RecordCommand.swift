@@ -43,7 +43,7 @@ struct RecordCommand: ParsableCommand {
         let scenario = try ScenarioInput.load(scenario)
         if let pair = try compare.pair(with: scenario) {
             let sink = try OutputSink(path: output)
-            CompareCast(comparison: Comparison(pair), width: width, height: height, secondsPerFrame: speed).write(to: sink.line)
+            CompareCast(comparison: try memory.compare(pair), width: width, height: height, secondsPerFrame: speed).write(to: sink.line)
             sink.flush()
             return
         }

@@ -51,7 +51,7 @@ struct RenderCommand: ParsableCommand {
         let screen: Screen
         let title: String
         if let pair = try compare.pair(with: scenario) {
-            let comparison = Comparison(pair)
+            let comparison = try memory.compare(pair)
             let seq = try Self.event(at, in: comparison.a)
             var model = CompareModel(comparison: comparison, width: width, height: height, ascii: ascii, at: seq)
             model.theme = Theme(ascii: ascii, monochrome: false, palette: palette)

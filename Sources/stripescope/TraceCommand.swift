@@ -46,7 +46,7 @@ struct TraceCommand: ParsableCommand {
                 guard format == .summary || format == .summaryJSON else {
                     throw CLIFailure("--compare works with --format summary or summary-json; \(format.rawValue) traces one world")
                 }
-                let summary = CompareSummary(Comparison(pair))
+                let summary = CompareSummary(try memory.compare(pair))
                 let sink = try OutputSink(path: output)
                 if format == .summary { summary.lines.forEach(sink.line) } else { sink.line(summary.json.encoded) }
                 sink.flush()

@@ -44,7 +44,7 @@ struct TuiCommand: ParsableCommand {
         let budget = try memory.budget()
         let settings = try appearance.settings()
         if let pair = try compare.pair(with: scenario) {
-            let comparison = Comparison(pair)
+            let comparison = try memory.compare(pair)
             let ascii = try terminalASCII()
             var model = CompareModel(comparison: comparison, width: 80, height: 24, ascii: ascii, at: at)
             model.keys = settings.keys

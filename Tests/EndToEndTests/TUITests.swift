@@ -248,7 +248,10 @@ struct TUITests {
         try tmux.send("Enter")
         let applied = tmux.wait { $0.contains("inserted 'cache 12..15'") }
         #expect(applied.contains("inserted 'cache 12..15'"))
+        // The edit was not written: q asks first (SPEC 9.1), y drops it.
         try tmux.send("q")
+        tmux.wait { $0.contains("drop the edits not written?") }
+        try tmux.send("y")
         #expect(Self.exitReport(tmux).exit == "EXIT=0")
     }
 }

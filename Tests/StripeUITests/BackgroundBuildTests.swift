@@ -52,29 +52,80 @@ struct BackgroundBuildTests {
 
     /// A `:` command that would take more than the budget says so and keeps the timeline;
     /// one that fits (the whole scenario is rebuilt with it) replaces it and ends the build
-    /// under way.
+    /// under way; `u` builds the scenario before the edit again (the undo history keeps
+    /// scenarios, not timelines) and End reaches its last event.
     @Test func aCommandIsBuiltWithinTheBudget() throws {
         var (model, run) = try building()
         model.budget = MemoryBudget(bytes: 1 << 20, source: "--max-memory")
         model.submitCommand("write 0..4194303")
         #expect(model.message?.isError == true)
         #expect(model.message?.text.contains("would need about") == true)
-        #expect(model.timeline === run.timeline)
+        #expect(model.timeline === run.timeline && model.pendingBuild == nil)
         model.budget = MemoryBudget(bytes: 1 << 30, source: "--max-memory")
         model.submitCommand("note fits")
+        #expect(model.timeline === run.timeline, "nothing replaced until the loop builds it")
+        model.finishPendingBuild()
         #expect(model.message?.isError == false)
-        #expect(model.building == nil && model.timeline.isComplete)
-        // The build that was under way is parked, not lost: `u` resumes it and End waits
-        // for the whole original timeline.
-        #expect(!run.isFinished)
+        #expect(model.timeline !== run.timeline && model.timeline.summary(of: model.cursor).contains("note"), "\(model.timeline.summary(of: model.cursor))")
+        #expect(run.isFinished && !run.timeline.isComplete, "the build under way was cancelled")
         model.undo()
-        #expect(model.building === run && model.timeline === run.timeline)
+        model.finishPendingBuild()
+        #expect(!model.isEdited && model.timeline.scenario.lines.count == run.timeline.scenario.lines.count)
         model.mode = .normal  // as after the prompt's Enter
         _ = model.update(.key(.end))
         var backend = ScriptedBackend([])
         TerminalLoop.run(&model, on: &backend)
-        #expect(run.isFinished && run.timeline.isComplete)
-        #expect(model.cursor == run.timeline.count - 1)
+        #expect(model.timeline.isComplete && model.building == nil)
+        #expect(model.cursor == model.timeline.count - 1)
+        #expect(model.timeline.count > 50_000)
+    }
+
+    /// A poll of the terminal that finds no key `pollsPerBatch` times in a row delivers
+    /// the next batch: keys arrive while the loop's idle work goes on.
+    struct PollingBackend: TerminalBackend {
+        var inner: ScriptedBackend
+        var pollsPerBatch: Int
+        var polls = 0
+        var width: Int { inner.width }
+        var height: Int { inner.height }
+
+        mutating func read(timeout: Int?) -> TerminalInput? {
+            if let input = inner.read(timeout: 0) { return input }
+            guard timeout == 0 else { return inner.read(timeout: timeout) }
+            polls += 1
+            guard polls >= pollsPerBatch else { return nil }
+            polls = 0
+            return inner.read(timeout: 1)
+        }
+
+        mutating func draw(_ screen: Screen, full: Bool) { inner.draw(screen, full: full) }
+        mutating func suspend() { inner.suspend() }
+        mutating func bell() { inner.bell() }
+    }
+
+    /// `:` on a large scenario: the loop builds the new timeline a step at a time, and a
+    /// key pressed meanwhile is answered in the next frame, on the timeline shown, while
+    /// the build is still under way; Esc cancels it.
+    @Test func theScreenAnswersKeysWhileAnEditBuilds() throws {
+        let text = "layout raid5 devices=5 stripe-unit=64K\nwrite 0..4095\nwritepages sync\n"
+        let t = Engine.run(try ScenarioParser.parse(text, name: "big.scn"))
+        // At the last event: the note goes after the writeback, the whole of it is rebuilt first.
+        var model = DebuggerModel(timeline: t, width: 120, height: 40, at: t.count - 1)
+        model.buildChunk = 1_000
+        let inner = ScriptedBackend([.typed(":note late"), [.key(.enter)], .typed("h"), .typed("h"), [.key(.escape)]])
+        var backend = PollingBackend(inner: inner, pollsPerBatch: 3)
+        TerminalLoop.run(&model, on: &backend)
+        let frames = backend.inner.frames.map(\.screen)
+        // Frames: first, the prompt, its text, Enter, then each l: one frame a key.
+        let afterEnter = try #require(frames.firstIndex { $0.text.contains("building ':note late'") })
+        // The frame after each h (Esc's frame says the build was cancelled).
+        let steps = frames[afterEnter...].filter { !$0.text.contains("build cancelled") && ($0.lines[0].contains("event \(t.count - 2)/") || $0.lines[0].contains("event \(t.count - 3)/")) }
+        // Progress redraws may repeat a frame; the keys' frames go count-2, then count-3.
+        let visited = steps.map { $0.lines[0].contains("event \(t.count - 2)/") }
+        #expect(visited.first == true && visited.last == false && visited.firstIndex(of: false).map { visited[$0...].allSatisfy { !$0 } } == true)
+        #expect(steps.allSatisfy { $0.text.contains("building ':note late'") }, "answered while the build was under way: \(steps.map { $0.lines.last! })")
+        #expect(frames.last!.text.contains("build cancelled"))
+        #expect(!model.isEdited && model.pendingBuild == nil)
     }
 
     /// A comment or a blank line at `:` changes nothing: it says so and keeps the prompt.
@@ -84,5 +135,24 @@ struct BackgroundBuildTests {
         #expect(model.message?.isError == true)
         #expect(model.message?.text.contains("expected a scenario command") == true)
         #expect(!model.isEdited)
+    }
+}
+
+/// Play costs the same per tick at any timeline length: a tick looks only at the events
+/// it moves over for a note or a breakpoint.
+struct PlayCostTests {
+    @Test func aTickLooksOnlyAtTheEventsItMovesOver() throws {
+        let text = "layout raid5 devices=5 stripe-unit=64K\nwrite 0..4095\nwritepages sync\n"
+        let t = Engine.run(try ScenarioParser.parse(text, name: "big.scn"))
+        var looked = 0
+        let found = t.find(from: 10, .forward, upTo: 15) { _ in looked += 1; return false }
+        #expect(found == nil && looked == 5)
+        // Play at one event a tick, with a breakpoint nowhere to be found and no note
+        // ahead, moves one event a tick and stays playing.
+        var model = DebuggerModel(timeline: t, width: 120, height: 40, at: 100)
+        model.breakpoints = [NumberedBreakpoint(number: 1, breakpoint: .page(1 << 40))]
+        model.togglePlay()
+        for _ in 0..<model.speed.ticks { _ = model.update(.tick) }
+        #expect(model.cursor == 101 && model.playing)
     }
 }

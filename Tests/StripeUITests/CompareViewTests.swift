@@ -66,8 +66,9 @@ struct CompareViewTests {
                 return row.isEmpty ? nil : row.joined()
             }
         }
-        // Pages 5, 6 and 9: A has them locked under writeback and created, B failed 5 and 6.
-        #expect(try highlighted("set r4w=off") == ["LWLW-", "EE·"])
+        // Pages 5, 6 and 9: A has them locked under writeback and created, B failed 5 and 6
+        // (lost on disk: ✗).
+        #expect(try highlighted("set r4w=off") == ["LWLW-", "E✗E✗·"])
         #expect(try highlighted("").isEmpty)
     }
 

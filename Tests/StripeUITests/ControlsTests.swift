@@ -84,6 +84,7 @@ struct ControlsTests {
             m.move(to: seq)
             versions.append((summaries(m.timeline), m.cursor))
             m.submitCommand(command)
+            m.finishPendingBuild()
             #expect(m.message?.isError == false, "\(command)")
             #expect(m.timeline.message(of: m.cursor) == command)
         }
@@ -92,6 +93,7 @@ struct ControlsTests {
         #expect(m.isEdited)
         for version in versions.reversed() {
             _ = m.update(.key(.character("u")))
+            m.finishPendingBuild()
             #expect(summaries(m.timeline) == version.summaries)
             #expect(m.cursor == version.cursor)
         }
@@ -281,10 +283,10 @@ struct ControlsTests {
         m.selectedPage = 5
         let text = m.view().text
         // Column 1, row 1 of stripe 0: device 1 at object offset 4K; parity on device 3.
-        #expect(text.contains("dev 1 obj 0x1000, stripe 0 row 1, parity dev 3"))
+        #expect(text.contains("dev 1 obj 0x1000, stripe s0 row 1, parity dev 3"))
         #expect(text.contains("page 5 (Esc closes)"))
         m.selectedPage = 13  // stripe 1: parity moved one device left, column 0 after it
-        #expect(m.view().text.contains("dev 3 obj 0x5000, stripe 1 row 1, parity dev 2"))
+        #expect(m.view().text.contains("dev 3 obj 0x5000, stripe s1 row 1, parity dev 2"))
     }
 
     /// At 80×24 there is no counters panel: the page takes the call stack's place, and
@@ -296,7 +298,7 @@ struct ControlsTests {
         let top = try #require(lines.firstIndex { $0.contains("┌ page 5 (Esc closes)") })
         #expect(lines[top + 1].contains("locked uptodate"))
         let detail = lines[(top + 2)...(top + 4)].joined(separator: " ")
-        #expect(detail.contains("refs 0  data 0x") && detail.contains("dev 1 obj 0x1000, stripe 0 row") && detail.contains("parity dev 3"))
+        #expect(detail.contains("refs 0  data 0x") && detail.contains("dev 1 obj 0x1000, stripe s0 row") && detail.contains("parity dev 3"))
         #expect(!m.view().text.contains("call stack"))
     }
 

@@ -9,7 +9,10 @@ struct DebuggerUpdateTests {
     }
 
     func press(_ m: inout DebuggerModel, _ keys: Key...) {
-        for key in keys { _ = m.update(.key(key)) }
+        for key in keys {
+            _ = m.update(.key(key))
+            m.finishPendingBuild()
+        }
     }
 
     @Test func stepMovesOneEventEitherWay() throws {

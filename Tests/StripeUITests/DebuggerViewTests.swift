@@ -55,7 +55,7 @@ struct DebuggerViewTests {
         let row = try #require(screen.lines.first { $0.hasPrefix("│s0 ") })
         // Column 0 cached (U), 1 and 2 held by r4w (*), 5 and 6 under writeback and
         // locked (LW), 9 and 10 got and read (*↓).
-        #expect(row.hasPrefix("│s0 U   U*  U*  U   │·   LW  LW  ·   │·   U*↓ U*↓ ·"))
+        #expect(row.hasPrefix("│s0  0 U   U*  U*  U   │·   LW  LW  ·   │·   U*↓ U*↓ ·"))
         // Colour reinforces: the writeback cell is yellow in colour mode.
         let colour = DebuggerModel(timeline: t, width: 120, height: 40, at: seq).view()
         let y = try #require(colour.lines.firstIndex { $0.hasPrefix("│s0 ") })
@@ -71,20 +71,20 @@ struct DebuggerViewTests {
         let t = try defaultTimeline()
         func stripe0(at seq: Int) throws -> String {
             try #require(DebuggerModel(timeline: t, width: 120, height: 40, at: seq).view().lines
-                .first { $0.hasPrefix("│s0 D0") })
+                .first { $0.hasPrefix("│s0  0 D0") })
         }
         let events = (0..<t.count).map { t.event($0).kind }
         let read = try #require(events.firstIndex(of: .devRead))
         let write = try #require(events.firstIndex(of: .devWrite))
         let done = try #require(events.lastIndex(of: .ioDone))
-        #expect(try stripe0(at: firstCall(t, .ore_write) - 1).hasPrefix("│s0 D0 ···· D1 ···· D2 ···· P  ····"))
-        #expect(try stripe0(at: firstCall(t, .ore_write)).hasPrefix("│s0 D0 ···· D1 ·ww· D2 ···· P  ·pp·"))
-        #expect(try stripe0(at: read - 1).hasPrefix("│s0 D0 ···· D1 ·ww· D2 ·rr· P  ·pp·"))
-        #expect(try stripe0(at: read).hasPrefix("│s0 D0 ···· D1 ·ww· D2 ·RR· P  ·pp·"))
-        #expect(try stripe0(at: read + 1).hasPrefix("│s0 D0 ···· D1 ·ww· D2 ·✓✓· P  ·pp·"))
-        #expect(try stripe0(at: write).hasPrefix("│s0 D0 ···· D1 ·WW· D2 ·✓✓· P  ·pp·"))
-        #expect(try stripe0(at: write + 1).hasPrefix("│s0 D0 ···· D1 ·WW· D2 ·✓✓· P  ·PP·"))
-        #expect(try stripe0(at: done).hasPrefix("│s0 D0 ···· D1 ·✓✓· D2 ·✓✓· P  ·✓✓·"))
+        #expect(try stripe0(at: firstCall(t, .ore_write) - 1).hasPrefix("│s0  0 D0 ···· 0-3   D1 ···· 4-7   D2 ···· 8-11  P  ····"))
+        #expect(try stripe0(at: firstCall(t, .ore_write)).hasPrefix("│s0  0 D0 ···· 0-3   D1 ·ww· 4-7   D2 ···· 8-11  P  ·pp·"))
+        #expect(try stripe0(at: read - 1).hasPrefix("│s0  0 D0 ···· 0-3   D1 ·ww· 4-7   D2 ·rr· 8-11  P  ·pp·"))
+        #expect(try stripe0(at: read).hasPrefix("│s0  0 D0 ···· 0-3   D1 ·ww· 4-7   D2 ·RR· 8-11  P  ·pp·"))
+        #expect(try stripe0(at: read + 1).hasPrefix("│s0  0 D0 ···· 0-3   D1 ·ww· 4-7   D2 ·✓✓· 8-11  P  ·pp·"))
+        #expect(try stripe0(at: write).hasPrefix("│s0  0 D0 ···· 0-3   D1 ·WW· 4-7   D2 ·✓✓· 8-11  P  ·pp·"))
+        #expect(try stripe0(at: write + 1).hasPrefix("│s0  0 D0 ···· 0-3   D1 ·WW· 4-7   D2 ·✓✓· 8-11  P  ·PP·"))
+        #expect(try stripe0(at: done).hasPrefix("│s0  0 D0 ···· 0-3   D1 ·✓✓· 4-7   D2 ·✓✓· 8-11  P  ·✓✓·"))
     }
 
     /// An I/O that ends inside the file's partial last page still names that page.
@@ -179,7 +179,7 @@ struct ScreenDefectTests {
         let t = try KeyEventSnapshotTests.timeline("locked-page")
         let seq = try #require((0..<t.count).first { if case .r4wGetPage(let g) = t.payload(of: $0) { g.source == .locked } else { false } })
         let model = DebuggerModel(timeline: t, width: width, height: height, at: seq)
-        let frames = CallStackPanel(model: model, rect: DebuggerLayout(model).stack).frames
+        let frames = CallStackPanel.frames(model.viewState)
         #expect(frames.map(\.symbol) == ["exofs_writepages", "write_cache_pages", "writepage_strip", "write_exec", "ore_write",
                                          "_prepare_for_striping", "_ore_add_parity_unit", "_read_4_write_last_stripe", "__r4w_get_page"])
         let lines = model.view().lines

@@ -80,7 +80,7 @@ struct KeyActionTests {
             a.cursor < b.cursor && a.timeline.summary(of: a.cursor).contains("get_page")
         },
         .command: Check { _, a, _ in a.mode == .prompt(.command, "") },
-        .undo: Check(setup: { $0.submitCommand("write 7") }) { b, a, _ in
+        .undo: Check(setup: { $0.submitCommand("write 7"); $0.finishPendingBuild() }) { b, a, _ in
             b.isEdited && !a.isEdited && a.timeline.count == (try? defaultTimeline().count) && a.message?.text.hasPrefix("undone") == true
         },
         .open: Check { _, a, _ in a.mode == .prompt(.open, "") && a.message?.text.contains("full-stripe r4w-off partial-stripe") == true },

@@ -19,8 +19,8 @@ struct Raid6ViewTests {
         let model = DebuggerModel(timeline: t, width: 200, height: 60, monochrome: true, at: xor)
         let lines = model.view().lines
         // Page 5's r4w read is done; page 3 and row 1 of P and Q are planned.
-        #expect(lines.contains { $0.contains("│s0 D0 ·· D1 ·w D2 ·✓ P  ·p Q  ·p") })
-        #expect(lines.contains { $0.contains("│s1 D2 ·· P  ·· Q  ·· D0 ·· D1 ··") })
+        #expect(lines.contains { $0.contains("│s0  0 D0 ·· 0-1   D1 ·w 2-3   D2 ·✓ 4-5   P  ·p       Q  ·p") })
+        #expect(lines.contains { $0.contains("│s1  6 D2 ·· 10-11 P  ··       Q  ··       D0 ·· 6-7   D1 ·· 8-9") })
         #expect(lines.contains { $0.contains("sp2d s0 c0 c1 c2 P  Q") })
         #expect(lines.contains { $0.contains("r1 C1 W3 R5 P  Q") }, "\(lines.joined(separator: "\n"))")
     }

@@ -1,4 +1,4 @@
-import StripeUI
+@testable import StripeUI
 
 /// A terminal that plays a script, as ratatui's `TestBackend`: each batch is input that
 /// arrives together (a paste, a burst of keys); a read that waits takes the next batch,
@@ -53,4 +53,12 @@ struct ScriptedBackend: TerminalBackend {
 extension [TerminalInput] {
     /// The bytes of `text` as typed.
     static func typed(_ text: String) -> Self { text.utf8.map(TerminalInput.byte) }
+}
+
+extension DebuggerModel {
+    /// Does the run loop's idle work for a pending `:`, `u` or `o` until its timeline
+    /// takes over, as the loop would between keys.
+    mutating func finishPendingBuild() {
+        while pendingBuild != nil { pendingBuildStep() }
+    }
 }

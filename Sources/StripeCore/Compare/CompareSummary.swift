@@ -50,8 +50,7 @@ public struct CompareSummary: Sendable {
             let d = Int64(fb.value) - Int64(fa.value)
             out.append(row(labels[n], "\(fa.value)", "\(fb.value)", d > 0 ? "+\(d)" : "\(d)"))
         }
-        out.append(row("write amplification", a.writeAmplification.map(TraceSummary.format) ?? "-",
-                        b.writeAmplification.map(TraceSummary.format) ?? "-", ""))
+        out.append(row("write amplification", a.writes.amplificationText, b.writes.amplificationText, ""))
         out.append("")
         if let d = firstDivergence {
             out.append("first divergence: A event \(d.aEvent), B event \(d.bEvent), line \(d.line): \(d.what)")
@@ -67,7 +66,7 @@ extension TraceSummary {
     var comparedFigures: [(key: String, value: UInt64)] {
         [("events", UInt64(events)),
          ("dev_pages_read", devices.reduce(0) { $0 + $1.pagesRead }),
-         ("dev_pages_written", devices.reduce(0) { $0 + $1.pagesWritten }),
+         ("dev_pages_written", writes.devicePagesWritten),
          ("r4w_reads", counters.r4wDevicePagesRead),
          ("violations", UInt64(violations.count))]
     }

@@ -9,10 +9,25 @@ public final class Comparison: Sendable {
     /// The first divergence within each aligned command that has one, in order.
     public let divergences: [Divergence]
 
-    public init(_ pair: WorldPair, keyframeInterval: Int = 4096) {
+    public convenience init(_ pair: WorldPair, keyframeInterval: Int = 4096) {
+        self.init(pair, a: Engine.run(pair.a, keyframeInterval: keyframeInterval), b: Engine.run(pair.b, keyframeInterval: keyframeInterval))
+    }
+
+    /// Both worlds built within `budget`, half of it each (two timelines live together):
+    /// over it, the error says which world and what it would need, before either is kept.
+    public convenience init(_ pair: WorldPair, budget: MemoryBudget?, keyframeInterval: Int = 4096) throws(MemoryBudget.Exceeded) {
+        var half = budget
+        half?.bytes /= 2
+        half?.source = "half of \(budget?.source ?? ""), for each world"
+        let a = try Engine.build(pair.a, budget: half, keyframeInterval: keyframeInterval)
+        let b = try Engine.build(pair.b, budget: half, keyframeInterval: keyframeInterval)
+        self.init(pair, a: a, b: b)
+    }
+
+    private init(_ pair: WorldPair, a: Timeline, b: Timeline) {
         self.pair = pair
-        a = Engine.run(pair.a, keyframeInterval: keyframeInterval)
-        b = Engine.run(pair.b, keyframeInterval: keyframeInterval)
+        self.a = a
+        self.b = b
         let commands = AlignedCommand.align(a, b, onlyInA: pair.onlyInA, onlyInB: pair.onlyInB)
         var finder = DivergenceFinder(a: a, b: b)
         divergences = commands.indices.compactMap { finder.divergence(in: commands[$0], number: $0) }

@@ -40,12 +40,13 @@ public enum Direction: Sendable {
 }
 
 extension Timeline {
-    /// The first event after (or before) `seq` satisfying `predicate`, nil if none.
-    public func find(from seq: Int, _ direction: Direction, where predicate: (Int) -> Bool) -> Int? {
+    /// The first event after (or before) `seq` satisfying `predicate`, nil if none; going
+    /// forward, no further than `last` (play looks only as far as one tick moves).
+    public func find(from seq: Int, _ direction: Direction, upTo last: Int = .max, where predicate: (Int) -> Bool) -> Int? {
         switch direction {
         case .forward:
             var n = seq + 1
-            while n < count {
+            while n < count, n <= last {
                 if predicate(n) { return n }
                 n += 1
             }
@@ -85,8 +86,8 @@ extension Timeline {
     }
 
     /// The next event matching any of `breakpoints`.
-    public func nextBreakpoint(from seq: Int, _ direction: Direction, _ breakpoints: Set<Breakpoint>) -> Int? {
+    public func nextBreakpoint(from seq: Int, _ direction: Direction, upTo last: Int = .max, _ breakpoints: Set<Breakpoint>) -> Int? {
         guard !breakpoints.isEmpty else { return nil }
-        return find(from: seq, direction) { n in breakpoints.contains { $0.matches(n, in: self) } }
+        return find(from: seq, direction, upTo: last) { n in breakpoints.contains { $0.matches(n, in: self) } }
     }
 }

@@ -7,7 +7,8 @@
 /// 100 + N holds the requests of device N, each from when the device starts it (its
 /// submission, or the completion of the request before it: devices serve requests in
 /// order) to its completion;
-/// counters track pages dirty, under writeback and locked, and device pages written.
+/// counters track pages dirty, under writeback and locked, and device pages written
+/// (counted when issued, with those in flight apart: `WriteTotals`).
 extension Timeline {
     static let kernelTrack = 1
     static let scenarioTrack = 2
@@ -35,7 +36,7 @@ extension Timeline {
         var lastDone = [Int](repeating: 0, count: devices)
         var state = SimState()
         var dirty = 0, writeback = 0, locked = 0
-        var written: UInt64 = 0
+        var written: UInt64 = 0, inFlight: UInt64 = 0
         for seq in 0..<count {
             let payload = payload(of: seq)
             let before = payload.kind == .page || payload.kind == .pageRemove ? state.pages[payload.page!].flags : []
@@ -52,6 +53,11 @@ extension Timeline {
                       ("dur", .int(Int64(seq - start))), ("args", .object(fields(of: start)))])
             case .devRead(let submission), .devWrite(let submission):
                 submitted[submission.id] = seq
+                if !submission.request.isRead {
+                    written += UInt64(submission.request.entries.count)
+                    inFlight += UInt64(submission.request.entries.count)
+                    emit(counter("device pages written", ts, [("issued", .int(Int64(written))), ("in flight", .int(Int64(inFlight)))]))
+                }
             case .ioDone(let done):
                 let request = done.request
                 let submittedAt = submitted.removeValue(forKey: done.id) ?? seq
@@ -61,9 +67,9 @@ extension Timeline {
                 emit([("ph", .string("X")), ("name", .string(name)), ("cat", .string("device")), ("pid", .int(1)),
                       ("tid", .int(Int64(Self.deviceTrack(request.dev)))), ("ts", .int(Int64(start))),
                       ("dur", .int(Int64(max(1, seq - start)))), ("args", .object(fields(of: submittedAt) + fields(of: seq).filter { $0.0 == "error" }))])
-                if !request.isRead, !done.error {
-                    written += UInt64(request.entries.count)
-                    emit(counter("device pages written", ts, [("pages", .int(Int64(written)))]))
+                if !request.isRead {
+                    inFlight -= UInt64(request.entries.count)
+                    emit(counter("device pages written", ts, [("issued", .int(Int64(written))), ("in flight", .int(Int64(inFlight)))]))
                 }
             case .command, .note, .powercut:
                 emit([("ph", .string("i")), ("s", .string("t")), ("name", .string(summary(of: seq))),

@@ -4,6 +4,8 @@ public struct TraceSummary: Sendable {
     public var eventsByKind: [(kind: EventKind, count: Int)]
     public var devices: [(pagesRead: UInt64, pagesWritten: UInt64, requests: UInt64)]
     public var counters: Counters
+    /// Device and user pages written, as every output counts them.
+    public var writes: WriteTotals
     public var violations: [String]
 
     public init(_ timeline: Timeline) {
@@ -19,14 +21,12 @@ public struct TraceSummary: Sendable {
         let final = timeline.state(at: timeline.count - 1)
         devices = final.devices.map { ($0.pagesRead, $0.pagesWritten, $0.requests) }
         counters = final.counters
+        writes = WriteTotals(final, in: timeline)
         self.violations = violations
     }
 
     /// Device pages written per page the user wrote; nil before any user write.
-    public var writeAmplification: Double? {
-        guard counters.userPagesWritten > 0 else { return nil }
-        return Double(devices.reduce(0) { $0 + $1.pagesWritten }) / Double(counters.userPagesWritten)
-    }
+    public var writeAmplification: Double? { writes.amplification }
 
     /// The summary as lines of text.
     public var lines: [String] {
@@ -43,9 +43,9 @@ public struct TraceSummary: Sendable {
             out.append("md decisions: \(c.mdRmw) read-modify-write, \(c.mdRcw) reconstruct-write, \(c.mdFull) full stripe")
         }
         out.append("user pages written: \(c.userPagesWritten)")
-        if let amp = writeAmplification {
-            out.append("write amplification: \(Self.format(amp)) device pages written per user page")
-        }
+        out.append("device pages written: \(writes.devicePagesWritten) issued, \(writes.devicePagesInFlight) of them in flight")
+        out.append(writeAmplification == nil ? "write amplification: - (no user page written)"
+            : "write amplification: \(writes.amplificationText) device pages written per user page")
         if violations.isEmpty {
             out.append("invariants: all hold")
         } else {

@@ -33,7 +33,7 @@ extension CompareModel {
     /// Object pages one world's requests read or wrote, and the other's did not (or did
     /// the other way), in the command each stands in, up to its cursor: marked on both
     /// stripe maps. Looks back at most 20 000 events.
-    var differingUnits: Set<StripeMapPanel.UnitPage> {
+    var differingUnits: Set<UnitPage> {
         func touched(_ m: DebuggerModel) -> Set<Touch> {
             guard let command = m.state.currentCommand else { return [] }
             var result = Set<Touch>()
@@ -52,7 +52,7 @@ extension CompareModel {
 
     /// What a request did to one object page.
     private struct Touch: Hashable {
-        var unit: StripeMapPanel.UnitPage
+        var unit: UnitPage
         var write: Bool
     }
 }

@@ -21,6 +21,10 @@ public struct CompareModel {
         }
     }
     public var message: DebuggerModel.Message?
+    /// A window over the split screen until the next key: the focused world's current
+    /// event and note in effect, whole (Enter), or the split screen's own keys (`?`).
+    public enum Overlay: Sendable, Equatable { case detail, help }
+    public var overlay: Overlay?
     public var width: Int {
         didSet { resizeWorlds() }
     }

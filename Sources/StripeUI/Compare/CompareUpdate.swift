@@ -17,8 +17,14 @@ extension CompareModel: TerminalProgram {
             message = .init(text: text, isError: true)
         case .key(let key):
             message = nil
+            if overlay != nil {
+                overlay = nil
+                return true
+            }
             switch keys.action(for: key, in: .split) {
             case .quit: return false
+            case .enter: overlay = .detail
+            case .help: overlay = .help
             case .switchWorld: focus = focus == .a ? .b : .a
             case .nextCommand: moveBothToCommand(.forward)
             case .previousCommand: moveBothToCommand(.backward)
@@ -26,9 +32,6 @@ extension CompareModel: TerminalProgram {
             case .previousNote: moveBothToNote(.backward)
             case .nextDivergence: jumpToDivergence(.forward)
             case .previousDivergence: jumpToDivergence(.backward)
-            case .help:
-                let rows = keys.rows(.split).map { "\($0.label) \($0.help)" }
-                message = .init(text: "split mode: " + rows.joined(separator: "; "), isError: false)
             case let action? where Self.steppingActions.contains(action):
                 // The focused world steps itself, in place.
                 message = perform(action, in: focus)
@@ -42,6 +45,8 @@ extension CompareModel: TerminalProgram {
     /// The debugger actions that move the focused world's cursor (and do nothing else).
     static let steppingActions: Set<KeyAction> = [
         .step, .stepBack, .next, .nextBack, .finish, .finishBack, .continueForward, .continueBack, .first, .last,
+        // Breakpoints are the focused world's: b (or Space) sets one on what its event is about, c goes to it.
+        .toggleBreakpoint,
     ]
 
     /// The aligned command the worlds stand in: the later of the two (a world waits at

@@ -29,8 +29,8 @@ extension CompareModel {
             (rest, strip) = rest.splitBottom(rest.height * 3 / 10)
             let (stack, log) = strip.splitLeft(strip.width * 2 / 5)
             let focused = model(focus)
-            CallStackPanel(model: focused, rect: stack).draw(into: &screen)
-            EventLogPanel(model: focused, rect: log).draw(into: &screen)
+            CallStackPanel(theme: theme, focused: false, scroll: 0).draw(focused.viewState, in: stack, on: &screen)
+            focused.eventLog.draw(focused.viewState, in: log, on: &screen)
             screen.put(" world \(focus.name) ", x: log.maxX - 10, y: log.y, style: .bold, clip: log)
         }
         // Both panes the same size, so the same state draws the same on both sides.
@@ -48,8 +48,33 @@ extension CompareModel {
         } else {
             screen.put(keys.keyBar(.split, width: width), x: 0, y: status.y, style: theme.label, clip: status)
         }
+        switch overlay {
+        case .detail?:
+            let world = model(focus)
+            let lines = ["world \(focus.name)"] + EventDetailOverlay(model: world).lines(width: min(width - 2, 100) - 4)
+            drawOverlay(into: &screen, title: "world \(focus.name), event \(world.cursor) (any key closes)", lines)
+        case .help?:
+            let rows = keys.rows(.split)
+            let keyWidth = rows.map(\.label.count).max() ?? 0
+            drawOverlay(into: &screen, title: "split screen keys (any key closes)",
+                        rows.map { $0.label + String(repeating: " ", count: keyWidth - $0.label.count) + "  " + $0.help })
+        case nil:
+            break
+        }
         if theme.ascii { screen.asciify() }
         return screen
+    }
+
+    /// A box in the middle of the screen with `lines`.
+    private func drawOverlay(into screen: inout Screen, title: String, _ lines: [String]) {
+        let boxWidth = min(width - 2, 100)
+        let boxHeight = min(height - 2, lines.count + 4)
+        let rect = Rect(x: (width - boxWidth) / 2, y: (height - boxHeight) / 2, width: boxWidth, height: boxHeight)
+        screen.fill(rect)
+        screen.box(rect, title: title, glyphs: theme.box, style: .bold)
+        for (row, line) in lines.enumerated() {
+            screen.put(line, x: rect.x + 2, y: rect.y + 2 + row, clip: rect.inset(1))
+        }
     }
 
     private func drawHeader(into screen: inout Screen, _ rect: Rect) {

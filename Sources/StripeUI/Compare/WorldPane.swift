@@ -8,7 +8,7 @@ struct WorldPane {
     /// Pages whose flags differ from the other world's: highlighted in the grid.
     let differing: Set<Int>
     /// Object pages read or written in one world only: highlighted on the stripe map.
-    let differingUnits: Set<StripeMapPanel.UnitPage>
+    let differingUnits: Set<UnitPage>
     let rect: Rect
 
     func draw(into screen: inout Screen) {
@@ -19,10 +19,16 @@ struct WorldPane {
         var text = " \(world.name)\(focused ? " ▶" : "  ") event \(model.cursor)/\(model.timeline.count - 1) │ \(command)"
         // Without room for the counters box, its one-line form closes the title.
         let roomy = body.height >= 14
-        if !roomy { text += " │ " + CountersPanel.summary(s) }
+        if !roomy { text += " │ " + CountersPanel.summary(model.viewState) }
         screen.fill(title, style: focused ? theme.header : .bold)
         screen.put(text, x: title.x, y: title.y, style: focused ? theme.header : .bold, clip: title)
+        // The world's own note in effect (B's timeline has B's notes): one line, Enter shows it whole.
         var rest = body
+        if let note = model.viewState.note, let text = model.timeline.message(of: note) {
+            let line: Rect
+            (line, rest) = rest.splitTop(1)
+            screen.put("  " + text, x: line.x, y: line.y, style: theme.note, clip: line)
+        }
         var counters = Rect(x: 0, y: 0, width: 0, height: 0)
         if roomy { (rest, counters) = rest.splitBottom(7) }
         let (pages, stripes) = rest.height >= 22 ? rest.splitTop(rest.height / 2) : rest.splitLeft(rest.width * 55 / 100)
@@ -30,7 +36,7 @@ struct WorldPane {
         grid.draw(into: &screen)
         if !differing.isEmpty { highlight(differing, of: grid, in: &screen) }
         StripeMapPanel(model: model, rect: stripes, highlighted: differingUnits).draw(into: &screen)
-        CountersPanel(model: model, rect: counters).draw(into: &screen)
+        CountersPanel(theme: theme).draw(model.viewState, in: counters, on: &screen)
     }
 
     /// Marks the grid cells of `pages` in both worlds: a blue background (reverse on a

@@ -59,6 +59,6 @@ struct DebuggerLayout {
     /// The event of the log row under a click, if any.
     func event(atX x: Int, y: Int, model: DebuggerModel) -> Int? {
         guard !tooSmall, log.inset(1).contains(x: x, y: y) else { return nil }
-        return EventLogPanel(model: model, rect: log).event(atY: y)
+        return model.eventLog.event(model.viewState, in: log, atY: y)
     }
 }

@@ -8,6 +8,7 @@ extension DebuggerModel {
     /// Builds the next step of the timeline; false when the build stopped at the memory
     /// budget (the program quits and says so).
     mutating func buildStep() -> Bool {
+        if pendingBuild != nil { pendingBuildStep() }
         guard let run = building else { return true }
         run.build(upTo: timeline.count + buildChunk)
         searchMatches = nil
@@ -24,6 +25,14 @@ extension DebuggerModel {
 
     /// The status line while the timeline is being built: how far it is.
     var buildProgress: Message? {
+        if let pending = pendingBuild {
+            let what = switch pending.goal {
+            case .edit(let text, _, _, _): "':\(text)'"
+            case .undo: "the undo"
+            case .open(let name): name
+            }
+            return Message(text: "building \(what): \(pending.run.timeline.count) events so far; Esc cancels, keys work meanwhile", isError: false)
+        }
         guard let run = building else { return nil }
         let done = run.isFinished ? run.commandsRun : max(0, run.commandsRun - 1)
         let percent = run.commandTotal == 0 ? 100 : done * 100 / run.commandTotal

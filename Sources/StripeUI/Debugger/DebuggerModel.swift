@@ -23,6 +23,14 @@ public struct DebuggerModel {
         case prompt(PromptKind, String)
         /// `x`: the crash states at the cursor (its own keys: `CrashBrowser.key`).
         case crash(CrashBrowser)
+        /// A question before `q` or `o` drops edits not written with `:w`: `y` goes on.
+        case confirmDiscard(Discarding)
+    }
+
+    /// What would drop the edits.
+    public enum Discarding: Sendable, Equatable {
+        case quit
+        case open(String)
     }
 
     public struct Message: Sendable, Equatable {
@@ -48,6 +56,13 @@ public struct DebuggerModel {
     public private(set) var pcolCopy: PageCollect?
     /// What each r4w `get_page` of the stripe being prepared returned, by page.
     public private(set) var gotPages: [Int: EventPayload.GetPage] = [:]
+    /// The facts every panel shows at the cursor, worked out once per move (`settle`).
+    public private(set) var viewState: ViewState!
+    /// Misplaced units found so far in this timeline, read once as the cursor goes on.
+    private var damage = DamageIndex()
+    /// The focus the page grid and the stripe map stay on since the user scrolled them
+    /// (they no longer follow the I/O), until the next command line or Esc.
+    public internal(set) var pinned: ViewFocus?
     public var focus = Focus.log
     /// The key bindings in force: the table's, with the user's config applied.
     public var keys = KeyMap.defaults
@@ -76,12 +91,16 @@ public struct DebuggerModel {
     public var stopAtNotes = true
     /// Play is waiting at a note for a key.
     public internal(set) var heldAtNote = false
-    /// Earlier versions of the scenario, newest last: what `u` goes back to.
-    /// Earlier scenarios for `u`, each with the build that was still growing its timeline
-    /// (parked, not cancelled, so an undo resumes it).
-    var undoStack: [(timeline: Timeline, cursor: Int, rows: [String]?, building: EngineRun?)] = []
+    /// Earlier versions of the scenario, newest last: what `u` goes back to. Only the
+    /// scenarios are kept (a few lines each), not their timelines, which `u` builds again
+    /// within the memory budget: six edits of a 1 GiB scenario kept six timelines.
+    var undoStack: [(scenario: Scenario, cursor: Int, rows: [String]?)] = []
+    /// The timeline `:`, `u` or `o` asked for, being built between keys.
+    var pendingBuild: PendingBuild?
     /// The scenario's text by line once it was edited (nil: as opened, found on demand).
     var editedRows: [String]?
+    /// The scenario text `:w` last wrote: edits up to there are not lost by `q` or `o`.
+    var savedText: String?
     /// Reads and writes scenario files for `o` and `:w`; the program hands in real files.
     public var files = ScenarioFiles.none
     /// The page cursor of the page cache panel (arrows move it while it has the focus).
@@ -93,6 +112,9 @@ public struct DebuggerModel {
     }
     /// The latest events up to the cursor about the selected page, newest first.
     public private(set) var pageHistory: [Int] = []
+    /// The latest completed device write to the selected page's place on its device, if
+    /// one is within reach: the event a lost page's damage dates from.
+    public private(set) var pageLastLanded: Int?
     public var width: Int
     public var height: Int
     public var theme: Theme
@@ -134,6 +156,9 @@ public struct DebuggerModel {
                 if case .r4wGetPage(let get) = t.payload(of: seq) { gotPages[get.index] = get }
             }
         }
+        damage.extend(t, to: cursor + 1)
+        viewState = ViewState(timeline: t, cursor: cursor, state: state, oreWritePages: oreWritePages, pcolCopy: pcolCopy,
+                              gotPages: gotPages, damage: damage)
     }
 
     /// Events of the selected page's history the page panel can show at most.
@@ -143,21 +168,49 @@ public struct DebuggerModel {
     /// page: a step or a click costs the same on any timeline.
     private mutating func findPageHistory() {
         pageHistory = selectedPage.map { timeline.pageHistory($0, upTo: cursor, limit: Self.pageHistoryLength) } ?? []
+        pageLastLanded = nil
+        guard let index = selectedPage, let location = state.geometry?.location(ofPage: index) else { return }
+        // The latest write of the page's device page (from the index), then its completion
+        // if it came by the cursor: a bounded walk from that submission on.
+        let objPage = location.objPage
+        for submitted in timeline.submissions(touching: objPage..<(objPage + 1), in: 0...cursor).reversed() {
+            guard timeline.event(submitted).kind == .devWrite, case .devWrite(let write) = timeline.payload(of: submitted),
+                  write.request.dev == location.dev else { continue }
+            var seq = submitted + 1
+            let stop = min(cursor, submitted + Self.completionSearch)
+            while seq <= stop {
+                if timeline.event(seq).kind == .ioDone, case .ioDone(let done) = timeline.payload(of: seq), done.id == write.id {
+                    if !done.error { pageLastLanded = seq }
+                    break
+                }
+                seq += 1
+            }
+            if pageLastLanded != nil { return }
+        }
     }
+
+    /// How far after a write's submission its completion is looked for.
+    static let completionSearch = 100_000
 
     /// Moves the cursor to event `seq` (clamped) and brings the state along.
     public mutating func move(to seq: Int) {
         let target = max(0, min(seq, timeline.count - 1))
         timeline.advance(&replayed, from: cursor, to: target)
         cursor = target
+        let command = state.currentCommand
         settle()
         findPageHistory()
-        scroll = [:]
+        // A pinned grid and map stay where the user put them until the next command line.
+        let pinned = pinned != nil && state.currentCommand == command
+        scroll = pinned ? scroll.filter { $0.key == .pages || $0.key == .stripes } : [:]
+        if !pinned { self.pinned = nil }
     }
 
     /// Replaces the timeline (after a `:` command, `u` or `o`) and stands at `seq`.
     mutating func replace(_ timeline: Timeline, at seq: Int) {
         self.timeline = timeline
+        damage = DamageIndex()
+        pinned = nil
         searchMatches = nil
         searchResume = nil
         cursor = max(0, min(seq, timeline.count - 1))
@@ -166,6 +219,19 @@ public struct DebuggerModel {
         findPageHistory()
         scroll = [:]
     }
+
+    /// The first of `total` stripes the page grid or the stripe map (`panel`) shows,
+    /// `visible` at a time: the stripes the event touches, or where the user pinned them.
+    func firstStripe(of panel: Focus, visible: Int, total: Int) -> Int {
+        if panel == .pages, focus == .pages {
+            return ViewFocus(stripes: pageCursor / pagesPerStripe...pageCursor / pagesPerStripe).firstRow(visible: visible, total: total)
+        }
+        guard let focus = pinned ?? viewState.focus else { return 0 }
+        return ViewFocus.clampFirst(focus.firstRow(visible: visible, total: total) + scroll[panel, default: 0], visible: visible, total: total)
+    }
+
+    /// Data pages in a stripe (one row of the grid).
+    var pagesPerStripe: Int { state.layout?.pagesInStripe ?? 1 }
 
     /// The page the current event is about, if any.
     public var currentPage: Int? { timeline.pageIndex(of: cursor) }

@@ -30,6 +30,17 @@ extension DebuggerModel {
                                        unbound: keys.unboundReason(key, in: .crashBrowser))
                 mode = open ? .crash(browser) : .normal
                 return true
+            case .confirmDiscard(let discarding):
+                mode = .normal
+                guard keys.action(for: key, in: .confirm) == .accept else {
+                    message = Message(text: "kept the edits (:w FILE writes them)", isError: false)
+                    return true
+                }
+                switch discarding {
+                case .quit: return false
+                case .open(let name): open(name, confirmed: true)
+                }
+                return true
             case .prompt(let kind, var text):
                 // The mode lets go of the text, so typing appends in place instead of
                 // copying the whole line a key.
@@ -78,6 +89,7 @@ extension DebuggerModel {
         case .prompt: return .prompt
         case .breakpoints: return .breakpointList
         case .crash: return .crashBrowser
+        case .confirmDiscard: return .confirm
         case .normal, .help, .detail:
             if playing, heldAtNote { return .notePause }
             return focus == .pages ? .pageCursor : .normal
@@ -87,11 +99,13 @@ extension DebuggerModel {
     /// Does what the key table's `action` says; false to quit.
     mutating func perform(_ action: KeyAction) -> Bool {
         switch action {
-        case .quit: return false
+        case .quit:
+            guard hasUnsavedEdits else { return false }
+            mode = .confirmDiscard(.quit)
         case .cursorRight: movePageCursor(by: 1)
         case .cursorLeft: movePageCursor(by: -1)
-        case .cursorUp: movePageCursor(by: -pagesPerRow)
-        case .cursorDown: movePageCursor(by: pagesPerRow)
+        case .cursorUp: movePageCursor(by: -pagesPerStripe)
+        case .cursorDown: movePageCursor(by: pagesPerStripe)
         case .step: step(to: cursor + 1)
         case .stepBack: step(to: cursor - 1)
         case .next: step(to: timeline.stepOver(from: cursor, .forward), else: "no later event at this depth")
@@ -132,7 +146,12 @@ extension DebuggerModel {
         case .help: mode = .help
         case .crash: pullThePlug()
         case .enter: enter()
-        case .escape: selectedPage = nil
+        case .escape:
+            // Esc closes the page first; then it lets the grid and the map follow the I/O again.
+            if pendingBuild != nil {
+                cancelPendingBuild()
+                message = Message(text: "build cancelled; the timeline is as it was", isError: false)
+            } else if selectedPage != nil { selectedPage = nil } else { unpin() }
         case .redraw, .suspend: break  // the run loop's keys
         // Other modes' actions: `keyMode` never maps a key to them here.
         case .accept, .cancel, .complete, .deleteBackward, .addBreakpoint, .deleteBreakpoint, .switchWorld,
@@ -149,11 +168,18 @@ extension DebuggerModel {
     }
 
     private mutating func scroll(by rows: Int) {
+        // Scrolling the grid or the map pins both where they are now.
+        if focus == .pages || focus == .stripes, pinned == nil { pinned = viewState.focus }
         scroll[focus, default: 0] += rows
     }
 
-    /// A page cache row: a stripe's data pages.
-    private var pagesPerRow: Int { state.layout?.pagesInStripe ?? 1 }
+    /// The grid and the map follow the I/O again.
+    mutating func unpin() {
+        pinned = nil
+        scroll[.pages] = nil
+        scroll[.stripes] = nil
+    }
+
 
     /// The pages the cursor moves over: the file's and any cached past its end.
     private var pageCount: Int { max(1, state.pageSpan, Int((state.iSize + pageSize - 1) / pageSize)) }

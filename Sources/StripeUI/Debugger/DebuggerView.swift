@@ -22,26 +22,10 @@ extension DebuggerModel {
         HeaderPanel(model: self, layout: layout).draw(into: &screen)
         PageGridPanel(model: self, rect: layout.pages).draw(into: &screen)
         StripeMapPanel(model: self, rect: layout.stripes).draw(into: &screen)
-        if let page = selectedPage, layout.counters.isEmpty {
-            // A compact screen has no counters panel: the page takes the call stack's and
-            // the sp2d's place, beside the grid its cursor moves in.
-            let right = Rect(x: layout.stack.x, y: layout.stack.y, width: layout.stack.width, height: layout.stack.height + layout.sp2d.height)
-            PageDetailPanel(model: self, rect: right, index: page).draw(into: &screen)
-        } else {
-            CallStackPanel(model: self, rect: layout.stack).draw(into: &screen)
-            if case .md = state.writePath {
-                StripeCachePanel(model: self, rect: layout.sp2d).draw(into: &screen)
-            } else {
-                Sp2dPanel(model: self, rect: layout.sp2d).draw(into: &screen)
-            }
+        for (rect, panel) in panelTable(layout) { panel.draw(viewState, in: rect, on: &screen) }
+        if case .md = state.writePath, !(layout.counters.isEmpty && selectedPage != nil) {
+            StripeCachePanel(model: self, rect: layout.sp2d).draw(into: &screen)
         }
-        if let page = selectedPage, !layout.counters.isEmpty {
-            PageDetailPanel(model: self, rect: layout.counters, index: page).draw(into: &screen)
-        } else {
-            CountersPanel(model: self, rect: layout.counters).draw(into: &screen)
-        }
-        EventLogPanel(model: self, rect: layout.log).draw(into: &screen)
-        LegendPanel(model: self, rect: layout.legend).draw(into: &screen)
         StatusPanel(model: self, rect: layout.status).draw(into: &screen)
         switch mode {
         case .help: HelpOverlay(model: self).draw(into: &screen)
@@ -51,6 +35,34 @@ extension DebuggerModel {
         }
         if theme.ascii { screen.asciify() }
         return screen
+    }
+}
+
+extension DebuggerModel {
+    /// The event log as this model shows it: its focus, scroll and breakpoints.
+    var eventLog: EventLogPanel {
+        EventLogPanel(theme: theme, focused: focus == .log, scroll: scroll[.log, default: 0], logRow: logRow, breakpoints: breakpointSet)
+    }
+
+    /// The panels that draw from the view state alone, and where: a row each.
+    func panelTable(_ layout: DebuggerLayout) -> [(rect: Rect, panel: any Panel)] {
+        let page = selectedPage.map { PageDetailPanel(theme: theme, index: $0, history: pageHistory, lastLanded: pageLastLanded) }
+        // A compact screen has no counters panel: a selected page takes the call stack's
+        // and the sp2d's place, beside the grid its cursor moves in.
+        let beside = Rect(x: layout.stack.x, y: layout.stack.y, width: layout.stack.width, height: layout.stack.height + layout.sp2d.height)
+        let counters: any Panel = page ?? CountersPanel(theme: theme) as any Panel
+        let pageBeside = layout.counters.isEmpty && page != nil
+        // md's stripe cache takes the sp2d's place (drawn by `view`).
+        let isMd = if case .md = state.writePath { true } else { false }
+        let table: [(rect: Rect, panel: (any Panel)?)] = [
+            (layout.stack, pageBeside ? nil : CallStackPanel(theme: theme, focused: focus == .stack, scroll: scroll[.stack, default: 0])),
+            (layout.sp2d, pageBeside || isMd ? nil : Sp2dPanel(theme: theme, focused: focus == .sp2d, scroll: scroll[.sp2d, default: 0])),
+            (beside, pageBeside ? page : nil),
+            (layout.counters, layout.counters.isEmpty ? nil : counters),
+            (layout.log, eventLog),
+            (layout.legend, LegendPanel(theme: theme)),
+        ]
+        return table.compactMap { row in row.panel.map { (row.rect, $0) } }
     }
 }
 
@@ -65,13 +77,15 @@ extension Screen {
     mutating func asciify() {
         for y in 0..<height {
             for x in 0..<width where !self[x, y].character.isASCII {
+                // A wide character and the cell it covers become "??": the row keeps its width.
                 self[x, y].character = Self.asciiStandIn[self[x, y].character] ?? "?"
+                if x + 1 < width, self[x + 1, y].character == Cell.wideTail { self[x + 1, y].character = "?" }
             }
         }
     }
 
     static let asciiStandIn: [Character: Character] = [
         "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "·": ".", "›": ">", "→": ">", "←": "<",
-        "↓": "v", "↑": "^", "▶": ">", "●": "o", "…": "~", "≠": "#", "×": "x", "⚠": "!", "✓": "+",
+        "↓": "v", "↑": "^", "▶": ">", "●": "o", "…": "~", "≠": "#", "×": "x", "⚠": "!", "✓": "+", "✗": "x",
     ]
 }

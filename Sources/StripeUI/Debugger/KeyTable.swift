@@ -12,6 +12,8 @@ public enum KeyMode: String, CaseIterable, Sendable {
     case explorer
     /// `x`: the crash states at the cursor.
     case crashBrowser = "crash_browser"
+    /// `q` or `o` would drop edits not written with `:w`: a yes goes on.
+    case confirm
 
     /// The key bar's name for the mode.
     public var title: String { rawValue.replacingOccurrences("_", " ").uppercased() }
@@ -137,8 +139,12 @@ public enum KeyTable {
         KeyBinding(.split, "both: next/prev command", bar: "command", [(c("}"), .nextCommand), (c("{"), .previousCommand)]),
         KeyBinding(.split, "next / prev divergence", bar: "divergence", [(c("d"), .nextDivergence), (c("D"), .previousDivergence)]),
         KeyBinding(.split, "next / prev note", bar: "note", [(c("]"), .nextNote), (c("["), .previousNote)]),
+        KeyBinding(.split, "event and note, whole", bar: "event", [(.enter, .enter)]),
+        KeyBinding(.split, "breakpoint in this world", bar: "break", [(c("b"), .toggleBreakpoint), (c(" "), .toggleBreakpoint)]),
         KeyBinding(.split, "this mode's keys", bar: "help", [(c("?"), .help), (.function(1), .help)]),
         KeyBinding(.split, "quit", bar: "quit", [(c("q"), .quit), (.function(10), .quit), (.control("c"), .quit)]),
+
+        KeyBinding(.confirm, "drop the edits (any other key keeps them)", bar: "drop the edits", [(c("y"), .accept), (c("Y"), .accept)]),
 
         KeyBinding(.crashBrowser, "back to the timeline", bar: "back", [(.escape, .escape), (c("x"), .escape), (c("q"), .escape)]),
         KeyBinding(.crashBrowser, "crash state up / down", bar: "state", [(.up, .up), (c("k"), .up), (.down, .down), (c("j"), .down)]),

@@ -50,9 +50,10 @@ extension DebuggerModel {
         ticksWaited = 0
         let last = timeline.count - 1
         let target = speed.events >= last - cursor ? last : cursor + speed.events
-        let window = { (seq: Int?) in seq.flatMap { $0 <= target ? $0 : nil } }
-        let breakpoint = window(timeline.nextBreakpoint(from: cursor, .forward, breakpointSet))
-        let note = stopAtNotes ? window(timeline.find(from: cursor, .forward) { timeline.event($0).kind == .note }) : nil
+        // Only the events this tick moves over are searched: a tick costs the same on any
+        // timeline (it searched to the end for a note that was not there).
+        let breakpoint = timeline.nextBreakpoint(from: cursor, .forward, upTo: target, breakpointSet)
+        let note = stopAtNotes ? timeline.find(from: cursor, .forward, upTo: target) { timeline.event($0).kind == .note } : nil
         let stop = [breakpoint, note].compactMap { $0 }.min()
         move(to: stop ?? target)
         if let breakpoint, breakpoint == cursor {
@@ -71,7 +72,7 @@ extension DebuggerModel {
     mutating func keyAtNote(_ key: Key) -> Bool {
         heldAtNote = false
         switch keys.action(for: key, in: .notePause) {
-        case .quit: return false
+        case .quit: return perform(.quit)  // asks first when edits would be lost
         case .play: togglePlay()
         case .runThroughNotes: toggleStopAtNotes()
         default: message = nil

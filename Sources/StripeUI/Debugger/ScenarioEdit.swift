@@ -8,6 +8,9 @@ extension DebuggerModel {
     /// Whether the scenario differs from the one opened (the header says so).
     public var isEdited: Bool { !undoStack.isEmpty }
 
+    /// Edits `q` and `o` would drop: made, and not written since by `:w`.
+    public var hasUnsavedEdits: Bool { isEdited && savedText != scenarioText }
+
     /// The scenario as text: what `:w` writes.
     public var scenarioText: String { sourceRows.map { $0 + "\n" }.joined() }
 
@@ -64,30 +67,75 @@ extension DebuggerModel {
             message = Message(text: ":\(text): \(place): \(error.message)", isError: true)
             return
         }
-        let newTimeline: Timeline
-        do {
-            newTimeline = try Engine.build(parsed, budget: budget)
-        } catch {
-            mode = .prompt(.command, text)
-            message = Message(text: ":\(text): \(error)", isError: true)
-            return
-        }
         guard let number = parsed.lines.firstIndex(where: { $0.line == line + 1 }) else {
             mode = .prompt(.command, text)
             message = Message(text: ":\(text): expected a scenario command", isError: true)
             return
         }
-        let start = (0..<newTimeline.count).first { seq in
-            if case .command(_, _, let n) = newTimeline.payload(of: seq) { return n == number }
+        guard startBuild(parsed, .edit(text: text, line: line, number: number, rows: rows)) else { mode = .prompt(.command, text); return }
+    }
+
+    /// Starts building `scenario` for `goal` in the loop's idle time, in place of any
+    /// such build under way; false (with the reason in the status line) when its
+    /// estimate alone is over the memory budget.
+    mutating func startBuild(_ scenario: Scenario, _ goal: PendingBuild.Goal) -> Bool {
+        cancelPendingBuild()
+        do {
+            pendingBuild = PendingBuild(run: try EngineRun(scenario, budget: budget), goal: goal)
+        } catch {
+            message = Message(text: "\(error)", isError: true)
             return false
-        } ?? newTimeline.count - 1
-        // The build under way is parked with the timeline it grows, for `u`.
-        undoStack.append((timeline, cursor, editedRows, building))
-        building = nil
+        }
+        message = nil
+        return true
+    }
+
+    /// Esc (or a newer `:`, `u`, `o`): the build stops and its engine thread ends.
+    mutating func cancelPendingBuild() {
+        pendingBuild?.run.cancel()
+        pendingBuild = nil
+    }
+
+    /// One step of the pending build; once it reaches its goal the new timeline takes
+    /// over (the build goes on as `building`). Over the budget, it is dropped.
+    mutating func pendingBuildStep() {
+        guard var pending = pendingBuild else { return }
+        pending.run.build(upTo: pending.run.timeline.count + buildChunk)
+        if let failure = pending.run.failure {
+            pendingBuild = nil
+            message = Message(text: "not applied: \(failure)", isError: true)
+            return
+        }
+        guard let start = pending.target() else {
+            pendingBuild = pending
+            return
+        }
+        pendingBuild = nil
+        building?.cancel()
+        building = pending.run.isFinished ? nil : pending.run
         endPending = false
-        editedRows = rows
-        replace(newTimeline, at: start)
-        message = Message(text: "inserted '\(text)' as line \(line + 1); the rest of the scenario follows it (\(newTimeline.count) events; u undoes)", isError: false)
+        let new = pending.run.timeline
+        switch pending.goal {
+        case .edit(let text, let line, _, let rows):
+            undoStack.append((timeline.scenario, cursor, editedRows))
+            editedRows = rows
+            replace(new, at: start)
+            message = Message(text: "inserted '\(text)' as line \(line + 1); the rest of the scenario follows it (u undoes)", isError: false)
+        case .undo(_, let rows):
+            editedRows = rows
+            replace(new, at: start)
+            message = Message(text: "undone\(undoStack.isEmpty ? ": the scenario as opened" : "")", isError: false)
+        case .open(let name):
+            undoStack = []
+            editedRows = nil
+            savedText = nil
+            // A new scenario starts unfocused: the page cursor of the last one means nothing here.
+            focus = .log
+            selectedPage = nil
+            pageCursor = 0
+            replace(new, at: start)
+            message = Message(text: "opened \(name)", isError: false)
+        }
     }
 
     /// `u`: back to the scenario before the last edit, at the event the cursor was on.
@@ -96,11 +144,7 @@ extension DebuggerModel {
             message = Message(text: "nothing to undo: the scenario is as it was opened", isError: false)
             return
         }
-        building = previous.building
-        endPending = false
-        replace(previous.timeline, at: previous.cursor)
-        editedRows = previous.rows
-        message = Message(text: "undone: \(timeline.count) events\(undoStack.isEmpty ? ", the scenario as opened" : "")", isError: false)
+        if !startBuild(previous.scenario, .undo(cursor: previous.cursor, rows: previous.rows)) { undoStack.append(previous) }
     }
 
     /// `:w FILE` writes the scenario; as in vim, a file that exists (other than the one
@@ -118,6 +162,7 @@ extension DebuggerModel {
         }
         do {
             try files.write(path, scenarioText)
+            savedText = scenarioText
             message = Message(text: "wrote \(path): \(timeline.scenario.lines.count) commands", isError: false)
         } catch {
             mode = .prompt(.command, prompt)
@@ -127,24 +172,16 @@ extension DebuggerModel {
 
     /// `o NAME`: a bundled scenario by name or a file, replacing this one (edits and their
     /// undo go with it; breakpoints stay).
-    mutating func open(_ argument: String) {
+    mutating func open(_ argument: String, confirmed: Bool = false) {
         guard !argument.isEmpty else { return }
+        guard confirmed || !hasUnsavedEdits else {
+            mode = .confirmDiscard(.open(argument))
+            return
+        }
         do {
             let scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: files.bundled.map { ($0.name, $0.text) }),
                                                    readFile: files.read)
-            let opened = try Engine.build(scenario, budget: budget)
-            building?.cancel()
-            for entry in undoStack { entry.building?.cancel() }
-            building = nil
-            endPending = false
-            undoStack = []
-            editedRows = nil
-            // A new scenario starts unfocused: the page cursor of the last one means nothing here.
-            focus = .log
-            selectedPage = nil
-            pageCursor = 0
-            replace(opened, at: 0)
-            message = Message(text: "opened \(argument): \(timeline.count) events", isError: false)
+            if !startBuild(scenario, .open(argument)) { mode = .prompt(.open, argument) }
         } catch {
             mode = .prompt(.open, argument)
             message = Message(text: "\(error)", isError: true)

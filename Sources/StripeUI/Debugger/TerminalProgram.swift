@@ -26,7 +26,7 @@ extension TerminalProgram {
 extension DebuggerModel: TerminalProgram {
     /// Held at a note, play waits for a key, not for the timer.
     public var wantsTicks: Bool { playing && !heldAtNote }
-    public var hasIdleWork: Bool { building != nil }
+    public var hasIdleWork: Bool { building != nil || pendingBuild != nil }
     public mutating func idleStep() -> Bool { buildStep() }
 
     /// In normal mode, keys that only move or search (each may cost a search's chunk)

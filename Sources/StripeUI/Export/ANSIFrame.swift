@@ -28,7 +28,7 @@ public enum ANSIFrame {
                     line += sgr(cell.style)
                     current = cell.style
                 }
-                line.append(cell.character)
+                if cell.character != Cell.wideTail { line.append(cell.character) }
             }
             return current == .plain ? line : line + escape + "0m"
         }

@@ -38,6 +38,7 @@ public enum SVGFrame {
         var runs: [(x: Int, text: String, style: Style)] = []
         for x in 0..<screen.width {
             let cell = screen[x, y]
+            guard cell.character != Cell.wideTail else { continue }
             if let last = runs.last, last.style == cell.style {
                 runs[runs.count - 1].text.append(cell.character)
             } else {

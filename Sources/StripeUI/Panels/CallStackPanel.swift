@@ -2,21 +2,23 @@ import StripeCore
 
 /// The kernel call stack at the current event, outermost first, as gdb's `backtrace`
 /// names it: kernel symbols, named arguments, and what a `get_page` just returned.
-struct CallStackPanel {
-    let model: DebuggerModel
-    let rect: Rect
+struct CallStackPanel: Panel {
+    let theme: Theme
+    /// The panel has the focus (Tab): bold border, and `scroll` rows moved by ↑ ↓.
+    let focused: Bool
+    let scroll: Int
 
     /// One per frame, outermost first: the function's symbol, the call with its
     /// arguments, and what it returned if it just did. The current r4w get/put appears
     /// as the innermost frame.
-    var frames: [(symbol: String, call: String, result: String?)] {
-        let t = model.timeline
-        var frames = model.state.stack.map { seq -> (String, String, String?) in
+    static func frames(_ view: ViewState) -> [(symbol: String, call: String, result: String?)] {
+        let t = view.timeline
+        var frames = view.state.stack.map { seq -> (String, String, String?) in
             guard case .call(let call) = t.payload(of: seq) else { return ("?", "?", nil) }
             let args = call.arguments.filter { $0.value != UInt64.max }.map { "\($0.name)=\($0.value)" }
             return (call.function.kernelSymbol, "\(call.function.kernelSymbol)(\(args.joined(separator: ", ")))", nil)
         }
-        switch t.payload(of: model.cursor) {
+        switch t.payload(of: view.cursor) {
         case .r4wGetPage(let get): frames.append(("__r4w_get_page", "__r4w_get_page(index=\(get.index))", get.result))
         case .r4wPutPage(let index, let released):
             frames.append(("__r4w_put_page", "__r4w_put_page(index=\(index))", released ? nil : "no reference to drop"))
@@ -25,11 +27,10 @@ struct CallStackPanel {
         return frames
     }
 
-    func draw(into screen: inout Screen) {
-        let theme = model.theme
-        screen.box(rect, title: "call stack", glyphs: theme.box, style: model.focus == .stack ? Style(.default, [.bold]) : .plain)
+    func draw(_ view: ViewState, in rect: Rect, on screen: inout Screen) {
+        screen.box(rect, title: "call stack", glyphs: theme.box, style: focused ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
-        let frames = self.frames
+        let frames = Self.frames(view)
         guard !frames.isEmpty else {
             screen.put("(no kernel call at this event)", x: inner.x, y: inner.y, style: theme.label, clip: inner)
             return
@@ -48,7 +49,7 @@ struct CallStackPanel {
         // out (↑ scrolls them into view; then the line names the inner ones).
         let fits = frames.count + extra <= inner.height
         let rows = fits ? frames.count : max(1, inner.height - 1 - extra)
-        var first = max(0, frames.count - rows) + model.scroll[.stack, default: 0]
+        var first = max(0, frames.count - rows) + scroll
         first = max(0, min(first, frames.count - rows))
         var y = inner.y
         if !fits {

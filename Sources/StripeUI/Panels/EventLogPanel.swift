@@ -3,13 +3,17 @@ import StripeCore
 /// The events around the cursor, indented by call depth; the current one highlighted,
 /// breakpoints marked in the margin, and under a completed write the write-hole window
 /// it opened or closed, as in `trace`.
-struct EventLogPanel {
-    let model: DebuggerModel
-    let rect: Rect
+struct EventLogPanel: Panel {
+    let theme: Theme
+    /// The panel has the focus (Tab): bold border, and the log's cursor `scroll` rows
+    /// off the current event, on `logRow` (Enter goes there).
+    let focused: Bool
+    let scroll: Int
+    let logRow: Int?
+    let breakpoints: Set<Breakpoint>
 
     /// The log's lines from event `first` on: each event, then the window changes it made.
-    func lines(from first: Int, count rows: Int) -> [(seq: Int, text: String, isWindow: Bool)] {
-        let t = model.timeline
+    static func lines(_ t: Timeline, from first: Int, count rows: Int) -> [(seq: Int, text: String, isWindow: Bool)] {
         let last = min(t.count, first + rows)
         var tracker: WriteHoleTracker?
         if (first..<last).contains(where: { WriteHoleTracker.mayChange($0, in: t) }) {
@@ -26,34 +30,45 @@ struct EventLogPanel {
         return Array(lines.prefix(rows))
     }
 
-    /// The first event row shown: the cursor in the middle, moved by the log's scroll.
-    private var firstShown: Int {
+    /// The rows shown for `view` in `rect`: the cursor in the middle, moved by the log's
+    /// scroll; write-hole lines under the events before the cursor never push it off.
+    /// One computation for drawing and for a click.
+    func shown(_ view: ViewState, in rect: Rect) -> [(seq: Int, text: String, isWindow: Bool)] {
+        let t = view.timeline
+        let cursor = view.cursor
         let rows = rect.inset(1).height
-        return max(0, min(model.cursor - rows / 2 + model.scroll[.log, default: 0], model.timeline.count - rows))
+        var first = cursor - rows / 2 + scroll
+        first = max(0, min(first, t.count - rows))
+        var shown = Self.lines(t, from: first, count: rows)
+        if scroll == 0, first <= cursor, !shown.contains(where: { $0.seq == cursor && !$0.isWindow }) {
+            let more = Self.lines(t, from: first, count: rows + (cursor - first + 1) * 8)
+            if let at = more.firstIndex(where: { $0.seq == cursor && !$0.isWindow }) {
+                let top = max(0, min(at - rows / 2, more.count - rows))
+                shown = Array(more[top..<min(more.count, top + rows)])
+            }
+        }
+        return shown
     }
 
     /// The event on screen row `y` (a write-hole line under an event counts as its event).
-    func event(atY y: Int) -> Int? {
+    func event(_ view: ViewState, in rect: Rect, atY y: Int) -> Int? {
         let inner = rect.inset(1)
-        let shown = lines(from: firstShown, count: inner.height)
-        return y >= inner.y && y - inner.y < shown.count ? shown[y - inner.y].seq : nil
+        let rows = shown(view, in: rect)
+        return y >= inner.y && y - inner.y < rows.count ? rows[y - inner.y].seq : nil
     }
 
-    func draw(into screen: inout Screen) {
-        let theme = model.theme
-        let t = model.timeline
-        let logRow = model.logRow
+    func draw(_ view: ViewState, in rect: Rect, on screen: inout Screen) {
+        let t = view.timeline
+        let cursor = view.cursor
         screen.box(rect, title: logRow == nil ? "events (Enter: the whole event)" : "events (Enter: go to ▶)", glyphs: theme.box,
-                   style: model.focus == .log ? Style(.default, [.bold]) : .plain)
+                   style: focused ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
         let rows = inner.height
-        let first = firstShown
-        let breakpoints = model.breakpointSet
-        for (row, line) in lines(from: first, count: rows).enumerated() {
+        for (row, line) in shown(view, in: rect).enumerated() {
             let y = inner.y + row
             let kind = t.event(line.seq).kind
             var style: Style = line.isWindow ? theme.label : kind == .violation ? theme.error : kind == .command ? .bold : kind == .note ? theme.note : .plain
-            if line.seq == model.cursor, !line.isWindow {
+            if line.seq == cursor, !line.isWindow {
                 style = theme.current
                 screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             }

@@ -6,27 +6,19 @@ struct HeaderPanel {
     let model: DebuggerModel
     let layout: DebuggerLayout
 
-    /// The note to show: from the start of a `note` line's command on, until the next one.
-    var shownNote: Int? {
-        let t = model.timeline, s = model.state
-        if let command = s.currentCommand, command + 1 < t.count, t.event(command + 1).kind == .note, command + 1 > model.cursor {
-            return command + 1
-        }
-        return s.lastNote.flatMap { $0 <= model.cursor ? $0 : nil }
-    }
-
     func draw(into screen: inout Screen) {
         let theme = model.theme
         let t = model.timeline
         let s = model.state
         screen.fill(layout.header, style: theme.header)
-        let position = "event \(model.cursor)/\(t.count - 1)\(t.isComplete ? "" : "+")"
+        let position = "event \(model.cursor)/\(t.count - 1)\(t.isComplete ? "" : "+")" + (model.pinned == nil ? "" : " pinned")
         let setup = [s.layout?.summary ?? "no layout", "profile \(s.profile.rawValue)"].joined(separator: " │ ")
         // Once an invariant broke, the header says so at every later event.
         let violations = s.counters.violations
         let badge = violations == 0 ? "" : " ⚠ \(CountersPanel.count(violations, "violation")) "
         let right = " │ \(setup) │ \(position) "
         let room = max(0, layout.header.width - right.count - badge.count - " StripeScope │ ".count)
+        // Counted in terminal columns: a CJK title takes two a character.
         let edited = model.isEdited ? "[edited] " : ""
         let bar = " StripeScope │ " + edited + t.scenario.title.truncated(to: room - edited.count)
         screen.put(bar, x: 0, y: layout.header.y, style: theme.header, clip: layout.header)
@@ -35,7 +27,7 @@ struct HeaderPanel {
         if !badge.isEmpty { screen.put(badge, x: max(0, rightX - badge.count), y: layout.header.y, style: theme.badge) }
         var commandRect = layout.command
         if layout.compact {
-            let counters = " " + CountersPanel.summary(s)
+            let counters = " " + CountersPanel.summary(model.viewState)
             let x = max(layout.command.width / 3, layout.command.maxX - counters.count)
             screen.put(counters, x: x, y: layout.command.y, style: theme.label, clip: layout.command)
             commandRect = Rect(x: layout.command.x, y: layout.command.y, width: x - layout.command.x, height: 1)
@@ -50,7 +42,7 @@ struct HeaderPanel {
                 screen.put(" " + line + String(repeating: " ", count: max(0, layout.note.width - 1 - line.count)), x: 0,
                            y: layout.note.y + row, style: theme.badge, clip: layout.note)
             }
-        } else if let note = shownNote {
+        } else if let note = model.viewState.note {
             let lines = t.message(of: note)!.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
                 let cut = row == layout.note.height - 1 && lines.count > layout.note.height
@@ -58,53 +50,6 @@ struct HeaderPanel {
                            y: layout.note.y + row, style: theme.note, clip: layout.note)
             }
         }
-    }
-}
-
-/// The legend: what every letter, marker and glyph on screen means, flowed over its
-/// rows (a cut row ends in "…"; `?` shows the whole legend).
-struct LegendPanel {
-    let model: DebuggerModel
-    let rect: Rect
-
-    /// Every glyph with its meaning, in reading order: page cells, the stripe map, sp2d.
-    func items() -> [(glyph: String, meaning: String, style: Style)] {
-        let theme = model.theme
-        let flags: [(String, String, Style)] = [
-            ("L", "locked", theme.pageStyle(Self.page(.locked))), ("U", "uptodate", theme.pageStyle(Self.page(.uptodate))),
-            ("D", "dirty", theme.pageStyle(Self.page(.dirty))), ("W", "writeback", theme.pageStyle(Self.page(.writeback))),
-            ("E", "error", theme.pageStyle(Self.page(.error))), ("-", "no flag", theme.pageStyle(Self.page([]))),
-            ("·", "absent", Style(.default, [.dim])),
-            ("+", "in pcol", theme.label), ("!", "stranded", theme.error), ("*", "got by r4w", theme.read), (String(theme.readGlyph), "read from device", theme.label),
-        ]
-        let map: [(String, String, Style)] = [
-            ("map: w r p", "planned", theme.planned), ("W R P", "issued", theme.written), (String(theme.doneGlyph), "done", theme.done),
-            ("!", "parity≠data on disk", theme.error), ("X", "misplaced unit", theme.error),
-            ("sp2d: W", "written", theme.written), ("C", "cache hit", theme.read), ("R", "device read", theme.read),
-            ("Z", "zero page", theme.read), ("L", "that_locked_page", theme.read), ("P", "parity", theme.parity),
-        ]
-        return flags + map
-    }
-
-    func draw(into screen: inout Screen) {
-        var x = rect.x, y = rect.y
-        for item in items() {
-            let width = item.glyph.count + 1 + item.meaning.count
-            if x > rect.x, x + width > rect.maxX, y + 1 < rect.maxY {
-                x = rect.x
-                y += 1
-            }
-            x = screen.put(item.glyph, x: x, y: y, style: item.style, clip: rect)
-            x = screen.put(" \(item.meaning)  ", x: x, y: y, style: model.theme.label, clip: rect)
-            if x > rect.maxX { break }
-        }
-    }
-
-    private static func page(_ flags: PageFlags) -> Page {
-        var page = Page()
-        page.present = true
-        page.flags = flags
-        return page
     }
 }
 
@@ -116,6 +61,13 @@ struct StatusPanel {
     func draw(into screen: inout Screen) {
         let theme = model.theme
         switch model.mode {
+        case .confirmDiscard(let discarding):
+            let what = switch discarding {
+            case .quit: "Quit"
+            case .open(let name): "Open \(name)"
+            }
+            screen.put("\(what) and drop the edits not written? y drops them, any other key keeps them (:w FILE writes)",
+                       x: rect.x, y: rect.y, style: theme.badge, clip: rect)
         case .prompt(let kind, let text):
             let label = switch kind {
             case .goTo: "go to event: "
@@ -146,23 +98,41 @@ struct StatusPanel {
 }
 
 extension String {
-    /// At most `width` characters, with "…" when cut.
+    /// At most `width` terminal columns, with "…" when cut.
     func truncated(to width: Int) -> String {
-        guard count > width else { return self }
-        return width <= 1 ? String(prefix(max(0, width))) : String(prefix(width - 1)) + "…"
+        guard columns > width else { return self }
+        var kept = "", used = 0
+        for character in self {
+            guard used + character.columns <= max(0, width - 1) else { break }
+            kept.append(character)
+            used += character.columns
+        }
+        return width <= 1 ? kept : kept + "…"
     }
 
-    /// Words wrapped into lines of at most `width` characters.
-    func wrapped(to width: Int) -> [String] {
+    /// Words wrapped into lines of at most `width` characters; `separator` splits the
+    /// words and joins them again on a line.
+    func wrapped(to width: Int, separator: String = " ") -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var line = ""
-        for word in split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
+        for word in split(separator: separator) {
+            if !line.isEmpty, line.columns + separator.count + String(word).columns > width {
                 lines.append(line)
                 line = ""
             }
-            line += (line.isEmpty ? "" : " ") + word
+            line += (line.isEmpty ? "" : separator) + word
+            // A word wider than a line (a CJK sentence has no spaces) breaks where it must.
+            while line.columns > width {
+                var head = "", used = 0
+                for character in line {
+                    guard used + character.columns <= width else { break }
+                    head.append(character)
+                    used += character.columns
+                }
+                lines.append(head)
+                line = String(line.dropFirst(head.count))
+            }
         }
         if !line.isEmpty { lines.append(line) }
         return lines

@@ -60,7 +60,7 @@ struct EventDetailOverlay {
             lines += "  \(name): \(value.encoded)".wrapped(to: width)
         }
         // The note in effect, whole: a small screen shows only its first line above.
-        if e.kind != .note, let note = model.state.lastNote, note <= model.cursor, let text = t.message(of: note) {
+        if let note = model.viewState.note, note != model.cursor, let text = t.message(of: note) {
             lines += [""] + "note (event \(note)): \(text)".wrapped(to: width)
         }
         return lines

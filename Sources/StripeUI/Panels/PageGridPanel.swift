@@ -8,7 +8,9 @@ struct PageGridPanel {
 
     /// How the cells are laid out inside the box.
     private struct Geometry {
+        /// Columns of the row label: the stripe (`s3`), then the first page index of the line.
         var labelWidth: Int
+        var stripeLabelWidth: Int
         /// Columns per page cell: the letter, one or two markers, and spacing when there is room.
         var cellWidth: Int
         /// Page cells per screen line and lines per stripe.
@@ -28,7 +30,9 @@ struct PageGridPanel {
         let perStripe = layout.pagesInStripe
         let totalPages = max(model.state.pageSpan, Int((model.state.iSize + pageSize - 1) / pageSize))
         let stripes = max(1, (totalPages + perStripe - 1) / perStripe)
-        let labelWidth = "s\(stripes - 1) ".count
+        // Each line is labelled with its stripe and the first page it holds: notes speak of page indices.
+        let stripeLabelWidth = "s\(stripes - 1) ".count
+        let labelWidth = stripeLabelWidth + "\(stripes * perStripe - 1) ".count
         let room = max(2, inner.width - labelWidth)
         // Wider cells read better on a projector; 1 more column at each unit boundary.
         let cellWidth = [4, 3, 2].first { perStripe * $0 + layout.dataDevices <= room } ?? 2
@@ -43,15 +47,10 @@ struct PageGridPanel {
         }
         let linesPerStripe = (perStripe + cellsPerLine - 1) / cellsPerLine
         let visible = max(1, (inner.height - (model.selectedPage == nil ? 0 : 1)) / linesPerStripe)
-        // With the focus, the grid follows the page cursor (the arrows move it); else the
-        // page the event is about, the stripe being prepared (as the stripe map and sp2d
-        // show it), the running ore_write, the pcol.
-        let focusPage = model.focus == .pages ? model.pageCursor
-            : model.currentPage ?? model.state.sp2d.map { Int($0.stripe) * perStripe } ?? model.oreWritePages?.lowerBound
-                ?? model.state.pcol.pages.first ?? model.selectedPage ?? 0
-        var first = focusPage / perStripe - visible / 2 + model.scroll[.pages, default: 0]
-        first = max(0, min(first, stripes - visible))
-        return Geometry(labelWidth: labelWidth, cellWidth: cellWidth, cellsPerLine: cellsPerLine, linesPerStripe: linesPerStripe,
+        // With the focus, the grid follows the page cursor (the arrows move it); else what
+        // the event touches, or where the user pinned it.
+        let first = model.firstStripe(of: .pages, visible: visible, total: stripes)
+        return Geometry(labelWidth: labelWidth, stripeLabelWidth: stripeLabelWidth, cellWidth: cellWidth, cellsPerLine: cellsPerLine, linesPerStripe: linesPerStripe,
                         firstStripe: first, stripes: min(visible, stripes - first), totalStripes: stripes)
     }
 
@@ -74,6 +73,7 @@ struct PageGridPanel {
             return
         }
         let inner = rect.inset(1)
+        let view = model.viewState!
         let pcol = model.state.pcol.pages
         screen.clipNote(rect, shown: g.firstStripe..<(g.firstStripe + g.stripes), of: g.totalStripes, prefix: "s", style: theme.label)
         for s in 0..<g.stripes {
@@ -81,6 +81,8 @@ struct PageGridPanel {
             for line in 0..<g.linesPerStripe {
                 let y = inner.y + s * g.linesPerStripe + line
                 if line == 0 { screen.put("s\(stripe)", x: inner.x, y: y, style: theme.label, clip: inner) }
+                let firstPage = "\(stripe * layout.pagesInStripe + line * g.cellsPerLine)"
+                screen.put(firstPage, x: inner.x + g.labelWidth - 1 - firstPage.count, y: y, style: theme.label, clip: inner)
                 for n in 0..<g.cellsPerLine {
                     let inStripe = line * g.cellsPerLine + n
                     guard inStripe < layout.pagesInStripe else { break }
@@ -94,12 +96,9 @@ struct PageGridPanel {
                     if index == model.currentPage { style.attributes.insert(.underline) }
                     if index == model.selectedPage { style.attributes.insert(.reverse) }
                     if focused, index == model.pageCursor { style.attributes.formUnion([.reverse, .bold]) }
-                    // Between commands (or once the kernel hung), with nothing in flight, a locked
-                    // or writeback page is stranded.
-                    let stranded = (model.state.stack.isEmpty || model.state.kernelBug != nil) && model.state.inflight.isEmpty
-                        && !page.flags.isDisjoint(with: [.locked, .writeback])
-                    if stranded { style = theme.error }
-                    let markers = Self.markers(page, inPcol: pcol.contains(index), stranded: stranded, theme)
+                    let stranded = view.isStranded(index), lost = view.isLost(index)
+                    if stranded || lost { style = theme.error }
+                    let markers = Self.markers(page, inPcol: pcol.contains(index), stranded: stranded, lost: lost, theme)
                     // Letters first, then as many markers as the cell has room for (one
                     // column is left blank between cells, except in the narrowest).
                     let letters = Theme.letters(page)
@@ -121,10 +120,10 @@ struct PageGridPanel {
     }
 
     /// A page's markers, in the order a cell shows them: `!` stranded (locked or under
-    /// writeback with no I/O in flight: invariant 6), `*` got by r4w, read from its
-    /// device, `+` in the pcol.
-    static func markers(_ page: Page, inPcol: Bool, stranded: Bool = false, _ theme: Theme) -> [Character] {
-        [stranded ? "!" : nil, page.marks.contains(.r4wGot) ? "*" : nil,
+    /// writeback with no I/O in flight: invariant 6), `✗` lost on disk (invariant 1),
+    /// `*` got by r4w, read from its device, `+` in the pcol.
+    static func markers(_ page: Page, inPcol: Bool, stranded: Bool = false, lost: Bool = false, _ theme: Theme) -> [Character] {
+        [stranded ? "!" : nil, lost ? theme.lostGlyph : nil, page.marks.contains(.r4wGot) ? "*" : nil,
          page.marks.contains(.readFromDevice) ? theme.readGlyph : nil, inPcol ? "+" : nil].compactMap { $0 }
     }
 

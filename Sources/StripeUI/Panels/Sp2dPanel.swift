@@ -1,20 +1,21 @@
 import StripeCore
 
 /// exofs's pcol and the ORE's sp2d matrix for the stripe being prepared.
-struct Sp2dPanel {
-    let model: DebuggerModel
-    let rect: Rect
+struct Sp2dPanel: Panel {
+    let theme: Theme
+    /// The panel has the focus (Tab): bold border, and `scroll` rows moved by ↑ ↓.
+    let focused: Bool
+    let scroll: Int
 
-    func draw(into screen: inout Screen) {
-        let theme = model.theme
-        screen.box(rect, title: "pcol & sp2d", glyphs: theme.box, style: model.focus == .sp2d ? Style(.default, [.bold]) : .plain)
+    func draw(_ view: ViewState, in rect: Rect, on screen: inout Screen) {
+        screen.box(rect, title: "pcol & sp2d", glyphs: theme.box, style: focused ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
         var y = inner.y
-        for (i, line) in pcolLines(width: inner.width).enumerated() {
+        for (i, line) in Self.pcolLines(view, width: inner.width).enumerated() {
             screen.put(line.truncated(to: inner.width), x: inner.x, y: y, style: i == 0 ? .plain : theme.label, clip: inner)
             y += 1
         }
-        guard let layout = model.state.layout, let sp2d = model.state.sp2d else {
+        guard let layout = view.state.layout, let sp2d = view.state.sp2d else {
             screen.put("sp2d: no stripe being prepared", x: inner.x, y: y, style: theme.label, clip: inner)
             return
         }
@@ -29,7 +30,7 @@ struct Sp2dPanel {
         }
         y += 1
         let rows = max(0, inner.maxY - y)
-        var top = max(0, model.scroll[.sp2d, default: 0])
+        var top = max(0, scroll)
         if let written = sp2d.writtenRows, top == 0, written.upperBound >= rows { top = written.lowerBound }
         top = min(top, max(0, sp2d.rows - rows))
         screen.clipNote(rect, shown: top..<min(sp2d.rows, top + rows), of: sp2d.rows, prefix: "r", style: theme.label)
@@ -39,7 +40,7 @@ struct Sp2dPanel {
             for c in 0..<sp2d.columns {
                 let cell = sp2d[r, c]
                 let page = firstPage + c * layout.pagesInUnit + r
-                let (text, style) = Self.cell(cell, page: page, got: model.gotPages[page], parityUnit: c - sp2d.dataColumns, theme)
+                let (text, style) = Self.cell(cell, page: page, got: view.gotPages[page], parityUnit: c - sp2d.dataColumns, theme)
                 screen.put(text, x: x, y: y, style: style, clip: inner)
                 x += width
             }
@@ -49,18 +50,18 @@ struct Sp2dPanel {
 
     /// The pcol lines. While an `ore_write` runs, `write_exec` has reset the pcol and
     /// the r4w ops see its copy (`ios->private`): both are shown, the copy first.
-    func pcolLines(width: Int) -> [String] {
+    static func pcolLines(_ view: ViewState, width: Int) -> [String] {
         func describe(_ pcol: PageCollect, _ name: String) -> String {
             let first = pcol.pgFirst < 0 ? "-" : "\(pcol.pgFirst)"
             let locked = pcol.thatLockedPage < 0 ? "-" : "\(pcol.thatLockedPage)"
             let wide = "\(name) pg_first \(first) nr_pages \(pcol.nrPages) that_locked_page \(locked)"
             return wide.count <= width ? wide : "\(name) first \(first) nr \(pcol.nrPages) locked \(locked)"
         }
-        let pcol = model.state.pcol
-        guard let copy = model.pcolCopy else {
+        let pcol = view.state.pcol
+        guard let copy = view.pcolCopy else {
             return [describe(pcol, "pcol"), "     expected \(pcol.expectedPages) alloc \(pcol.allocPages)"]
         }
-        let writing = model.oreWritePages.map { $0.count == 1 ? "page \($0.lowerBound)" : "pages \($0.lowerBound)..\($0.upperBound - 1)" } ?? "-"
+        let writing = view.oreWritePages.map { $0.count == 1 ? "page \($0.lowerBound)" : "pages \($0.lowerBound)..\($0.upperBound - 1)" } ?? "-"
         return [describe(copy, "pcol_copy"), describe(pcol, "pcol     "),
                 "ore_write \(writing); the r4w ops see pcol_copy"]
     }

@@ -8,12 +8,6 @@ struct StripeMapPanel {
     /// Object pages to mark (the split screen: I/O that only one world did).
     var highlighted: Set<UnitPage> = []
 
-    /// One object page of one device.
-    struct UnitPage: Hashable {
-        var dev: Int
-        var objPage: UInt64
-    }
-
     /// What the current I/O does to the visible object pages: a mark per device and
     /// object page, in one flat array (a large I/O marks thousands of pages a frame).
     struct Activity {
@@ -149,25 +143,73 @@ struct StripeMapPanel {
         }
     }
 
+    /// How the map fits its box: columns per device, glyphs per unit, which devices.
+    struct Columns {
+        /// Row label: the stripe (`s3`), then the first page index it holds.
+        var labelWidth: Int
+        /// Where a unit's glyphs start after its label (`D0`, `D10`, `P`).
+        var glyphOffset: Int
+        var glyphs: Int
+        var columnWidth: Int
+        /// Whether each data unit shows the page range it holds after its glyphs.
+        var ranges: Bool
+        /// The devices shown, when not all fit: scrolled sideways.
+        var devices: Range<Int>
+    }
+
+    /// Columns for `layout` in `width` cells: every device when each can have a label,
+    /// one glyph and its header (`dev15`); else as many as fit, chosen so that the
+    /// focused stripe's parity column and the devices the event touches are shown.
+    static func columns(layout: OreLayout, width: Int, stripes: Int, focus: ViewFocus?) -> Columns {
+        let labelWidth = "s\(stripes - 1) ".count + "\(stripes * layout.pagesInStripe - 1) ".count
+        let glyphOffset = max(1, "D\(max(0, layout.dataDevices - 1))".count) + 1
+        let header = "dev\(layout.devices - 1) ".count
+        // One column after the last device holds the write-hole `!`.
+        let room = max(1, width - labelWidth - 1)
+        let glyphs = max(1, min(layout.pagesInUnit, room / layout.devices - glyphOffset - 1))
+        let lastPage = stripes * layout.pagesInStripe - 1
+        let rangeWidth = " \(lastPage)-\(lastPage)".count
+        let ranges = glyphs == layout.pagesInUnit && room / layout.devices >= glyphOffset + glyphs + rangeWidth + 1
+        let columnWidth = max(header, glyphOffset + glyphs + 1 + (ranges ? rangeWidth : 0))
+        let fit = max(1, min(layout.devices, room / columnWidth))
+        guard fit < layout.devices else { return Columns(labelWidth: labelWidth, glyphOffset: glyphOffset, glyphs: glyphs, columnWidth: columnWidth, ranges: ranges, devices: 0..<layout.devices) }
+        // Must stay in view: the focused stripe's parity devices first, then the event's devices.
+        let stripe = focus?.stripes.lowerBound ?? 0
+        let parity = layout.parity > 0 ? layout.paritySlots(stripe: UInt64(stripe), row: 0).flatMap { Array($0.devs) } : []
+        var wanted = parity.isEmpty ? [0] : parity.max()! - parity.min()! < fit ? parity : [parity[0]]
+        for dev in focus?.devices ?? [] where max(wanted.max()!, dev) - min(wanted.min()!, dev) < fit { wanted.append(dev) }
+        let low = wanted.min()!, high = wanted.max()!
+        let first = min(low, max(high - fit + 1, (low + high + 1) / 2 - fit / 2))
+        let clamped = max(0, min(first, layout.devices - fit))
+        return Columns(labelWidth: labelWidth, glyphOffset: glyphOffset, glyphs: glyphs, columnWidth: columnWidth, ranges: ranges,
+                       devices: clamped..<(clamped + fit))
+    }
+
     func draw(into screen: inout Screen) {
         let theme = model.theme
-        screen.box(rect, title: "stripe map (devices →)", glyphs: theme.box,
-                   style: model.focus == .stripes ? Style(.default, [.bold]) : .plain)
+        let view = model.viewState!
         let inner = rect.inset(1)
-        guard let layout = model.state.layout else { return }
-        let (stripes, labelWidth, glyphs, columnWidth, first) = geometry(layout)
-        if glyphs < layout.pagesInUnit {
+        guard let layout = model.state.layout else {
+            screen.box(rect, title: "stripe map (devices →)", glyphs: theme.box, style: model.focus == .stripes ? Style(.default, [.bold]) : .plain)
+            return
+        }
+        let (stripes, c, first) = placement(layout)
+        let devices = c.devices
+        let title = devices.count == layout.devices ? "stripe map (devices →)"
+            : "stripe map (dev\(devices.lowerBound)..dev\(devices.upperBound - 1) of \(layout.devices) →)"
+        screen.box(rect, title: title, glyphs: theme.box, style: model.focus == .stripes ? Style(.default, [.bold]) : .plain)
+        if c.glyphs < layout.pagesInUnit {
             // Fewer glyphs than rows in a unit: each glyph stands for some rows; say so.
-            let note = " \(glyphs) of \(layout.pagesInUnit) unit rows "
+            let note = " \(c.glyphs) of \(layout.pagesInUnit) unit rows "
             screen.put(note, x: rect.x + 2, y: rect.maxY - 1, style: theme.label,
                        clip: Rect(x: rect.x + 1, y: rect.maxY - 1, width: max(0, rect.width - 2), height: 1))
         }
         // Header: device numbers.
-        for dev in 0..<layout.devices {
-            screen.put("dev\(dev)", x: inner.x + labelWidth + dev * columnWidth, y: inner.y, style: theme.label, clip: inner)
+        for (n, dev) in devices.enumerated() {
+            screen.put("dev\(dev)", x: inner.x + c.labelWidth + n * c.columnWidth, y: inner.y, style: theme.label, clip: inner)
         }
         let rows = max(1, inner.height - 1)
-        let focusStripe = self.focusStripe(layout)
+        let focusStripe = view.focus?.stripes.lowerBound ?? 0
         let shown = first..<min(stripes, first + rows)
         screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
         // Every unit of a stripe starts at the same object page on the devices of its
@@ -180,59 +222,68 @@ struct StripeMapPanel {
             let current = model.state.sp2d.map { Int($0.stripe) == stripe } ?? false
             screen.put("s\(stripe)", x: inner.x, y: y, style: current ? Style(.default, [.bold, .reverse]) : theme.label, clip: inner)
             let firstPage = stripe * layout.pagesInStripe
-            for dev in 0..<layout.devices {
-                let x = inner.x + labelWidth + dev * columnWidth
+            screen.put("\(firstPage)", x: inner.x + c.labelWidth - 1 - "\(firstPage)".count, y: y, style: theme.label, clip: inner)
+            for (n, dev) in devices.enumerated() {
+                let x = inner.x + c.labelWidth + n * c.columnWidth
                 let (label, objBase) = unit(layout: layout, stripe: stripe, dev: dev, firstPage: firstPage)
                 guard !label.isEmpty else { continue }  // the device is in another group
                 screen.put(label, x: x, y: y, style: label == "P" || label == "Q" ? theme.parity : .plain, clip: inner)
-                for g in 0..<glyphs {
-                    let rowInUnit = g * layout.pagesInUnit / glyphs
+                for g in 0..<c.glyphs {
+                    let rowInUnit = g * layout.pagesInUnit / c.glyphs
                     let objPage = objBase + UInt64(rowInUnit)
-                    var (glyph, style) = Self.glyph(activity.mark(dev: dev, objPage: objPage), theme)
-                    if highlighted.contains(UnitPage(dev: dev, objPage: objPage)) {
+                    let place = UnitPage(dev: dev, objPage: objPage)
+                    // A misplaced unit stays marked until a write at the right place repairs it.
+                    var (glyph, style) = Self.glyph(activity.mark(dev: dev, objPage: objPage) ?? (view.misplaced[place] != nil ? .misplaced : nil), theme)
+                    if highlighted.contains(place) {
                         if theme.monochrome { style.attributes.insert(.reverse) } else { style.background = .blue }
                     }
-                    screen.put(String(glyph), x: x + 3 + g, y: y, style: style, clip: inner)
+                    screen.put(String(glyph), x: x + c.glyphOffset + g, y: y, style: style, clip: inner)
+                }
+                if c.ranges, let column = Int(label.dropFirst()), label.first == "D" {
+                    let low = firstPage + column * layout.pagesInUnit
+                    screen.put(layout.pagesInUnit == 1 ? "\(low)" : "\(low)-\(low + layout.pagesInUnit - 1)", x: x + c.glyphOffset + c.glyphs + 1, y: y, style: theme.label, clip: inner)
                 }
             }
             if !model.state.isParityConsistent(stripe: UInt64(stripe)) {
-                screen.put("!", x: inner.x + labelWidth + layout.devices * columnWidth, y: y, style: theme.error, clip: inner)
+                screen.put("!", x: inner.x + c.labelWidth + devices.count * c.columnWidth, y: y, style: theme.error, clip: inner)
             }
         }
         // Room is left for the clip note on the same border when it is there.
         let room = rect.width - 2 - (shown.count < stripes ? 16 : 0)
-        if layout.parity == 2 { drawSyndrome(into: &screen, layout: layout, stripe: focusStripe, room: room) }
+        if layout.parity == 2 {
+            drawSyndrome(into: &screen, layout: layout, stripe: focusStripe, room: room)
+        } else if !c.ranges, c.glyphs == layout.pagesInUnit {
+            // Too narrow for a range in every unit: the focused stripe's, on the border.
+            let units = (0..<layout.dataDevices).map { column in
+                let low = focusStripe * layout.pagesInStripe + column * layout.pagesInUnit
+                return "D\(column) " + (layout.pagesInUnit == 1 ? "\(low)" : "\(low)-\(low + layout.pagesInUnit - 1)")
+            }
+            let text = " s\(focusStripe): \(units.joined(separator: " ")) "
+            if text.count <= room - 1 { screen.put(text, x: rect.x + 1, y: rect.maxY - 1, style: theme.label, clip: rect) }
+        }
     }
 
-    /// The stripe the map centres on: the one being prepared, else the current page's.
-    private func focusStripe(_ layout: OreLayout) -> Int {
-        model.state.sp2d.map { Int($0.stripe) } ?? model.currentPage.map { $0 / layout.pagesInStripe } ?? 0
-    }
-
-    /// Where things are: stripe count, label width, glyphs per unit, column width and the
-    /// first stripe shown; one computation for drawing and for a click.
-    private func geometry(_ layout: OreLayout) -> (stripes: Int, labelWidth: Int, glyphs: Int, columnWidth: Int, first: Int) {
+    /// Where things are: the stripes, the columns and the first stripe shown; one
+    /// computation for drawing and for a click.
+    private func placement(_ layout: OreLayout) -> (stripes: Int, columns: Columns, first: Int) {
         let inner = rect.inset(1)
         let stripes = Int(max(1, model.state.stripeSpan))
-        let labelWidth = "s\(stripes - 1) ".count
-        let glyphs = max(1, min(layout.pagesInUnit, (inner.width - labelWidth - 2) / layout.devices - 4))
-        let rows = max(1, inner.height - 1)
-        let first = max(0, min(focusStripe(layout) - rows / 2 + model.scroll[.stripes, default: 0], stripes - rows))
-        return (stripes, labelWidth, glyphs, glyphs + 4, first)
+        let c = Self.columns(layout: layout, width: inner.width, stripes: stripes, focus: model.pinned ?? model.viewState.focus)
+        return (stripes, c, model.firstStripe(of: .stripes, visible: max(1, inner.height - 1), total: stripes))
     }
 
     /// The first page of the data unit at (x, y), nil off a data unit (parity holds no page).
     func page(atX x: Int, y: Int) -> Int? {
         guard let layout = model.state.layout else { return nil }
         let inner = rect.inset(1)
-        let (stripes, labelWidth, _, columnWidth, first) = geometry(layout)
+        let (stripes, c, first) = placement(layout)
         let stripe = first + y - inner.y - 1
-        let dev = (x - inner.x - labelWidth) / columnWidth
-        guard y > inner.y, stripe < stripes, x >= inner.x + labelWidth, dev < layout.devices else { return nil }
+        let column = (x - inner.x - c.labelWidth) / c.columnWidth
+        guard y > inner.y, stripe < stripes, x >= inner.x + c.labelWidth, column < c.devices.count else { return nil }
         let firstPage = stripe * layout.pagesInStripe
-        let (label, _) = unit(layout: layout, stripe: stripe, dev: dev, firstPage: firstPage)
-        guard label.hasPrefix("D"), let column = Int(label.dropFirst()) else { return nil }
-        return firstPage + column * layout.pagesInUnit
+        let (label, _) = unit(layout: layout, stripe: stripe, dev: c.devices.lowerBound + column, firstPage: firstPage)
+        guard label.hasPrefix("D"), let data = Int(label.dropFirst()) else { return nil }
+        return firstPage + data * layout.pagesInUnit
     }
 
     /// RAID6: the focused stripe's P and Q as they are on disk, on the bottom border, for

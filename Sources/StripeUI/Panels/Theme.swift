@@ -81,6 +81,8 @@ public struct Theme: Sendable {
     var readGlyph: Character { ascii ? "v" : "↓" }
     /// The stripe map's mark of completed I/O (`+` would read as the pcol marker).
     var doneGlyph: Character { ascii ? "=" : "✓" }
+    /// A page lost on disk (SPEC 9.1: `✗`, `x` with `--ascii`).
+    var lostGlyph: Character { ascii ? "x" : "✗" }
     var arrow: String { ascii ? ">" : "›" }
 
     /// The header's violation badge.

@@ -23,20 +23,30 @@ public struct Screen: Sendable, Equatable {
 
     /// Writes `text` from (x, y), clipped to `clip` (the whole screen by default); text
     /// cut at the clip's right edge ends in "…", so a reader knows there is more.
-    /// Returns the column after the last character written.
+    /// A wide character (CJK) takes two cells, the second a `Cell.wideTail`, so no row
+    /// is ever wider on the terminal than the screen. Returns the column after the last
+    /// character written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
-        guard y >= area.y, y < area.maxY else { return x + text.count }
+        guard y >= area.y, y < area.maxY else { return x + text.columns }
         var column = x
         var rest = Substring(text)
         while let character = rest.first {
-            if column >= area.maxX {
-                if column > area.x, area.maxX <= width, rest.contains(where: { $0 != " " }) { self[area.maxX - 1, y].character = "…" }
+            let columns = character.columns
+            if column + columns > area.maxX {
+                if column > area.x, area.maxX <= width, rest.contains(where: { $0 != " " }) {
+                    // The ellipsis replaces the last whole character, never half of a wide one.
+                    if self[area.maxX - 1, y].character == Cell.wideTail { self[area.maxX - 2, y] = Cell(" ", style) }
+                    self[area.maxX - 1, y] = Cell("…", self[area.maxX - 1, y].style)
+                }
                 break
             }
-            if column >= area.x { self[column, y] = Cell(Self.bounded(character), style) }
-            column += 1
+            if column >= area.x {
+                self[column, y] = Cell(Self.bounded(character), style)
+                if columns == 2 { self[column + 1, y] = Cell(Cell.wideTail, style) }
+            }
+            column += columns
             rest = rest.dropFirst()
         }
         return column
@@ -98,7 +108,7 @@ public struct Screen: Sendable, Equatable {
     /// The rows as plain text, trailing spaces trimmed.
     public var lines: [String] {
         (0..<height).map { y in
-            var line = String(cells[(y * width)..<((y + 1) * width)].map(\.character))
+            var line = String(cells[(y * width)..<((y + 1) * width)].map(\.character).filter { $0 != Cell.wideTail })
             while line.last == " " { line.removeLast() }
             return line
         }
