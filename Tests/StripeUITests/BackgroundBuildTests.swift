@@ -99,7 +99,7 @@ struct BackgroundBuildTests {
         }
 
         mutating func draw(_ screen: Screen, full: Bool) { inner.draw(screen, full: full) }
-        mutating func suspend() { inner.suspend() }
+        mutating func suspend() -> Bool { inner.suspend() }
         mutating func bell() { inner.bell() }
     }
 

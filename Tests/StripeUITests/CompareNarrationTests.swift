@@ -45,7 +45,7 @@ struct CompareNarrationTests {
         _ = m.update(.key(.character("?")))
         let text = m.view().text
         #expect(text.contains("split screen keys"))
-        for entry in CompareModel.help { #expect(text.contains(entry.keys), "\(entry.keys)") }
+        for row in KeyMap.defaults.rows(.split) { #expect(text.contains(row.label), "\(row.label)") }
     }
 
     @Test func breakpointsWorkInTheFocusedWorld() throws {

@@ -54,8 +54,10 @@ struct FocusFollowsIOTests {
                 let lines = model.view().lines
                 for box in ["page cache", "stripe map"] {
                     let shown = Self.shownStripes(lines, box: box)
-                    // The map has rows for the stripes written so far; the grid for the file's.
-                    let total = box == "stripe map" ? Int(model.state.stripeSpan) : Int.max
+                    // The map has rows for the stripes written so far; the grid for the file's
+                    // pages (a unit misplaced past them has no page to show there).
+                    let filePages = max(model.state.pageSpan, Int((model.state.iSize + pageSize - 1) / pageSize))
+                    let total = box == "stripe map" ? Int(model.state.stripeSpan) : (filePages + layout.pagesInStripe - 1) / layout.pagesInStripe
                     let wanted = Set(low...min(high, low + shown.count - 1)).filter { $0 < total }
                     #expect(wanted.isSubset(of: shown), "\(name) \(w)x\(h) event \(seq) (\(t.summary(of: seq))): \(box) shows s\(shown.sorted()) without s\(wanted.subtracting(shown).sorted())")
                 }

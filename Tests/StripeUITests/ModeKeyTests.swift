@@ -54,6 +54,7 @@ struct ModeKeyTests {
         m.selectedPage = 3
         #expect(m.keyMode == .pageCursor)
         m.open("full-stripe")
+        m.finishPendingBuild()
         #expect(m.timeline.scenario.name == "full-stripe.scn")
         #expect(m.keyMode == .normal && m.selectedPage == nil && m.focus == .log)
     }

@@ -13,8 +13,17 @@ struct Raid0GroupsMapTests {
         let t = Engine.run(try ScenarioParser.parse(text, name: "raid0-groups-seed.scn"))
         let model = DebuggerModel(timeline: t, width: 200, height: 60, monochrome: true, at: t.count - 1)
         let lines = model.view().lines
-        #expect(lines.contains { $0.hasPrefix("│s2" + String(repeating: " ", count: 11) + "D0") }, "\(lines.joined(separator: "\n"))")
-        #expect(lines.contains { $0.hasPrefix("│s4" + String(repeating: " ", count: 21) + "D0") })
+        // The map's rows: after the stripe and its first page, dev 0 and dev 1 (one column
+        // each, as wide as the header's `dev0`) are blank in s2, and dev 0 to dev 3 in s4.
+        let map = lines.drop { !$0.contains("stripe map") }
+        let header = try #require(map.first { $0.contains("dev0") })
+        let column = try #require(header.range(of: "dev0")).lowerBound
+        func units(_ stripe: String) -> Substring? {
+            map.first { $0.hasPrefix("│\(stripe) ") }.map { $0[column...] }
+        }
+        let width = try #require(header.range(of: "dev1")).lowerBound.utf16Offset(in: header) - column.utf16Offset(in: header)
+        #expect(try #require(units("s2")).hasPrefix(String(repeating: " ", count: 2 * width) + "D0"), "\(lines.joined(separator: "\n"))")
+        #expect(try #require(units("s4")).hasPrefix(String(repeating: " ", count: 4 * width) + "D0"))
         #expect(!lines.contains { $0.hasPrefix("│s") && $0.contains("P  ") })
     }
 }
