@@ -14,6 +14,12 @@ extension Engine {
             break
         case .note(let text):
             note(text)
+            return
+        case .expect(let claims):
+            expect(claims)
+            return
+        case .ask:
+            return
         case .cache(let range, let dirty):
             cache(range, dirty: dirty)
         case .write(let range):
@@ -85,7 +91,7 @@ extension Command {
     /// parser makes sure one came before).
     var needsLayout: Bool {
         switch self {
-        case .title, .note, .profile, .layout, .completions, .set, .complete, .check: false
+        case .title, .note, .profile, .layout, .completions, .set, .complete, .check, .expect, .ask: false
         default: true
         }
     }

@@ -38,6 +38,8 @@ public final class Engine {
     var currentLine = 0
     /// The modelled kernel hit a BUG (or a task waits forever): nothing runs after it.
     var halted = false
+    /// Running the notes and claims right after the command that hit a `kernel_bug`.
+    var explainingBug = false
     /// The file's object id, `EXOFS_OBJ_OFF` + ino (`_ore_read_mirror` picks mirrors by it).
     var objectID = ExofsObject.id(ino: ExofsObject.defaultIno)
 
@@ -84,7 +86,20 @@ public final class Engine {
     /// Executes the scenario's commands in order until the end, a kernel BUG or a stop.
     func runAll() {
         budget?.start()
-        for line in timeline.scenario.lines where !halted { execute(line) }
+        let lines = timeline.scenario.lines
+        var next = 0
+        while next < lines.count, !halted {
+            execute(lines[next])
+            next += 1
+        }
+        // SPEC 12: the note and `expect` lines right after the command that hit a kernel
+        // bug still run, against the state at the bug, so a lesson can explain it.
+        explainingBug = true
+        while next < lines.count, state.kernelBug != nil, !stopped, lines[next].command.isCommentary {
+            execute(lines[next])
+            next += 1
+        }
+        explainingBug = false
         timeline.isComplete = !stopped
     }
 
@@ -102,7 +117,7 @@ public final class Engine {
     /// Appends an event, applies it to the live state, and keeps a keyframe when due.
     @discardableResult
     func emit(_ kind: EventKind, a: UInt8 = 0, b: UInt8 = 0, i: UInt32 = 0, x: UInt64 = 0) -> Int {
-        guard !halted else { return timeline.events.count - 1 }
+        guard !halted || (explainingBug && !stopped) else { return timeline.events.count - 1 }
         let depth = kind == .return ? state.stack.count - 1 : state.stack.count
         var event = Event(kind, depth: UInt8(clamping: depth), a: a, b: b, i: i, x: x)
         let seq = timeline.events.count

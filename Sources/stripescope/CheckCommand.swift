@@ -6,7 +6,7 @@ import StripeCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run a scenario and check the invariants: exit 0 if all hold, 1 if one broke, 2 for bad input.")
+        abstract: "Run a scenario and check the invariants and its expect claims: exit 0 if all hold, 1 if one broke, 2 for bad input.")
 
     @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String
@@ -22,13 +22,18 @@ struct CheckCommand: ParsableCommand {
         }
         let violations = Self.violations(in: timeline)
         let bug = Self.kernelBug(in: timeline)
-        guard !violations.isEmpty || bug != nil else {
+        let claims = Self.failedClaims(in: timeline)
+        guard !violations.isEmpty || bug != nil || !claims.isEmpty else {
             print("\(timeline.scenario.name): every invariant holds (\(timeline.count) events)")
             return
         }
         for seq in violations {
             guard case .violation(let rule, let detail) = timeline.payload(of: seq) else { continue }
             FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(UInt8(rule)))) broken: \(detail)\n".utf8))
+        }
+        for seq in claims {
+            guard case .claimFailed(let line, let claim, let actual) = timeline.payload(of: seq) else { continue }
+            FileHandle.standardError.write(Data("\(timeline.scenario.name):\(line): claim failed: expect \(claim), but \(actual) (event \(seq))\n".utf8))
         }
         if let bug {
             FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(bug): kernel BUG in \(timeline.bugFunction(of: bug)!.name), the run stops here: \(timeline.message(of: bug)!)\n".utf8))
@@ -38,7 +43,13 @@ struct CheckCommand: ParsableCommand {
 
     /// The `kernel_bug` event that ended the run, if the modelled kernel hit one.
     static func kernelBug(in timeline: Timeline) -> Int? {
-        timeline.count > 0 && timeline.event(timeline.count - 1).kind == .kernelBug ? timeline.count - 1 : nil
+        // The notes and claims right after it may follow it (SPEC 12).
+        timeline.count > 0 ? timeline.state(at: timeline.count - 1).kernelBug : nil
+    }
+
+    /// The `claim_failed` events: `check` fails when there is one.
+    static func failedClaims(in timeline: Timeline) -> [Int] {
+        (0..<timeline.count).filter { timeline.event($0).kind == .claimFailed }
     }
 
     /// The events where an invariant broke: `check` fails when there is one.

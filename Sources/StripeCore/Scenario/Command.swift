@@ -51,6 +51,10 @@ public enum Command: Sendable, Equatable {
     case repair(dev: Int)
     case set(SetOption)
     case check
+    /// `expect CLAIM, ...`: what the preceding note says, checked here (SPEC 12).
+    case expect([Claim])
+    /// `ask KIND [ARGS] TEXT`: a question for the student (SPEC 12).
+    case ask(Question)
 }
 
 /// A parsed command with the scenario line it came from.

@@ -14,6 +14,7 @@
 /// | dev_read / dev_write / io_done | bit 0: error (io_done) | | request id | |
 /// | xor | | | | argument-table offset (stripe, min row, max row, parity dev, RMW pages) |
 /// | violation | rule | | | string id |
+/// | claim_failed | | | scenario line | string id of the claim (the actual value follows) |
 public struct Event: Sendable, Equatable {
     public var kindRaw: UInt8
     public var depth: UInt8

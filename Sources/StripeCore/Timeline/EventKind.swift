@@ -3,6 +3,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case command, note, call, `return`, page
     case pageAdd, pageRemove, r4wGetPage, r4wPutPage
     case devRead, devWrite, ioDone, xor, violation, kernelBug
+    case claimFailed
 
     /// The JSON name (`page_add`, `r4w_get_page`, ...).
     public var name: String {
@@ -22,6 +23,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
         case .xor: "xor"
         case .violation: "violation"
         case .kernelBug: "kernel_bug"
+        case .claimFailed: "claim_failed"
         }
     }
 

@@ -20,6 +20,8 @@ public enum EventPayload: Sendable, Equatable {
     case violation(rule: Int, detail: String)
     /// Where the kernel BUGs, oopses or waits forever: the last event of its run.
     case kernelBug(fn: KernelFunction, detail: String)
+    /// An `expect` claim that does not hold: its line, the claim as written, what holds.
+    case claimFailed(line: Int, claim: String, actual: String)
 
     /// A kernel function's call or return, with its arguments in `argumentNames` order.
     public struct KernelCall: Sendable, Equatable {
@@ -105,6 +107,7 @@ public enum EventPayload: Sendable, Equatable {
         case .xor: .xor
         case .violation: .violation
         case .kernelBug: .kernelBug
+        case .claimFailed: .claimFailed
         }
     }
 
@@ -186,6 +189,7 @@ extension Timeline {
                               qDev: args[at + 5] == 0 ? nil : Int(args[at + 5] - 1), readModifyWritePages: args[at + 4]))
         case .violation: return .violation(rule: Int(e.a), detail: strings[Int(e.x)])
         case .kernelBug: return .kernelBug(fn: KernelFunction(rawValue: e.a)!, detail: strings[Int(e.x)])
+        case .claimFailed: return .claimFailed(line: Int(e.i), claim: strings[Int(e.x)], actual: strings[Int(e.x) + 1])
         }
     }
 

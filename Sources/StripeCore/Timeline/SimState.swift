@@ -76,6 +76,8 @@ public struct Counters: Sendable, Equatable {
     public var rmwDevicePages: UInt64 = 0
     /// Violations so far.
     public var violations: UInt64 = 0
+    /// `expect` claims that did not hold, so far.
+    public var claimsFailed: UInt64 = 0
 
     public init() {}
 }

@@ -21,6 +21,8 @@ extension Timeline {
             s.counters.violations += 1
         case .kernelBug:
             s.kernelBug = seq
+        case .claimFailed:
+            s.counters.claimsFailed += 1
         case .call:
             s.stack.append(seq)
             if e.a == KernelFunction.write_end.rawValue { s.counters.userPagesWritten += 1 }

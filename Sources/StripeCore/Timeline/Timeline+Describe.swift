@@ -69,6 +69,8 @@ extension Timeline {
             return [("rule", .int(Int64(rule))), ("detail", .string(detail))]
         case .kernelBug(let fn, let detail):
             return [("fn", .string(fn.name)), ("detail", .string(detail))]
+        case .claimFailed(let line, let claim, let actual):
+            return [("line", .int(Int64(line))), ("claim", .string(claim)), ("actual", .string(actual))]
         }
     }
 
@@ -116,6 +118,8 @@ extension Timeline {
             return "VIOLATION rule \(rule): \(detail)"
         case .kernelBug(let fn, let detail):
             return "KERNEL BUG in \(fn.name): \(detail)"
+        case .claimFailed(let line, let claim, let actual):
+            return "CLAIM FAILED line \(line): expect \(claim), but \(actual)"
         }
     }
 
