@@ -46,13 +46,17 @@ struct TuiCommand: ParsableCommand {
             }
             return
         }
+        try Self.debug(scenario, budget: budget, ascii: try terminalASCII(), at: at)
+    }
+
+    /// Runs the debugger on `scenario` until the user quits (also `quiz`'s TUI).
+    static func debug(_ scenario: Scenario, budget: MemoryBudget, ascii: Bool, at: Int) throws {
         let run: EngineRun
         do {
             run = try EngineRun(scenario, budget: budget)
         } catch {
             throw CLIFailure(error.description)
         }
-        let ascii = try terminalASCII()
         // The first events now, the rest while the screen is up.
         run.build(upTo: max(DebuggerModel.firstFrameEvents, at.addingReportingOverflow(2).partialValue))
         if let failure = run.failure { throw CLIFailure(failure.description) }
@@ -79,8 +83,10 @@ struct TuiCommand: ParsableCommand {
     }
 
     /// Fails when there is no usable terminal; else whether to draw with ASCII only.
-    private func terminalASCII() throws -> Bool {
+    private func terminalASCII() throws -> Bool { try Self.terminalASCII(asked: ascii) }
+
+    static func terminalASCII(asked: Bool) throws -> Bool {
         if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
-        return ascii || !Terminal.localeIsUTF8()
+        return asked || !Terminal.localeIsUTF8()
     }
 }
