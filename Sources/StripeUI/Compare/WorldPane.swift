@@ -23,6 +23,14 @@ struct WorldPane {
         screen.fill(title, style: focused ? theme.header : .bold)
         screen.put(text, x: title.x, y: title.y, style: focused ? theme.header : .bold, clip: title)
         var rest = body
+        // The note in effect, as this world shows it: world B's notes are A's, struck
+        // through where their claims fail here (SPEC 12).
+        if let note = s.lastNote, note <= model.cursor {
+            let line: Rect
+            (line, rest) = rest.splitTop(1)
+            let (text, style) = NoteText.shown(note, in: model, otherWorld: world == .b)
+            screen.put(" " + text, x: line.x, y: line.y, style: style, clip: line)
+        }
         var counters = Rect(x: 0, y: 0, width: 0, height: 0)
         if roomy { (rest, counters) = rest.splitBottom(7) }
         let (pages, stripes) = rest.height >= 22 ? rest.splitTop(rest.height / 2) : rest.splitLeft(rest.width * 55 / 100)

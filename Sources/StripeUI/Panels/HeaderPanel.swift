@@ -43,7 +43,7 @@ struct HeaderPanel {
         if let command = s.currentCommand {
             screen.put("▶ " + t.summary(of: command), x: 0, y: layout.command.y, style: .bold, clip: commandRect)
         }
-        if let bug = s.kernelBug {
+        if let bug = s.kernelBug, (shownNote ?? 0) < bug {
             // The run ended in a kernel bug: say so over the note, in full, at that event.
             let text = "KERNEL BUG in \(t.bugFunction(of: bug)!.kernelSymbol): \(t.message(of: bug)!) — nothing after it runs."
             for (row, line) in text.wrapped(to: layout.note.width - 2).prefix(layout.note.height).enumerated() {
@@ -51,11 +51,12 @@ struct HeaderPanel {
                            y: layout.note.y + row, style: theme.badge, clip: layout.note)
             }
         } else if let note = shownNote {
-            let lines = t.message(of: note)!.wrapped(to: layout.note.width - 2)
+            let (text, style) = NoteText.shown(note, in: model)
+            let lines = text.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
                 let cut = row == layout.note.height - 1 && lines.count > layout.note.height
                 screen.put("  " + (cut ? String(line.prefix(layout.note.width - 4)) + " …" : line), x: 0,
-                           y: layout.note.y + row, style: theme.note, clip: layout.note)
+                           y: layout.note.y + row, style: style, clip: layout.note)
             }
         }
     }
