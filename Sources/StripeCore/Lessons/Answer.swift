@@ -142,3 +142,24 @@ extension Timeline {
         return min(n, count - 1)
     }
 }
+
+extension Timeline {
+    /// The `ask` command events that ask about the command at command event `seq`: the
+    /// questions right before it, with only notes and claims between.
+    public func questions(about seq: Int) -> [Int] {
+        var asks: [Int] = []
+        var n = seq - 1
+        while n >= 0 {
+            let e = events[n]
+            if e.kind == .command {
+                let command = scenario.lines[Int(e.x)].command
+                guard command.isPassive else { break }
+                if case .ask = command { asks.append(n) }
+            } else if e.kind != .note && e.kind != .claimFailed {
+                break
+            }
+            n -= 1
+        }
+        return asks.reversed()
+    }
+}

@@ -21,6 +21,8 @@ public struct DebuggerModel {
         case detail
         case breakpoints(selected: Int)
         case prompt(PromptKind, String)
+        /// An `ask` line waits for the student's answer (`questions.session`).
+        case question
     }
 
     public struct Message: Sendable, Equatable {
@@ -44,6 +46,8 @@ public struct DebuggerModel {
     public var focus = Focus.log
     public var mode = Mode.normal
     public var breakpoints: [NumberedBreakpoint] = []
+    /// The scenario's questions: asked, score, the one being answered (SPEC 12).
+    public internal(set) var questions = QuestionBook()
     /// The number the next breakpoint gets: numbers are never reused, as in gdb.
     var nextBreakpointNumber = 1
     public var search: String?

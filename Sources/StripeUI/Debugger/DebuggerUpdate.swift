@@ -22,6 +22,8 @@ extension DebuggerModel {
             case .breakpoints(let selected):
                 breakpointListKey(key, selected: selected)
                 return true
+            case .question:
+                return questionKey(key)
             case .prompt(let kind, var text):
                 // The mode lets go of the text, so typing appends in place instead of
                 // copying the whole line a key.
@@ -91,7 +93,9 @@ extension DebuggerModel {
         case .pageDown: scroll(by: 10)
         case .help: mode = .help
         case .enter: enter()
-        case .escape: selectedPage = nil
+        case .escape:
+            selectedPage = nil
+            questions.result = nil
         case .redraw, .suspend: break  // the run loop's keys
         }
         return true
@@ -143,6 +147,8 @@ extension DebuggerModel {
             message = Message(text: reason.isEmpty ? edge : reason, isError: false)
             return
         }
+        // A question on the way stops the step there, as a breakpoint would.
+        if let ask = questionStop(upTo: seq) { return startQuestion(at: ask) }
         move(to: seq)
     }
 

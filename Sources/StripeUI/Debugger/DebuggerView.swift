@@ -40,6 +40,7 @@ extension DebuggerModel {
         case .breakpoints(let selected): BreakpointsOverlay(model: self, selected: selected).draw(into: &screen)
         default: break
         }
+        QuestionOverlay(model: self)?.draw(into: &screen)
         if theme.ascii { screen.asciify() }
         return screen
     }
@@ -63,6 +64,6 @@ extension Screen {
 
     static let asciiStandIn: [Character: Character] = [
         "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "·": ".", "›": ">", "→": ">", "←": "<",
-        "↓": "v", "↑": "^", "▶": ">", "●": "o", "…": "~", "≠": "#", "×": "x", "⚠": "!", "✓": "+",
+        "↓": "v", "↑": "^", "▶": ">", "●": "o", "…": "~", "≠": "#", "×": "x", "⚠": "!", "✓": "+", "✗": "x", "○": "o",
     ]
 }

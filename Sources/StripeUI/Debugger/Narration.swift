@@ -53,7 +53,12 @@ extension DebuggerModel {
         let window = { (seq: Int?) in seq.flatMap { $0 <= target ? $0 : nil } }
         let breakpoint = window(timeline.nextBreakpoint(from: cursor, .forward, breakpointSet))
         let note = stopAtNotes ? window(timeline.find(from: cursor, .forward) { timeline.event($0).kind == .note }) : nil
-        let stop = [breakpoint, note].compactMap { $0 }.min()
+        let ask = questionStop(upTo: target)
+        let stop = [breakpoint, note, ask].compactMap { $0 }.min()
+        if let ask, stop == ask {
+            playing = false
+            return startQuestion(at: ask)
+        }
         move(to: stop ?? target)
         if let breakpoint, breakpoint == cursor {
             playing = false

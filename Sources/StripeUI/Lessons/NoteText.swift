@@ -25,3 +25,25 @@ enum NoteText {
         ascii ? "~~" + text + "~~" : String(text.map { $0 == " " ? " " : "\($0)\u{0336}" }.joined())
     }
 }
+
+extension NoteText {
+    /// The question line the header shows in the note's place: at an `ask`, its prompt;
+    /// during the command it asks about, the prompt until the answer shows, then the
+    /// answer (so `render` and `record` show both).
+    static func question(in model: DebuggerModel) -> (text: String, style: Style)? {
+        let t = model.timeline
+        guard let command = model.state.currentCommand else { return nil }
+        if let question = t.question(at: command) {
+            return ("? Question (line \(t.event(command).i)): \(question.prompt)", model.theme.note)
+        }
+        let asks = t.questions(about: command)
+        guard !asks.isEmpty else { return nil }
+        let lines = asks.compactMap { ask -> String? in
+            guard let question = t.question(at: ask), let shown = t.answer(toQuestionAt: ask) else { return nil }
+            let line = t.event(ask).i
+            return model.cursor >= shown.shownAt ? "Answer (line \(line)): \(question.prompt) → \(shown.answer.text)"
+                : "? Question (line \(line)): \(question.prompt) (answered at event \(shown.shownAt))"
+        }
+        return (lines.joined(separator: " │ "), model.theme.note)
+    }
+}

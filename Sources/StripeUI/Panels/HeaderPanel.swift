@@ -25,7 +25,7 @@ struct HeaderPanel {
         // Once an invariant broke, the header says so at every later event.
         let violations = s.counters.violations
         let badge = violations == 0 ? "" : " ⚠ \(CountersPanel.count(violations, "violation")) "
-        let right = " │ \(setup) │ \(position) "
+        let right = " │ \(setup) │ \(model.questions.score.map { $0 + " │ " } ?? "")\(position) "
         let room = max(0, layout.header.width - right.count - badge.count - " StripeScope │ ".count)
         let edited = model.isEdited ? "[edited] " : ""
         let bar = " StripeScope │ " + edited + t.scenario.title.truncated(to: room - edited.count)
@@ -50,8 +50,7 @@ struct HeaderPanel {
                 screen.put(" " + line + String(repeating: " ", count: max(0, layout.note.width - 1 - line.count)), x: 0,
                            y: layout.note.y + row, style: theme.badge, clip: layout.note)
             }
-        } else if let note = shownNote {
-            let (text, style) = NoteText.shown(note, in: model)
+        } else if let (text, style) = NoteText.question(in: model) ?? shownNote.map({ NoteText.shown($0, in: model) }) {
             let lines = text.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
                 let cut = row == layout.note.height - 1 && lines.count > layout.note.height
@@ -117,6 +116,11 @@ struct StatusPanel {
     func draw(into screen: inout Screen) {
         let theme = model.theme
         switch model.mode {
+        case .question:
+            let form = model.questions.session?.question.kind.answerForm ?? .number
+            let x = screen.put("QUESTION: ", x: rect.x, y: rect.y, style: theme.badge, clip: rect)
+            let text = model.message?.text ?? QuestionKeys.bar(form)
+            screen.put(text, x: x, y: rect.y, style: model.message?.isError == true ? theme.error : .bold, clip: rect)
         case .prompt(let kind, let text):
             let label = switch kind {
             case .goTo: "go to event: "
