@@ -20,10 +20,9 @@ struct CheckCommand: ParsableCommand {
         } catch let failure as CLIFailure {
             failure.exit()
         }
-        let violations = Self.violations(in: timeline)
-        let bug = Self.kernelBug(in: timeline)
-        let claims = Self.failedClaims(in: timeline)
-        guard !violations.isEmpty || bug != nil || !claims.isEmpty else {
+        let outcome = timeline.checkOutcome
+        let (violations, bug, claims) = (outcome.violations, outcome.kernelBug, outcome.failedClaims)
+        guard !outcome.passes else {
             print("\(timeline.scenario.name): every invariant holds (\(timeline.count) events)")
             return
         }
@@ -41,19 +40,4 @@ struct CheckCommand: ParsableCommand {
         throw ExitCode(1)
     }
 
-    /// The `kernel_bug` event that ended the run, if the modelled kernel hit one.
-    static func kernelBug(in timeline: Timeline) -> Int? {
-        // The notes and claims right after it may follow it (SPEC 12).
-        timeline.count > 0 ? timeline.state(at: timeline.count - 1).kernelBug : nil
-    }
-
-    /// The `claim_failed` events: `check` fails when there is one.
-    static func failedClaims(in timeline: Timeline) -> [Int] {
-        (0..<timeline.count).filter { timeline.event($0).kind == .claimFailed }
-    }
-
-    /// The events where an invariant broke: `check` fails when there is one.
-    static func violations(in timeline: Timeline) -> [Int] {
-        (0..<timeline.count).filter { timeline.event($0).kind == .violation }
-    }
 }

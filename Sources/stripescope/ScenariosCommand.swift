@@ -23,11 +23,13 @@ struct ScenariosCommand: ParsableCommand {
         let rows = try BundledScenarios.all.map { name, text in
             let scenario = try ScenarioParser.parse(text, name: "\(name).scn")
             let timeline = Engine.run(scenario)
-            let claims = CheckCommand.failedClaims(in: timeline).compactMap { seq -> Int? in
+            let outcome = timeline.checkOutcome
+            let claims = outcome.failedClaims.compactMap { seq -> Int? in
                 if case .claimFailed(let line, _, _) = timeline.payload(of: seq) { return line }
                 return nil
             }
-            return (name: name, mark: mark(brokenRules(timeline), bug: CheckCommand.kernelBug(in: timeline) != nil, claims: claims),
+            let rules = Array(Set(outcome.violations.map { timeline.event($0).a })).sorted()
+            return (name: name, mark: mark(rules, bug: outcome.kernelBug != nil, claims: claims),
                     title: scenario.title)
         }
         let nameWidth = rows.map(\.name.count).max() ?? 0
@@ -41,11 +43,6 @@ struct ScenariosCommand: ParsableCommand {
         }
         print("\nComparisons, two worlds side by side (trace … --format summary prints where they part):")
         for lesson in BundledComparisons.all { print("  \(lesson.commandLine)\n      \(lesson.lesson)") }
-    }
-
-    /// The invariants `check` finds broken in `timeline`, each once, in order.
-    private func brokenRules(_ timeline: Timeline) -> [UInt8] {
-        Array(Set(CheckCommand.violations(in: timeline).map { timeline.event($0).a })).sorted()
     }
 
     /// `✓`, or `✗ rule 1` / `✗ rules 1, 2` / `✗ BUG` / `✗ rule 6, BUG` / `✗ claim line 12`.

@@ -25,6 +25,9 @@ struct TuiCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII only (automatic in a non-UTF-8 locale).")
     var ascii = false
 
+    @Flag(help: "Presentation mode, for a projector: the whole note and the legend always on screen.")
+    var present = false
+
     @Option(help: "Start at this event number.")
     var at: Int = 0
 
@@ -46,11 +49,11 @@ struct TuiCommand: ParsableCommand {
             }
             return
         }
-        try Self.debug(scenario, budget: budget, ascii: try terminalASCII(), at: at)
+        try Self.debug(scenario, budget: budget, ascii: try terminalASCII(), at: at, present: present)
     }
 
     /// Runs the debugger on `scenario` until the user quits (also `quiz`'s TUI).
-    static func debug(_ scenario: Scenario, budget: MemoryBudget, ascii: Bool, at: Int) throws {
+    static func debug(_ scenario: Scenario, budget: MemoryBudget, ascii: Bool, at: Int, present: Bool = false) throws {
         let run: EngineRun
         do {
             run = try EngineRun(scenario, budget: budget)
@@ -63,6 +66,7 @@ struct TuiCommand: ParsableCommand {
         var model = DebuggerModel(timeline: run.timeline, width: 80, height: 24, ascii: ascii, at: at)
         model.building = run.isFinished ? nil : run
         model.budget = budget
+        model.present = present
         // `:w` writes in place, like `-o` (OutputSink.openInPlace).
         model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in
             do {

@@ -46,8 +46,12 @@ public struct DebuggerModel {
     public var focus = Focus.log
     public var mode = Mode.normal
     public var breakpoints: [NumberedBreakpoint] = []
+    /// Presentation mode (`--present`): the whole note and the legend stay on screen.
+    public var present = false
     /// The scenario's questions: asked, score, the one being answered (SPEC 12).
     public internal(set) var questions = QuestionBook()
+    /// The bundled lessons with their marks, listed under the `o` prompt.
+    public internal(set) var lessons = LessonList()
     /// The number the next breakpoint gets: numbers are never reused, as in gdb.
     var nextBreakpointNumber = 1
     public var search: String?
@@ -158,6 +162,8 @@ public struct DebuggerModel {
     /// Replaces the timeline (after a `:` command, `u` or `o`) and stands at `seq`.
     mutating func replace(_ timeline: Timeline, at seq: Int) {
         self.timeline = timeline
+        // Questions are events of the timeline they were asked in.
+        questions = QuestionBook()
         searchMatches = nil
         searchResume = nil
         cursor = max(0, min(seq, timeline.count - 1))

@@ -78,9 +78,8 @@ extension DebuggerModel {
         case .previousMatch: findMatch(.backward)
         case .command: mode = .prompt(.command, "")
         case .undo: undo()
-        case .open:
-            mode = .prompt(.open, "")
-            message = Message(text: "a file, or bundled: " + files.bundled.map(\.name).joined(separator: " "), isError: false)
+        case .open: openLessons()
+        case .nextLesson: openNextLesson()
         case .play: togglePlay()
         case .runThroughNotes: toggleStopAtNotes()
         case .faster: changeSpeed(by: 1)
@@ -293,6 +292,12 @@ extension DebuggerModel {
         case .character(let c):
             text.append(c)
             mode = .prompt(kind, text)
+        case .up where kind == .open, .down where kind == .open:
+            moveLessonCursor(by: key == .up ? -1 : 1)
+            mode = .prompt(kind, text)
+        case .enter where kind == .open && text.trimmingSpaces.isEmpty:
+            message = nil
+            if let lesson = selectedLesson { open(lesson) }
         case .enter:
             message = nil
             submit(kind, text.trimmingSpaces)

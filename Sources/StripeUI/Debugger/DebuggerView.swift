@@ -41,6 +41,7 @@ extension DebuggerModel {
         default: break
         }
         QuestionOverlay(model: self)?.draw(into: &screen)
+        if case .prompt(.open, let typed) = mode { LessonListOverlay(model: self, typed: typed).draw(into: &screen) }
         if theme.ascii { screen.asciify() }
         return screen
     }

@@ -4,7 +4,7 @@ enum KeyAction: CaseIterable, Sendable {
     case right, left, step, stepBack, next, nextBack, finish, finishBack, continueForward, continueBack
     case first, last, goTo, nextNote, previousNote, nextCommand, previousCommand
     case toggleBreakpoint, listBreakpoints, search, nextMatch, previousMatch
-    case command, undo, open, play, runThroughNotes, faster, slower
+    case command, undo, open, nextLesson, play, runThroughNotes, faster, slower
     case focusNext, focusPrevious, up, down, pageUp, pageDown, enter, escape, help, quit
     /// The terminal's own keys: the run loop handles them before the model sees a key.
     case redraw, suspend
@@ -51,7 +51,8 @@ enum KeyTable {
                    [(.character("/"), .search), (.character("."), .nextMatch), (.character(","), .previousMatch)]),
         KeyBinding(":", "insert a command; :w FILE", bar: ": edit", [(.character(":"), .command)]),
         KeyBinding("u", "undo the last edit", [(.character("u"), .undo)]),
-        KeyBinding("o", "open a scenario or a file", [(.character("o"), .open)]),
+        KeyBinding("o", "lessons (✓ ✗ as check says), or a file", [(.character("o"), .open)]),
+        KeyBinding(">", "the next lesson", [(.character(">"), .nextLesson)]),
         KeyBinding("P p", "play; p: run past notes", bar: "P play",
                    [(.character("P"), .play), (.character("p"), .runThroughNotes)]),
         KeyBinding("+ -", "play faster / slower",

@@ -7,7 +7,9 @@ struct HeaderPanel {
     let layout: DebuggerLayout
 
     /// The note to show: from the start of a `note` line's command on, until the next one.
-    var shownNote: Int? {
+    var shownNote: Int? { Self.shownNote(model) }
+
+    static func shownNote(_ model: DebuggerModel) -> Int? {
         let t = model.timeline, s = model.state
         if let command = s.currentCommand, command + 1 < t.count, t.event(command + 1).kind == .note, command + 1 > model.cursor {
             return command + 1
