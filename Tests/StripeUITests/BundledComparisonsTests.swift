@@ -20,6 +20,6 @@ struct BundledComparisonsTests {
         // B's reclaim locks page 0 (uptodate, dirty) to send it alone through .writepage;
         // A's reclaim skips every dirty page.
         #expect(summary.firstDivergence?.what == "B leaves page 0 LUD; A does not")
-        #expect(summary.firstDivergence?.line == 8)
+        #expect(summary.firstDivergence?.line == 9)
     }
 }

@@ -4,22 +4,11 @@ extension Timeline {
     public func failedClaims(ofNoteAt seq: Int) -> [(claim: String, actual: String)] {
         var failed: [(claim: String, actual: String)] = []
         var n = seq + 1
-        while n < count {
-            let e = events[n]
-            if e.kind == .claimFailed, case .claimFailed(_, let claim, let actual) = payload(of: n) {
-                failed.append((claim, actual))
-            } else if e.kind != .command || !(scenario.lines[Int(e.x)].command.isExpect) {
-                break
-            }
+        // An `expect` leaves no event of its own: its failures follow the note directly.
+        while n < count, events[n].kind == .claimFailed, case .claimFailed(_, let claim, let actual) = payload(of: n) {
+            failed.append((claim, actual))
             n += 1
         }
         return failed
-    }
-}
-
-extension Command {
-    var isExpect: Bool {
-        if case .expect = self { return true }
-        return false
     }
 }
