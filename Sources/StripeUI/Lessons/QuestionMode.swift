@@ -83,6 +83,12 @@ extension DebuggerModel {
         if result.isRight { questions.right += 1 }
         questions.session = nil
         mode = .normal
+        // Another question about the same command comes first: the run waits for it too.
+        if let next = questionStop(upTo: result.shownAt) {
+            startQuestion(at: next)
+            message = Message(text: result.verdict + "  (\(questions.score!)); next question", isError: !result.isRight)
+            return
+        }
         move(to: result.shownAt)
         questions.result = result
         message = Message(text: result.verdict + "  (\(questions.score!); P plays on, Esc hides)", isError: !result.isRight)
