@@ -40,7 +40,8 @@ struct QuizCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryOption
 
-    func validate() throws {
+    /// Bad options are bad input: one line, exit 2 (thrown from `run`, as every command does).
+    private func check() throws {
         for kind in kinds where !Quiz.kinds.contains(kind) {
             let why = kind == "choice" ? "; choice asks md's write path, which this build does not have" : ""
             throw CLIFailure("--kind: expected one of \(Quiz.kinds.joined(separator: ", ")), found '\(kind.prefix(40))'\(why)")
@@ -55,6 +56,7 @@ struct QuizCommand: ParsableCommand {
     }
 
     func run() throws {
+        try check()
         let quiz: Quiz
         do {
             quiz = try Quiz(seed: seed, kinds: kinds, count: count, raids: raids.compactMap(RaidLevel.init(rawValue:)))
