@@ -46,6 +46,8 @@ public struct DebuggerModel {
     public var focus = Focus.log
     public var mode = Mode.normal
     public var breakpoints: [NumberedBreakpoint] = []
+    /// Whether stepping stops at an `ask` for an answer (not in a compare world).
+    public var asksQuestions = true
     /// Presentation mode (`--present`): the whole note and the legend stay on screen.
     public var present = false
     /// The scenario's questions: asked, score, the one being answered (SPEC 12).

@@ -4,7 +4,7 @@ extension DebuggerModel {
     /// The first `ask` not yet asked after the cursor, up to `target`: stepping forward
     /// stops there. Looks at a bounded number of events, so a long jump stays instant.
     func questionStop(upTo target: Int) -> Int? {
-        guard target > cursor else { return nil }
+        guard asksQuestions, target > cursor else { return nil }
         let end = min(target, cursor + 200_000, timeline.count - 1)
         guard end > cursor else { return nil }
         for seq in (cursor + 1)...end where timeline.event(seq).kind == .command {

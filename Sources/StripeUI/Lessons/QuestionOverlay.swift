@@ -97,20 +97,21 @@ struct QuestionOverlay {
     }
 
     private func mark(_ cell: DevicePage) -> (String, Style) {
-        let theme = model.theme
-        guard let result else { return session.marked.contains(cell) ? ("●", theme.current) : (" ", .plain) }
-        if result.hits.contains(cell) { return ("✓", theme.done) }
-        if result.wrong.contains(cell) { return ("✗", theme.error) }
-        if result.missed.contains(cell) { return ("○", theme.written) }
-        return (" ", .plain)
+        mark(session.marked.contains(cell), result.map { ($0.hits.contains(cell), $0.wrong.contains(cell), $0.missed.contains(cell)) })
     }
 
     private func mark(page: Int) -> (String, Style) {
+        mark(session.markedPages.contains(page),
+             result.map { ($0.hitPages.contains(page), $0.wrongPages.contains(page), $0.missedPages.contains(page)) })
+    }
+
+    /// ● marked while answering; after it ✓ hit, ✗ wrong, ○ missed.
+    private func mark(_ marked: Bool, _ outcome: (hit: Bool, wrong: Bool, missed: Bool)?) -> (String, Style) {
         let theme = model.theme
-        guard let result else { return session.markedPages.contains(page) ? ("●", theme.current) : (" ", .plain) }
-        if result.hitPages.contains(page) { return ("✓", theme.done) }
-        if result.wrongPages.contains(page) { return ("✗", theme.error) }
-        if result.missedPages.contains(page) { return ("○", theme.written) }
+        guard let outcome else { return marked ? ("●", theme.current) : (" ", .plain) }
+        if outcome.hit { return ("✓", theme.done) }
+        if outcome.wrong { return ("✗", theme.error) }
+        if outcome.missed { return ("○", theme.written) }
         return (" ", .plain)
     }
 }
