@@ -69,7 +69,7 @@ struct QuizCommand: ParsableCommand {
         case .text:
             print(sheet(quiz), terminator: "")
         case .tui:
-            try TuiCommand.debug(quiz.scenario, budget: try memory.budget(), ascii: try TuiCommand.terminalASCII(asked: ascii), at: 0)
+            try TuiCommand.debug(quiz.scenario, budget: try memory.budget(), ascii: ascii, at: 0)
         }
     }
 

@@ -40,7 +40,7 @@ struct TuiCommand: ParsableCommand {
         let budget = try memory.budget()
         if let pair = try compare.pair(with: scenario) {
             let comparison = Comparison(pair)
-            let ascii = try terminalASCII()
+            let ascii = try Self.terminalASCII(asked: ascii)
             var model = CompareModel(comparison: comparison, width: 80, height: 24, ascii: ascii, at: at)
             Terminal.run(&model) { model, width, height, colour in
                 model.width = width
@@ -49,17 +49,18 @@ struct TuiCommand: ParsableCommand {
             }
             return
         }
-        try Self.debug(scenario, budget: budget, ascii: try terminalASCII(), at: at, present: present)
+        try Self.debug(scenario, budget: budget, ascii: ascii, at: at, present: present)
     }
 
     /// Runs the debugger on `scenario` until the user quits (also `quiz`'s TUI).
-    static func debug(_ scenario: Scenario, budget: MemoryBudget, ascii: Bool, at: Int, present: Bool = false) throws {
+    static func debug(_ scenario: Scenario, budget: MemoryBudget, ascii asked: Bool, at: Int, present: Bool = false) throws {
         let run: EngineRun
         do {
             run = try EngineRun(scenario, budget: budget)
         } catch {
             throw CLIFailure(error.description)
         }
+        let ascii = try terminalASCII(asked: asked)
         // The first events now, the rest while the screen is up.
         run.build(upTo: max(DebuggerModel.firstFrameEvents, at.addingReportingOverflow(2).partialValue))
         if let failure = run.failure { throw CLIFailure(failure.description) }
@@ -87,8 +88,6 @@ struct TuiCommand: ParsableCommand {
     }
 
     /// Fails when there is no usable terminal; else whether to draw with ASCII only.
-    private func terminalASCII() throws -> Bool { try Self.terminalASCII(asked: ascii) }
-
     static func terminalASCII(asked: Bool) throws -> Bool {
         if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
         return asked || !Terminal.localeIsUTF8()
