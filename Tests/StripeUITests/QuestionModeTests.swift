@@ -114,6 +114,32 @@ struct QuestionModeTests {
         #expect(overlay.contains("✓") && overlay.contains("✗") && overlay.contains("○"))
     }
 
+    /// group-split asks which pages its writepages strands (8 and 9): two pages a row.
+    @Test func markingPagesOnTheGrid() throws {
+        var m = DebuggerModel(timeline: Engine.run(try ScenarioParser.parse(try #require(BundledScenarios.text(named: "group-split")),
+                                                                             name: "group-split.scn")), width: 120, height: 40)
+        _ = Self.press(&m, [.typed(String(repeating: "}", count: 8))])
+        #expect(m.mode == .question && m.questions.session?.question.kind == .stranded)
+        var partly = m
+        _ = Self.press(&m, [.typed("jjjj l "), [.byte(13)]])
+        #expect(m.questions.result?.hitPages == [8, 9] && m.questions.right == 1)
+        #expect(m.message?.text.hasPrefix("right: pages 8..9") == true)
+        _ = Self.press(&partly, [.typed("jjjl j "), [.byte(13)]])  // marks 7 and 9
+        #expect(partly.questions.result?.wrongPages == [7] && partly.questions.result?.hitPages == [9])
+        #expect(partly.questions.result?.missedPages == [8] && partly.questions.right == 0)
+    }
+
+    /// dev-of: the cell under the cursor is the answer.
+    @Test func theCursorCellAnswersWhereAPageLives() throws {
+        let text = "layout raid5 devices=4 stripe-unit=4K\nfile size=24K\nask dev-of page=4 Where is page 4?\nwrite 4\nwritepages"
+        var m = DebuggerModel(timeline: Engine.run(try ScenarioParser.parse(text, name: "d.scn")), width: 120, height: 40)
+        _ = Self.press(&m, [.typed("}}}")])
+        #expect(m.mode == .question)
+        // Stripe 1 holds pages 3, 4, 5 on devs 3, 0, 1 at object page 1.
+        _ = Self.press(&m, [.typed("j"), [.byte(13)]])
+        #expect(m.questions.right == 1 && m.message?.text.hasPrefix("right: dev 0 object page 1") == true)
+    }
+
     @Test func playStopsAtAQuestion() throws {
         var m = try Self.model()
         _ = m.update(.key(.character("P")))
