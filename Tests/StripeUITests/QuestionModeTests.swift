@@ -166,3 +166,24 @@ struct QuestionModeTests {
         #expect(m.timeline.scenario.name == "\(BundledScenarios.all[2].name).scn")
     }
 }
+
+/// `record --narrate` waits at a question and at the frame where its answer shows, and
+/// `render` shows the question, then the answer.
+struct QuestionRecordingTests {
+    @Test func aNarratedRecordingWaitsAtTheQuestionAndItsAnswer() throws {
+        let t = Engine.run(try ScenarioParser.parse(QuestionModeTests.text, name: "q.scn"))
+        var frames: [(time: Double, text: String)] = []
+        Asciicast(timeline: t, width: 120, height: 40, secondsPerFrame: 0.5, secondsAtNote: 6).write { line in
+            if line.contains("\"o\""), let time = Double(line.dropFirst().prefix { $0 != "," }) { frames.append((time, line)) }
+        }
+        let asks = (0..<t.count).filter { t.question(at: $0) != nil }
+        let shown = asks.compactMap { t.answer(toQuestionAt: $0)?.shownAt }
+        #expect(asks.count == 2 && shown.count == 2)
+        for seq in 1..<t.count {
+            let gap = frames[seq].time - frames[seq - 1].time
+            #expect(gap == (asks.contains(seq - 1) || shown.contains(seq - 1) ? 6.5 : 0.5), "after event \(seq - 1)")
+        }
+        #expect(frames[asks[0]].text.contains("? Question (line 5): How many device pages will this writepages write?"))
+        #expect(frames[shown[0]].text.contains("Answer (line 5): How many device pages will this writepages write? → 2"))
+    }
+}
