@@ -81,6 +81,13 @@ struct QuestionModeTests {
         #expect(m.message?.text.hasPrefix("skipped; the run shows 2") == true)
     }
 
+    @Test func questionMarkListsTheQuestionKeys() throws {
+        var m = try Self.atFirstQuestion()
+        _ = Self.press(&m, [.typed("?")])
+        #expect(m.mode == .question)
+        #expect(m.message?.text.hasPrefix("← → ↑ ↓ h l k j move the cursor · Space mark / unmark") == true)
+    }
+
     @Test func enterWithNothingTypedAsksForANumber() throws {
         var m = try Self.atFirstQuestion()
         _ = Self.press(&m, [[.byte(13)]])

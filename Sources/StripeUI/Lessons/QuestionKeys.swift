@@ -8,6 +8,7 @@ enum QuestionAction: Sendable, Equatable {
     case erase
     case submit
     case skip
+    case help
     case quit
 }
 
@@ -24,6 +25,7 @@ enum QuestionKeys {
         ("Backspace", "erase", [(.backspace, .erase)]),
         ("Enter", "submit", [(.enter, .submit)]),
         ("Esc", "skip the question", [(.escape, .skip)]),
+        ("? F1", "these keys", [(.character("?"), .help), (.function(1), .help)]),
         ("^C F10", "quit", [(.control("c"), .quit), (.function(10), .quit)]),
     ]
 
@@ -34,9 +36,8 @@ enum QuestionKeys {
         case .number, .device, .choice: typing = true
         default: typing = false
         }
-        if typing, case .character(let c) = key, c != " " {
-            let accepted = form == .choice ? "rmwcfuld".contains(c) : c.isASCII && c.isNumber
-            return accepted ? .type(c) : nil
+        if typing, case .character(let c) = key, form == .choice ? "rmwcfuld".contains(c) : c.isASCII && c.isNumber {
+            return .type(c)
         }
         for binding in bindings {
             if let entry = binding.keys.first(where: { $0.0 == key }) {
@@ -47,6 +48,9 @@ enum QuestionKeys {
         }
         return nil
     }
+
+    /// `?` while answering: every key of this mode, on the status line.
+    static var help: String { bindings.map { "\($0.label) \($0.help)" }.joined(separator: " · ") }
 
     /// The key bar while answering in `form`.
     static func bar(_ form: Question.AnswerForm) -> String {

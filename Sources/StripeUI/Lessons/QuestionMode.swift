@@ -70,6 +70,8 @@ extension DebuggerModel {
         case .skip:
             answer(session, nil)
             return true
+        case .help:
+            message = Message(text: QuestionKeys.help, isError: false)
         }
         questions.session = session
         return true
