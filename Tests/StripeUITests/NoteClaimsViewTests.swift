@@ -17,6 +17,20 @@ struct NoteClaimsViewTests {
         #expect(DebuggerModel(timeline: holds, width: 120, height: 40, at: holds.count - 1).view().lines[2] == "  Three pages went out.")
     }
 
+    /// `--present`: the whole note and the whole legend, even at 80×24.
+    @Test func presentationModeKeepsTheWholeNote() throws {
+        let t = try defaultTimeline()
+        let note = try #require((0..<t.count).first { t.message(of: $0)?.hasPrefix("write_cache_pages gathered") == true && t.event($0).kind == .note })
+        var m = DebuggerModel(timeline: t, width: 80, height: 24, at: note)
+        let cut = m.view().lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(!cut.contains("rows 0 and 3 cost nothing."))
+        m.present = true
+        // The note's lines, wrapped, read as one text.
+        let whole = m.view().lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(whole.contains("rows 0 and 3 cost nothing."))
+        #expect(whole.contains("misplaced unit"), "the whole legend")
+    }
+
     @Test func worldBStrikesThroughANoteThatIsNotSoThere() throws {
         let comparison = try CompareViewTests.comparison("reclaim-pressure", "set writepage=on")
         let model = CompareModel(comparison: comparison, width: 200, height: 50, at: comparison.a.count - 1)
