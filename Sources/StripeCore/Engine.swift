@@ -44,6 +44,11 @@ public final class Engine {
         get { recorder.halted }
         set { recorder.halted = newValue }
     }
+    /// Running the notes and claims right after the command that hit a `kernel_bug`.
+    var explainingBug: Bool {
+        get { recorder.explainingBug }
+        set { recorder.explainingBug = newValue }
+    }
     /// The file's object id, `EXOFS_OBJ_OFF` + ino (`_ore_read_mirror` picks mirrors by it).
     var objectID = ExofsObject.id(ino: ExofsObject.defaultIno)
 
@@ -97,7 +102,20 @@ public final class Engine {
     /// Executes the scenario's commands in order until the end, a kernel BUG or a stop.
     func runAll() {
         budget?.start()
-        for line in timeline.scenario.lines where !halted { execute(line) }
+        let lines = timeline.scenario.lines
+        var next = 0
+        while next < lines.count, !halted {
+            execute(lines[next])
+            next += 1
+        }
+        // SPEC 12: the note and `expect` lines right after the command that hit a kernel
+        // bug still run, against the state at the bug, so a lesson can explain it.
+        explainingBug = true
+        while next < lines.count, state.kernelBug != nil, !recorder.stopped, lines[next].command.isCommentary {
+            execute(lines[next])
+            next += 1
+        }
+        explainingBug = false
         timeline.isComplete = !recorder.stopped
     }
 

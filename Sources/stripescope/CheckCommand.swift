@@ -6,7 +6,7 @@ import StripeCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run a scenario and check the invariants: exit 0 if all hold, 1 if one broke, 2 for bad input.")
+        abstract: "Run a scenario and check the invariants and its expect claims: exit 0 if all hold, 1 if one broke, 2 for bad input.")
 
     @Argument(help: "A scenario file, or the name of a bundled scenario.", completion: .custom(ScenarioInput.completions))
     var scenario: String
@@ -20,9 +20,9 @@ struct CheckCommand: ParsableCommand {
         } catch let failure as CLIFailure {
             failure.exit()
         }
-        let violations = Self.violations(in: timeline)
-        let bug = Self.kernelBug(in: timeline)
-        guard !violations.isEmpty || bug != nil else {
+        let outcome = timeline.checkOutcome
+        let (violations, bug, claims) = (outcome.violations, outcome.kernelBug, outcome.failedClaims)
+        guard !outcome.passes else {
             print("\(timeline.scenario.name): every invariant holds (\(timeline.count) events)")
             return
         }
@@ -30,19 +30,14 @@ struct CheckCommand: ParsableCommand {
             guard case .violation(let rule, let detail) = timeline.payload(of: seq) else { continue }
             FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(seq): invariant \(rule) (\(Invariant.name(UInt8(rule)))) broken: \(detail)\n".utf8))
         }
+        for seq in claims {
+            guard case .claimFailed(let line, let claim, let actual) = timeline.payload(of: seq) else { continue }
+            FileHandle.standardError.write(Data("\(timeline.scenario.name):\(line): claim failed: expect \(claim), but \(actual) (event \(seq))\n".utf8))
+        }
         if let bug {
             FileHandle.standardError.write(Data("\(timeline.scenario.name): event \(bug): kernel BUG in \(timeline.bugFunction(of: bug)!.name), the run stops here: \(timeline.message(of: bug)!)\n".utf8))
         }
         throw ExitCode(1)
     }
 
-    /// The `kernel_bug` event that ended the run, if the modelled kernel hit one.
-    static func kernelBug(in timeline: Timeline) -> Int? {
-        timeline.count > 0 && timeline.event(timeline.count - 1).kind == .kernelBug ? timeline.count - 1 : nil
-    }
-
-    /// The events where an invariant broke: `check` fails when there is one.
-    static func violations(in timeline: Timeline) -> [Int] {
-        (0..<timeline.count).filter { timeline.event($0).kind == .violation }
-    }
 }

@@ -23,7 +23,13 @@ struct ScenariosCommand: ParsableCommand {
         let rows = try BundledScenarios.all.map { name, text in
             let scenario = try ScenarioParser.parse(text, name: "\(name).scn")
             let timeline = Engine.run(scenario)
-            return (name: name, mark: mark(brokenRules(timeline), bug: CheckCommand.kernelBug(in: timeline) != nil),
+            let outcome = timeline.checkOutcome
+            let claims = outcome.failedClaims.compactMap { seq -> Int? in
+                if case .claimFailed(let line, _, _) = timeline.payload(of: seq) { return line }
+                return nil
+            }
+            let rules = Array(Set(outcome.violations.map { timeline.event($0).a })).sorted()
+            return (name: name, mark: mark(rules, bug: outcome.kernelBug != nil, claims: claims),
                     title: scenario.title)
         }
         let nameWidth = rows.map(\.name.count).max() ?? 0
@@ -32,26 +38,22 @@ struct ScenariosCommand: ParsableCommand {
             print(row.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
                   + row.mark.padding(toLength: markWidth, withPad: " ", startingAt: 0) + "  " + row.title)
         }
-        if rows.contains(where: { $0.mark != mark([], bug: false) }) {
+        if rows.contains(where: { $0.mark != mark([], bug: false, claims: []) }) {
             print("\nScenarios marked with a rule break that invariant on purpose, and with BUG end in a kernel bug on purpose; 'stripescope check NAME' says where.")
         }
         print("\nComparisons, two worlds side by side (trace … --format summary prints where they part):")
         for lesson in BundledComparisons.all { print("  \(lesson.commandLine)\n      \(lesson.lesson)") }
     }
 
-    /// The invariants `check` finds broken in `timeline`, each once, in order.
-    private func brokenRules(_ timeline: Timeline) -> [UInt8] {
-        Array(Set(CheckCommand.violations(in: timeline).map { timeline.event($0).a })).sorted()
-    }
-
-    /// `✓`, or `✗ rule 1` / `✗ rules 1, 2` / `✗ BUG` / `✗ rule 6, BUG`.
-    private func mark(_ rules: [UInt8], bug: Bool) -> String {
-        guard !rules.isEmpty || bug else { return ascii ? "ok" : "✓" }
+    /// `✓`, or `✗ rule 1` / `✗ rules 1, 2` / `✗ BUG` / `✗ rule 6, BUG` / `✗ claim line 12`.
+    private func mark(_ rules: [UInt8], bug: Bool, claims: [Int]) -> String {
+        guard !rules.isEmpty || bug || !claims.isEmpty else { return ascii ? "ok" : "✓" }
         var parts: [String] = []
         if !rules.isEmpty {
             parts.append((rules.count == 1 ? "rule " : "rules ") + rules.map(String.init).joined(separator: ", "))
         }
         if bug { parts.append("BUG") }
+        if !claims.isEmpty { parts.append((claims.count == 1 ? "claim line " : "claim lines ") + Set(claims).sorted().map(String.init).joined(separator: ", ")) }
         return (ascii ? "x " : "✗ ") + parts.joined(separator: ", ")
     }
 }

@@ -12,7 +12,7 @@ struct StripeScope: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [TuiCommand.self, TraceCommand.self, CheckCommand.self, RenderCommand.self, DumpCommand.self, RecordCommand.self, CrashCommand.self, KeysCommand.self,
-                      LayoutCommand.self, ExploreCommand.self, ScenariosCommand.self, BenchCommand.self],
+                      LayoutCommand.self, ExploreCommand.self, ScenariosCommand.self, BenchCommand.self, QuizCommand.self],
         defaultSubcommand: TuiCommand.self)
 
     /// Parses like ArgumentParser, but bad usage exits 2 (not 64) with one line on stderr.

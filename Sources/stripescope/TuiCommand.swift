@@ -30,6 +30,9 @@ struct TuiCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII only (automatic in a non-UTF-8 locale).")
     var ascii = false
 
+    @Flag(help: "Presentation mode, for a projector: the whole note and the legend always on screen.")
+    var present = false
+
     @Option(help: "Start at this event number.")
     var at: Int = 0
 
@@ -45,7 +48,7 @@ struct TuiCommand: ParsableCommand {
         let settings = try appearance.settings()
         if let pair = try compare.pair(with: scenario) {
             let comparison = try memory.compare(pair)
-            let ascii = try terminalASCII()
+            let ascii = try Self.terminalASCII(asked: ascii)
             var model = CompareModel(comparison: comparison, width: 80, height: 24, ascii: ascii, at: at)
             model.keys = settings.keys
             model.message = settings.configError.map { .init(text: $0, isError: true) }
@@ -56,13 +59,19 @@ struct TuiCommand: ParsableCommand {
             }
             return
         }
+        try Self.debug(scenario, budget: budget, ascii: ascii, at: at, present: present, settings: settings)
+    }
+
+    /// Runs the debugger on `scenario` until the user quits (also `quiz`'s TUI).
+    static func debug(_ scenario: Scenario, budget: MemoryBudget, ascii asked: Bool, at: Int, present: Bool = false,
+                      settings: AppearanceOptions.Settings) throws {
         let run: EngineRun
         do {
             run = try EngineRun(scenario, budget: budget)
         } catch {
             throw CLIFailure(error.description)
         }
-        let ascii = try terminalASCII()
+        let ascii = try terminalASCII(asked: asked)
         // The first events now, the rest while the screen is up.
         run.build(upTo: max(DebuggerModel.firstFrameEvents, at.addingReportingOverflow(2).partialValue))
         if let failure = run.failure { throw CLIFailure(failure.description) }
@@ -72,6 +81,7 @@ struct TuiCommand: ParsableCommand {
         model.keys = settings.keys
         model.mouse = settings.mouse
         model.message = settings.configError.map { .init(text: $0, isError: true) }
+        model.present = present
         // `:w` writes in place, like `-o` (OutputSink.openInPlace).
         model.files = ScenarioFiles(bundled: BundledScenarios.all, read: ScenarioInput.readRegularFile) { path, text in
             do {
@@ -92,8 +102,8 @@ struct TuiCommand: ParsableCommand {
     }
 
     /// Fails when there is no usable terminal; else whether to draw with ASCII only.
-    private func terminalASCII() throws -> Bool {
+    static func terminalASCII(asked: Bool) throws -> Bool {
         if let reason = Terminal.unavailableReason() { throw CLIFailure(reason) }
-        return ascii || !Terminal.localeIsUTF8()
+        return asked || !Terminal.localeIsUTF8()
     }
 }

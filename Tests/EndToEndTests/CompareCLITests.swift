@@ -24,7 +24,7 @@ struct CompareCLITests {
         #expect((object["b"] as? [String: Any])?["dev_pages_written"] as? Int == 0)
         let d = try #require(object["first_divergence"] as? [String: Any])
         #expect(Set(d.keys) == ["a_event", "b_event", "line", "what"])
-        #expect(d["a_event"] as? Int == 52 && d["b_event"] as? Int == 53 && d["line"] as? Int == 11)
+        #expect(d["a_event"] as? Int == 52 && d["b_event"] as? Int == 53 && d["line"] as? Int == 14)
         #expect(d["what"] as? String == "A leaves page 9 present, no flags; B leaves page 5 UE")
     }
 
@@ -56,7 +56,7 @@ struct CompareCLITests {
         #expect(r.status == 0)
         #expect(r.stdout.contains("world B: group-split.scn with --compare 'set pump=loop'"))
         #expect(r.stdout.contains("violations                    4         0        -4"))
-        #expect(r.stdout.contains("first divergence: A event 163, B event 164, line 6: B writes dev 0 object page 2; A does not"))
+        #expect(r.stdout.contains("first divergence: A event 164, B event 165, line 7: B writes dev 0 object page 2; A does not"))
     }
 
     @Test func renderDrawsTheSplitFrame() throws {
@@ -65,7 +65,7 @@ struct CompareCLITests {
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 48)
         #expect(lines[0].contains("StripeScope compare") && lines[0].contains("--compare 'set r4w=off'"))
-        #expect(lines[3].contains(" A ▶ event 97/97") && lines[3].contains(" B   event 66/66"))
+        #expect(lines[3].contains(" A ▶ event 97/97") && lines[3].contains(" B   event 70/71"))
     }
 
     @Test func recordPlaysBothWorlds() throws {
@@ -77,7 +77,7 @@ struct CompareCLITests {
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(lines[0].contains("compared with --compare 'set r4w=off'"))
         #expect(lines.filter { $0.contains(",\"o\",") }.count == 98)  // one frame per event of A
-        #expect(lines.last?.contains("B event 66/66") == true)
+        #expect(lines.last?.contains("B event 70/71") == true)
     }
 
     @Test(arguments: [
@@ -90,7 +90,7 @@ struct CompareCLITests {
         (["trace", "partial-stripe", "--compare", "", "--compare-with", "gap", "--format", "summary"],
          "stripescope: --compare and --compare-with: give one of them, not both\n"),
         (["trace", "partial-stripe", "--compare-with", "no-such-world", "--format", "summary"], nil),
-        (["tui", "partial-stripe", "--compare", "bogus"], "stripescope: --compare 'bogus': column 1: unknown command 'bogus'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync, powercut\n"),
+        (["tui", "partial-stripe", "--compare", "bogus"], "stripescope: --compare 'bogus': column 1: unknown command 'bogus'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync, powercut, expect, ask\n"),
         (["record", "partial-stripe", "--compare-with", "gap", "--compare", "", "-o", "/dev/null"], "stripescope: --compare and --compare-with: give one of them, not both\n"),
     ] as [([String], String?)])
     func badInputIsOneLineAndExit2(arguments: [String], stderr: String?) throws {

@@ -261,20 +261,20 @@ struct TUITests {
 struct CompareTUITests {
     @Test func tabBracesAndDivergenceThenQuitRestoresTheTerminal() throws {
         let tmux = try Tmux(TUITests.shell("partial-stripe --compare \"set r4w=off\""), width: 160, height: 48)
-        let first = tmux.wait { $0.contains("A event 0/97 │ B event 0/66") }
+        let first = tmux.wait { $0.contains("A event 0/97 │ B event 0/71") }
         #expect(first.contains("StripeScope compare"))
-        #expect(first.contains(" A ▶ event 0/97") && first.contains(" B   event 0/66"))
+        #expect(first.contains(" A ▶ event 0/97") && first.contains(" B   event 0/71"))
         try tmux.send("}")
-        #expect(tmux.wait { $0.contains("both worlds at line 3") }.contains("A event 1/97 │ B event 1/66"))
+        #expect(tmux.wait { $0.contains("both worlds at line 3") }.contains("A event 1/97 │ B event 1/71"))
         try tmux.send("d")
         let divergence = tmux.wait { $0.contains("divergence 1/") }
-        #expect(divergence.contains("A event 52/97 │ B event 53/66"))
-        #expect(divergence.contains("line 11: A leaves page 9 present, no flags; B leaves page 5 UE"))
+        #expect(divergence.contains("A event 52/97 │ B event 53/71"))
+        #expect(divergence.contains("line 14: A leaves page 9 present, no flags; B leaves page 5 UE"))
         try tmux.send("Tab", "Right")
-        #expect(tmux.wait { $0.contains(" B ▶ event 54/66") }.contains(" A   event 52/97"))
+        #expect(tmux.wait { $0.contains(" B ▶ event 54/71") }.contains(" A   event 52/97"))
         // Narrower than 160 columns the worlds stack: each title on a line of its own.
         try tmux.resize(width: 100, height: 30)
-        let stacked = tmux.wait { screen in screen.split(separator: "\n").contains { $0.hasPrefix(" B ▶ event 54/66") } }
+        let stacked = tmux.wait { screen in screen.split(separator: "\n").contains { $0.hasPrefix(" B ▶ event 54/71") } }
         #expect(stacked.split(separator: "\n").contains { $0.hasPrefix(" A   event 52/97") && !$0.contains(" B ") })
         try tmux.send("q")
         let report = TUITests.exitReport(tmux)

@@ -5,7 +5,7 @@ struct ParserTests {
     static let malformed: [(String, String)] = [
         ("write 5..", "bad.scn:1:7: expected a page range like 5 or 5..9, found '5..'"),
         ("# comment\nwrite 9..3", "bad.scn:2:7: page range 9..3 runs backwards; write the lower index first (3..9)"),
-        ("frobnicate 3", "bad.scn:1:1: unknown command 'frobnicate'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync, powercut"),
+        ("frobnicate 3", "bad.scn:1:1: unknown command 'frobnicate'; expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync, powercut, expect, ask"),
         ("layout raid7 devices=4 stripe-unit=16K", "bad.scn:1:8: expected a RAID level, 'raid0', 'raid5' or 'raid6', found 'raid7'"),
         ("layout raid5 devices=4 stripe-unit=5000", "bad.scn:1:24: stripe-unit: must be a positive multiple of 4096 bytes (got 5000)"),
         ("layout raid5 devices=4 stripe-unit=16Q", "bad.scn:1:36: expected a size like 4096, 16K, 1M or 2G for stripe-unit, found '16Q'"),

@@ -20,7 +20,7 @@ struct BundledComparisonsTests {
         // B's reclaim locks page 0 (uptodate, dirty) to send it alone through .writepage;
         // A's reclaim skips every dirty page.
         #expect(summary.firstDivergence?.what == "B leaves page 0 LUD; A does not")
-        #expect(summary.firstDivergence?.line == 8)
+        #expect(summary.firstDivergence?.line == 9)
     }
 
     /// Two eras, two bugs on one RAID0 layout: 3.2 places group 0's mid-stripe write right where

@@ -48,7 +48,7 @@ struct CompareUpdateTests {
         var m = try Self.model()
         _ = m.update(.key(.character("d")))
         #expect(m.a.cursor == 52 && m.b.cursor == 53)
-        #expect(m.message?.text == "divergence 1/\(m.comparison.divergences.count), line 11: A leaves page 9 present, no flags; B leaves page 5 UE")
+        #expect(m.message?.text == "divergence 1/\(m.comparison.divergences.count), line 14: A leaves page 9 present, no flags; B leaves page 5 UE")
         for _ in 1..<m.comparison.divergences.count { _ = m.update(.key(.character("d"))) }
         _ = m.update(.key(.character("d")))
         #expect(m.message?.text == "no divergence after this point (D goes back)")

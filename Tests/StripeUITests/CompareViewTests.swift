@@ -51,7 +51,7 @@ struct CompareViewTests {
             assertSnapshot(model.view(), named: "compare-r4w-off-\(w)x\(h)")
         }
         let text = CompareModel(comparison: comparison, width: 200, height: 60, monochrome: true, at: 60).view().text
-        #expect(text.contains("First divergence at A event 52, B event 53 (line 11)"))
+        #expect(text.contains("First divergence at A event 52, B event 53 (line 14)"))
         #expect(text.contains("B: A with --compare 'set r4w=off'"))
         // At A's event 60 (get_page created page 9), B already failed pages 5 and 6.
         #expect(text.contains("A/B now: dev pages read 0/0  written 0/0  r4w reads 0/0  violations 0/1 (+1)  │ flags differ on pages 5, 6, 9"))

@@ -66,7 +66,7 @@ struct KeyActionTests {
         .previousNote: Check { b, a, _ in
             a.cursor == find(b, .backward, .note) && a.view().lines[2].contains("Pages 5 and 6 are dirty")
         },
-        .nextCommand: Check { b, a, _ in a.cursor == find(b, .forward, .command) && a.view().lines[1].contains("line 12: note") },
+        .nextCommand: Check { b, a, _ in a.cursor == find(b, .forward, .command) && a.view().lines[1].contains("line 15: note") },
         .previousCommand: Check { b, a, _ in a.cursor == find(b, .backward, .command) && a.view().lines[1].contains("writepages sync") },
         .toggleBreakpoint: Check { _, a, _ in
             a.breakpoints.count == 1 && a.breakpoints[0].number == 1 && a.breakpoints[0].breakpoint.matches(a.cursor, in: a.timeline)
@@ -84,6 +84,9 @@ struct KeyActionTests {
             b.isEdited && !a.isEdited && a.timeline.count == (try? defaultTimeline().count) && a.message?.text.hasPrefix("undone") == true
         },
         .open: Check { _, a, _ in a.mode == .prompt(.open, "") && a.message?.text.contains("full-stripe r4w-off partial-stripe") == true },
+        .nextLesson: Check { _, a, _ in
+            a.timeline.scenario.name == "rows.scn" && a.cursor == 0 && a.message?.text.hasPrefix("lesson 4 of ") == true
+        },
         .play: Check { _, a, _ in a.playing && a.wantsTicks },
         .runThroughNotes: Check { b, a, _ in b.stopAtNotes && !a.stopAtNotes },
         .faster: Check { b, a, _ in a.speedIndex == b.speedIndex + 1 && a.view().lines.last!.contains("speed: 62 events/s") },

@@ -55,6 +55,10 @@ public enum Command: Sendable, Equatable {
     case writePath(WritePathChoice)
     /// `resync`: md recomputes every parity row from its data.
     case resync
+    /// `expect CLAIM, ...`: what the preceding note says, checked here (SPEC 12).
+    case expect([Claim])
+    /// `ask KIND [ARGS] TEXT`: a question for the student (SPEC 12).
+    case ask(Question)
     /// `powercut [landed=...] [granularity=request|page]` (SPEC 11).
     case powercut(Powercut)
 }

@@ -23,7 +23,7 @@ public enum ScenarioParser {
     /// What is wrong with a control character at `column`: in `title` or `note` text it
     /// would reach the terminal raw, so the message says so.
     private static func controlMessage(_ character: String, column: Int, _ words: inout LineLexer) -> String {
-        if let first = words.next(), first.text == "title" || first.text == "note",
+        if let first = words.next(), ["title", "note", "ask"].contains(first.text),
            column > first.column + first.text.count, column <= words.commandColumns {
             return "control character \(character) in \(first.text) text; \(first.text)s are plain text"
         }
@@ -179,8 +179,12 @@ public enum ScenarioParser {
             return .resync
         case "powercut":
             return .powercut(try parsePowercut(&words))
+        case "expect":
+            return .expect(try ClaimParser.parse(&words))
+        case "ask":
+            return .ask(try parseQuestion(&words))
         default:
-            throw words.error(at: word, "unknown command \(word.quoted); expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync, powercut")
+            throw words.error(at: word, "unknown command \(word.quoted); expected one of title, note, profile, layout, file, cache, write, write-bytes, read, writepages, fsync, evict, reclaim, truncate, completions, complete, fail, repair, set, check, write-path, resync, powercut, expect, ask")
         }
     }
 

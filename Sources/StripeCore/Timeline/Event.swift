@@ -15,6 +15,7 @@
 /// | xor | | | | argument-table offset (stripe, min row, max row, parity dev, RMW pages) |
 /// | violation | rule | | | string id |
 /// | powercut | | | | argument-table offset (count, then request id and pages landed each) |
+/// | claim_failed | | | scenario line | string id of the claim (the actual value follows) |
 public struct Event: Sendable, Equatable {
     public var kindRaw: UInt8
     public var depth: UInt8

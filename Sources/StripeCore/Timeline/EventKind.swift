@@ -3,7 +3,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
     case command, note, call, `return`, page
     case pageAdd, pageRemove, r4wGetPage, r4wPutPage
     case devRead, devWrite, ioDone, xor, violation, kernelBug
-    case mdDecision, powercut
+    case mdDecision, powercut, claimFailed
 
     /// The JSON name (`page_add`, `r4w_get_page`, ...).
     public var name: String {
@@ -25,6 +25,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
         case .kernelBug: "kernel_bug"
         case .mdDecision: "md_decision"
         case .powercut: "powercut"
+        case .claimFailed: "claim_failed"
         }
     }
 

@@ -24,6 +24,8 @@ public enum EventPayload: Sendable, Equatable {
     case mdDecision(MdDecision)
     /// The power failed: how much of each request in flight reached its device.
     case powercut(PowerLoss)
+    /// An `expect` claim that does not hold: its line, the claim as written, what holds.
+    case claimFailed(line: Int, claim: String, actual: String)
 
     /// A kernel function's call or return, with its arguments in `argumentNames` order.
     public struct KernelCall: Sendable, Equatable {
@@ -126,6 +128,7 @@ public enum EventPayload: Sendable, Equatable {
         case .kernelBug: .kernelBug
         case .mdDecision: .mdDecision
         case .powercut: .powercut
+        case .claimFailed: .claimFailed
         }
     }
 
@@ -212,6 +215,7 @@ extension Timeline {
             return .powercut(.init(requests: powercutFates(at: Int(e.x)).map {
                 .init(id: $0.id, request: requests[$0.id], landedPages: $0.landed)
             }))
+        case .claimFailed: return .claimFailed(line: Int(e.i), claim: strings[Int(e.x)], actual: strings[Int(e.x) + 1])
         }
     }
 

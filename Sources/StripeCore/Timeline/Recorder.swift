@@ -13,6 +13,8 @@ final class Recorder {
     /// The modelled kernel hit a BUG (or a task waits forever), or the build stopped:
     /// nothing is recorded after it.
     var halted = false
+    /// Running the notes and claims right after the command that hit a `kernel_bug` (SPEC 12).
+    var explainingBug = false
     /// The build pauses when the timeline reaches this many events: `pause` runs, or,
     /// without one, the build stops there (the timeline is then a prefix of the full one).
     var pauseAt = Int.max
@@ -42,7 +44,7 @@ final class Recorder {
     /// Appends an event, applies it to the live state, and keeps a keyframe when due.
     @discardableResult
     func emit(_ kind: EventKind, a: UInt8 = 0, b: UInt8 = 0, i: UInt32 = 0, x: UInt64 = 0) -> Int {
-        guard !halted else { return timeline.events.count - 1 }
+        guard !halted || (explainingBug && !stopped) else { return timeline.events.count - 1 }
         let depth = kind == .return ? state.stack.count - 1 : state.stack.count
         var event = Event(kind, depth: UInt8(clamping: depth), a: a, b: b, i: i, x: x)
         let seq = timeline.events.count

@@ -95,6 +95,8 @@ public struct Counters: Sendable, Equatable {
     public var mdRmw: UInt64 = 0
     public var mdRcw: UInt64 = 0
     public var mdFull: UInt64 = 0
+    /// `expect` claims that did not hold, so far.
+    public var claimsFailed: UInt64 = 0
 
     public init() {}
 }

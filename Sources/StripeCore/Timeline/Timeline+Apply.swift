@@ -28,6 +28,8 @@ extension Timeline {
             case .full: s.counters.mdFull += 1
             case .delayed: break
             }
+        case .claimFailed:
+            s.counters.claimsFailed += 1
         case .call:
             s.stack.append(seq)
             if e.a == KernelFunction.write_end.rawValue { s.counters.userPagesWritten += 1 }

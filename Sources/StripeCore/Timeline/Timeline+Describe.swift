@@ -79,6 +79,8 @@ extension Timeline {
         case .powercut(let loss):
             return [("landed", .array(loss.landed.map { .object([("id", .int(Int64($0.id))), ("pages", .int(Int64($0.landedPages)))]) })),
                     ("lost", .array(loss.lost.map { .int(Int64($0.id)) }))]
+        case .claimFailed(let line, let claim, let actual):
+            return [("line", .int(Int64(line))), ("claim", .string(claim)), ("actual", .string(actual))]
         }
     }
 
@@ -138,6 +140,8 @@ extension Timeline {
             let landed = loss.landed.isEmpty ? "nothing in flight landed" : "landed: " + loss.landed.map(name).joined(separator: ", ")
             let lost = loss.lost.isEmpty ? "" : "; lost: " + loss.lost.map(name).joined(separator: ", ")
             return "POWER CUT: \(landed)\(lost); the page cache is gone"
+        case .claimFailed(let line, let claim, let actual):
+            return "CLAIM FAILED line \(line): expect \(claim), but \(actual)"
         }
     }
 

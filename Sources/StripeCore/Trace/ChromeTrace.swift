@@ -74,7 +74,7 @@ extension Timeline {
             case .command, .note, .powercut:
                 emit([("ph", .string("i")), ("s", .string("t")), ("name", .string(summary(of: seq))),
                       ("pid", .int(1)), ("tid", .int(Int64(Self.scenarioTrack))), ("ts", ts), ("args", args)])
-            case .r4wGetPage, .r4wPutPage, .violation, .kernelBug, .xor, .mdDecision:
+            case .r4wGetPage, .r4wPutPage, .violation, .kernelBug, .xor, .mdDecision, .claimFailed:
                 emit([("ph", .string("i")), ("s", .string("t")), ("name", .string(summary(of: seq))),
                       ("pid", .int(1)), ("tid", .int(Int64(Self.kernelTrack))), ("ts", ts), ("args", args)])
             case .page, .pageRemove:

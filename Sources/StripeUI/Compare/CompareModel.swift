@@ -53,6 +53,9 @@ public struct CompareModel {
         a = DebuggerModel(timeline: comparison.a, width: width, height: height, ascii: ascii, monochrome: monochrome, at: seq)
         b = DebuggerModel(timeline: comparison.b, width: width, height: height, ascii: ascii, monochrome: monochrome,
                           at: comparison.event(alignedWith: seq, inA: true))
+        // The split screen steps two worlds at once: it does not stop one for a question.
+        a.asksQuestions = false
+        b.asksQuestions = false
     }
 
     public func model(_ world: World) -> DebuggerModel { world == .a ? a : b }

@@ -24,10 +24,13 @@ struct WorldPane {
         screen.put(text, x: title.x, y: title.y, style: focused ? theme.header : .bold, clip: title)
         // The world's own note in effect (B's timeline has B's notes): one line, Enter shows it whole.
         var rest = body
-        if let note = model.viewState.note, let text = model.timeline.message(of: note) {
+        // The note in effect, as this world shows it: world B's notes are A's, struck
+        // through where their claims fail here (SPEC 12).
+        if let note = model.viewState.note {
             let line: Rect
             (line, rest) = rest.splitTop(1)
-            screen.put("  " + text, x: line.x, y: line.y, style: theme.note, clip: line)
+            let (text, style) = NoteText.shown(note, in: model, otherWorld: world == .b)
+            screen.put(" " + text, x: line.x, y: line.y, style: style, clip: line)
         }
         var counters = Rect(x: 0, y: 0, width: 0, height: 0)
         if roomy { (rest, counters) = rest.splitBottom(7) }

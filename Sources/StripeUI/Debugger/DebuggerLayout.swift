@@ -30,9 +30,10 @@ struct DebuggerLayout {
         (header, rest) = rest.splitTop(1)
         (command, rest) = rest.splitTop(1)
         // Three lines hold every bundled note at 120 columns; smaller screens cut it.
-        (note, rest) = rest.splitTop(h >= 40 ? 3 : h >= 36 ? 2 : 1)
+        let noteRows = h >= 40 ? 3 : h >= 36 ? 2 : 1
+        (note, rest) = rest.splitTop(model.present ? max(noteRows, PresentationMode.noteRows(model, width: w)) : noteRows)
         (rest, status) = rest.splitBottom(1)
-        (rest, legend) = rest.splitBottom(h >= 30 ? 2 : 1)
+        (rest, legend) = rest.splitBottom(model.present ? PresentationMode.legendRows(model, width: w) : h >= 30 ? 2 : 1)
         // The event log takes what a tall screen has beyond the panels' needs.
         (rest, log) = rest.splitBottom(h >= 48 ? h - 38 : h >= 36 ? 10 : h >= 30 ? 8 : 6)
         var (left, right) = rest.splitLeft(max(44, w * 56 / 100))

@@ -25,6 +25,8 @@ public struct DebuggerModel {
         case crash(CrashBrowser)
         /// A question before `q` or `o` drops edits not written with `:w`: `y` goes on.
         case confirmDiscard(Discarding)
+        /// An `ask` line waits for the student's answer (`questions.session`).
+        case question
     }
 
     /// What would drop the edits.
@@ -70,6 +72,14 @@ public struct DebuggerModel {
     public var mouse = true
     public var mode = Mode.normal
     public var breakpoints: [NumberedBreakpoint] = []
+    /// Whether stepping stops at an `ask` for an answer (not in a compare world).
+    public var asksQuestions = true
+    /// Presentation mode (`--present`): the whole note and the legend stay on screen.
+    public var present = false
+    /// The scenario's questions: asked, score, the one being answered (SPEC 12).
+    public internal(set) var questions = QuestionBook()
+    /// The bundled lessons with their marks, listed under the `o` prompt.
+    public internal(set) var lessons = LessonList()
     /// The number the next breakpoint gets: numbers are never reused, as in gdb.
     var nextBreakpointNumber = 1
     public var search: String?
@@ -211,6 +221,8 @@ public struct DebuggerModel {
         self.timeline = timeline
         damage = DamageIndex()
         pinned = nil
+        // Questions are events of the timeline they were asked in.
+        questions = QuestionBook()
         searchMatches = nil
         searchResume = nil
         cursor = max(0, min(seq, timeline.count - 1))

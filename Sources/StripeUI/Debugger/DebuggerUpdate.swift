@@ -41,6 +41,8 @@ extension DebuggerModel {
                 case .open(let name): open(name, confirmed: true)
                 }
                 return true
+            case .question:
+                return questionKey(key)
             case .prompt(let kind, var text):
                 // The mode lets go of the text, so typing appends in place instead of
                 // copying the whole line a key.
@@ -90,6 +92,7 @@ extension DebuggerModel {
         case .breakpoints: return .breakpointList
         case .crash: return .crashBrowser
         case .confirmDiscard: return .confirm
+        case .question: return .question
         case .normal, .help, .detail:
             if playing, heldAtNote { return .notePause }
             return focus == .pages ? .pageCursor : .normal
@@ -130,9 +133,8 @@ extension DebuggerModel {
         case .previousMatch: findMatch(.backward)
         case .command: mode = .prompt(.command, "")
         case .undo: undo()
-        case .open:
-            mode = .prompt(.open, "")
-            message = Message(text: "a file, or bundled: " + files.bundled.map(\.name).joined(separator: " "), isError: false)
+        case .open: openLessons()
+        case .nextLesson: openNextLesson()
         case .play: togglePlay()
         case .runThroughNotes: toggleStopAtNotes()
         case .faster: changeSpeed(by: 1)
@@ -152,9 +154,10 @@ extension DebuggerModel {
                 cancelPendingBuild()
                 message = Message(text: "build cancelled; the timeline is as it was", isError: false)
             } else if selectedPage != nil { selectedPage = nil } else { unpin() }
+            questions.result = nil
         case .redraw, .suspend: break  // the run loop's keys
         // Other modes' actions: `keyMode` never maps a key to them here.
-        case .accept, .cancel, .complete, .deleteBackward, .addBreakpoint, .deleteBreakpoint, .switchWorld,
+        case .mark, .accept, .cancel, .complete, .deleteBackward, .addBreakpoint, .deleteBreakpoint, .switchWorld,
              .nextDivergence, .previousDivergence, .nextRaid, .fewerDevices, .moreDevices, .smallerUnit, .largerUnit,
              .fewerMirrors, .moreMirrors, .narrowerGroups, .widerGroups, .shallowerGroups, .deeperGroups:
             break
@@ -215,6 +218,8 @@ extension DebuggerModel {
             message = Message(text: reason.isEmpty ? edge : reason, isError: false)
             return
         }
+        // A question on the way stops the step there, as a breakpoint would.
+        if let ask = questionStop(upTo: seq) { return startQuestion(at: ask) }
         move(to: seq)
     }
 
@@ -351,13 +356,20 @@ extension DebuggerModel {
 
     /// A key at a prompt: the prompt's actions, else a typed character is text.
     private mutating func promptKey(_ key: Key, kind: PromptKind, text: inout String) {
-        switch keys.action(for: key, in: .prompt) {
+        let action = keys.action(for: key, in: .prompt)
+        switch action {
         case .cancel:
             message = nil  // closed: the mode is normal already
         case .deleteBackward:
             guard !text.isEmpty else { return }
             text.removeLast()
             mode = .prompt(kind, text)
+        case .up where kind == .open, .down where kind == .open:
+            moveLessonCursor(by: action == .up ? -1 : 1)
+            mode = .prompt(kind, text)
+        case .accept where kind == .open && text.trimmingSpaces.isEmpty:
+            message = nil
+            if let lesson = selectedLesson { open(lesson) }
         case .accept:
             message = nil
             submit(kind, text.trimmingSpaces)

@@ -33,6 +33,8 @@ extension DebuggerModel {
         case .breakpoints(let selected): BreakpointsOverlay(model: self, selected: selected).draw(into: &screen)
         default: break
         }
+        QuestionOverlay(model: self)?.draw(into: &screen)
+        if case .prompt(.open, let typed) = mode { LessonListOverlay(model: self, typed: typed).draw(into: &screen) }
         if theme.ascii { screen.asciify() }
         return screen
     }
@@ -86,6 +88,6 @@ extension Screen {
 
     static let asciiStandIn: [Character: Character] = [
         "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "·": ".", "›": ">", "→": ">", "←": "<",
-        "↓": "v", "↑": "^", "▶": ">", "●": "o", "…": "~", "≠": "#", "×": "x", "⚠": "!", "✓": "+", "✗": "x",
+        "↓": "v", "↑": "^", "▶": ">", "●": "o", "…": "~", "≠": "#", "×": "x", "⚠": "!", "✓": "+", "✗": "x", "○": "o",
     ]
 }

@@ -14,6 +14,8 @@ public enum KeyMode: String, CaseIterable, Sendable {
     case crashBrowser = "crash_browser"
     /// `q` or `o` would drop edits not written with `:w`: a yes goes on.
     case confirm
+    /// An `ask` line waits for the student's answer (typed digits and letters are the answer).
+    case question
 
     /// The key bar's name for the mode.
     public var title: String { rawValue.replacingOccurrences("_", " ").uppercased() }
@@ -31,11 +33,13 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case nextCommand = "next_command", previousCommand = "previous_command"
     case toggleBreakpoint = "toggle_breakpoint", listBreakpoints = "list_breakpoints"
     case search, nextMatch = "next_match", previousMatch = "previous_match"
-    case command, undo, open, play, runThroughNotes = "run_through_notes", faster, slower
+    case command, undo, open, nextLesson = "next_lesson", play, runThroughNotes = "run_through_notes", faster, slower
     case focusNext = "focus_next", focusPrevious = "focus_previous", up, down, pageUp = "page_up", pageDown = "page_down"
     case enter, escape, help, quit
     /// `x`: pull the plug here (the crash browser).
     case crash
+    /// A question's mark / unmark of the unit or page under its cursor.
+    case mark
     /// The page cursor's moves.
     case cursorLeft = "cursor_left", cursorRight = "cursor_right", cursorUp = "cursor_up", cursorDown = "cursor_down"
     /// A prompt's keys (typed characters are text, not actions).
@@ -98,7 +102,7 @@ public enum KeyTable {
         KeyBinding(.normal, "search log; next, prev", bar: "search", [(c("/"), .search), (c("."), .nextMatch), (c(","), .previousMatch)]),
         KeyBinding(.normal, "insert a command; :w FILE", bar: "edit", [(c(":"), .command)]),
         KeyBinding(.normal, "undo the last edit", [(c("u"), .undo)]),
-        KeyBinding(.normal, "open a scenario or a file", [(c("o"), .open)]),
+        KeyBinding(.normal, "lessons or a file; > next", [(c("o"), .open), (c(">"), .nextLesson)]),
         KeyBinding(.normal, "play; p: run past notes", bar: "play", [(c("P"), .play), (c("p"), .runThroughNotes)]),
         KeyBinding(.normal, "play faster / slower", [(c("+"), .faster), (c("="), .faster), (c("-"), .slower)]),
         KeyBinding(.normal, "focus next / previous", [(.tab, .focusNext), (.backTab, .focusPrevious)]),
@@ -120,6 +124,7 @@ public enum KeyTable {
         KeyBinding(.prompt, "close the prompt", bar: "cancel", [(.escape, .cancel), (.control("c"), .cancel)]),
         KeyBinding(.prompt, "complete (o, breakpoints)", bar: "complete", [(.tab, .complete)]),
         KeyBinding(.prompt, "delete a character", [(.backspace, .deleteBackward)]),
+        KeyBinding(.prompt, "choose a lesson (o)", [(.up, .up), (.down, .down)]),
 
         KeyBinding(.breakpointList, "select up / down", bar: "select", [(.up, .up), (c("k"), .up), (.down, .down), (c("j"), .down)]),
         KeyBinding(.breakpointList, "delete the selected one", bar: "delete", [(c("d"), .deleteBreakpoint), (.backspace, .deleteBreakpoint)]),
@@ -143,6 +148,16 @@ public enum KeyTable {
         KeyBinding(.split, "breakpoint in this world", bar: "break", [(c("b"), .toggleBreakpoint), (c(" "), .toggleBreakpoint)]),
         KeyBinding(.split, "this mode's keys", bar: "help", [(c("?"), .help), (.function(1), .help)]),
         KeyBinding(.split, "quit", bar: "quit", [(c("q"), .quit), (.function(10), .quit), (.control("c"), .quit)]),
+
+        KeyBinding(.question, "move the cursor", bar: "move",
+                   [(.left, .cursorLeft), (c("h"), .cursorLeft), (.right, .cursorRight), (c("l"), .cursorRight),
+                    (.up, .cursorUp), (c("k"), .cursorUp), (.down, .cursorDown), (c("j"), .cursorDown)]),
+        KeyBinding(.question, "mark / unmark", bar: "mark", [(c(" "), .mark)]),
+        KeyBinding(.question, "erase a typed character", [(.backspace, .deleteBackward)]),
+        KeyBinding(.question, "submit the answer", bar: "submit", [(.enter, .accept)]),
+        KeyBinding(.question, "skip the question", bar: "skip", [(.escape, .cancel)]),
+        KeyBinding(.question, "these keys", bar: "help", [(c("?"), .help), (.function(1), .help)]),
+        KeyBinding(.question, "quit", bar: "quit", [(.control("c"), .quit), (.function(10), .quit)]),
 
         KeyBinding(.confirm, "drop the edits (any other key keeps them)", bar: "drop the edits", [(c("y"), .accept), (c("Y"), .accept)]),
 

@@ -54,7 +54,12 @@ extension DebuggerModel {
         // timeline (it searched to the end for a note that was not there).
         let breakpoint = timeline.nextBreakpoint(from: cursor, .forward, upTo: target, breakpointSet)
         let note = stopAtNotes ? timeline.find(from: cursor, .forward, upTo: target) { timeline.event($0).kind == .note } : nil
-        let stop = [breakpoint, note].compactMap { $0 }.min()
+        let ask = questionStop(upTo: target)
+        let stop = [breakpoint, note, ask].compactMap { $0 }.min()
+        if let ask, stop == ask {
+            playing = false
+            return startQuestion(at: ask)
+        }
         move(to: stop ?? target)
         if let breakpoint, breakpoint == cursor {
             playing = false

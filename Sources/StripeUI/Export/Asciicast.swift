@@ -54,15 +54,18 @@ public struct Asciicast {
         out(header.encoded)
         var previous = -1
         var clock = 0.0
+        // Where each question's answer shows: that frame stays as long as a note.
+        let answers = secondsAtNote > 0 ? Set((0..<timeline.count).compactMap { timeline.answer(toQuestionAt: $0)?.shownAt }) : []
         for seq in frameEvents(count: timeline.count) {
             let time = JSONValue.decimal(clock)
             let screen = frame(seq)
-            clock += secondsPerFrame
+            clock += secondsPerFrame + (answers.contains(seq) ? secondsAtNote : 0)
             for marked in (previous + 1)...seq {
                 let kind = timeline.event(marked).kind
                 guard kind == .command || kind == .note, let text = timeline.message(of: marked) else { continue }
                 out(JSONValue.array([time, .string("m"), .string(text)]).encoded)
-                if kind == .note { clock += secondsAtNote }
+                // A question stays as long as a note: the class answers before it goes on.
+                if kind == .note || timeline.question(at: marked) != nil { clock += secondsAtNote }
             }
             previous = seq
             let output = "\u{1b}[H\u{1b}[2J" + ANSIFrame.render(screen, separator: "\r\n")

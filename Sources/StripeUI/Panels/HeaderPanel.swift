@@ -6,6 +6,9 @@ struct HeaderPanel {
     let model: DebuggerModel
     let layout: DebuggerLayout
 
+    /// The note to show: the note in effect, from the one view state.
+    var shownNote: Int? { model.viewState.note }
+
     func draw(into screen: inout Screen) {
         let theme = model.theme
         let t = model.timeline
@@ -16,7 +19,7 @@ struct HeaderPanel {
         // Once an invariant broke, the header says so at every later event.
         let violations = s.counters.violations
         let badge = violations == 0 ? "" : " ⚠ \(CountersPanel.count(violations, "violation")) "
-        let right = " │ \(setup) │ \(position) "
+        let right = " │ \(setup) │ \(model.questions.score.map { $0 + " │ " } ?? "")\(position) "
         let room = max(0, layout.header.width - right.count - badge.count - " StripeScope │ ".count)
         // Counted in terminal columns: a CJK title takes two a character.
         let edited = model.isEdited ? "[edited] " : ""
@@ -35,19 +38,19 @@ struct HeaderPanel {
         if let command = s.currentCommand {
             screen.put("▶ " + t.summary(of: command), x: 0, y: layout.command.y, style: .bold, clip: commandRect)
         }
-        if let bug = s.kernelBug {
+        if let bug = s.kernelBug, (shownNote ?? 0) < bug {
             // The run ended in a kernel bug: say so over the note, in full, at that event.
             let text = "KERNEL BUG in \(t.bugFunction(of: bug)!.kernelSymbol): \(t.message(of: bug)!) — nothing after it runs."
             for (row, line) in text.wrapped(to: layout.note.width - 2).prefix(layout.note.height).enumerated() {
                 screen.put(" " + line + String(repeating: " ", count: max(0, layout.note.width - 1 - line.count)), x: 0,
                            y: layout.note.y + row, style: theme.badge, clip: layout.note)
             }
-        } else if let note = model.viewState.note {
-            let lines = t.message(of: note)!.wrapped(to: layout.note.width - 2)
+        } else if let (text, style) = NoteText.question(in: model) ?? shownNote.map({ NoteText.shown($0, in: model) }) {
+            let lines = text.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
                 let cut = row == layout.note.height - 1 && lines.count > layout.note.height
                 screen.put("  " + (cut ? String(line.prefix(layout.note.width - 4)) + " …" : line), x: 0,
-                           y: layout.note.y + row, style: theme.note, clip: layout.note)
+                           y: layout.note.y + row, style: style, clip: layout.note)
             }
         }
     }
@@ -68,6 +71,11 @@ struct StatusPanel {
             }
             screen.put("\(what) and drop the edits not written? y drops them, any other key keeps them (:w FILE writes)",
                        x: rect.x, y: rect.y, style: theme.badge, clip: rect)
+        case .question:
+            let form = model.questions.session?.question.kind.answerForm ?? .number
+            let x = screen.put("QUESTION: ", x: rect.x, y: rect.y, style: theme.badge, clip: rect)
+            let text = model.message?.text ?? QuestionKeys.bar(form)
+            screen.put(text, x: x, y: rect.y, style: model.message?.isError == true ? theme.error : .bold, clip: rect)
         case .prompt(let kind, let text):
             let label = switch kind {
             case .goTo: "go to event: "
