@@ -85,7 +85,10 @@ struct KeyActionTests {
         },
         .open: Check { _, a, _ in a.mode == .prompt(.open, "") && a.message?.text.contains("full-stripe r4w-off partial-stripe") == true },
         .nextLesson: Check { _, a, _ in
-            a.timeline.scenario.name == "rows.scn" && a.cursor == 0 && a.message?.text.hasPrefix("lesson 4 of ") == true
+            // The lesson is built as the loop's idle work, between keys.
+            var a = a
+            a.finishPendingBuild()
+            return a.timeline.scenario.name == "rows.scn" && a.cursor == 0 && a.message?.text.hasPrefix("lesson 4 of ") == true
         },
         .play: Check { _, a, _ in a.playing && a.wantsTicks },
         .runThroughNotes: Check { b, a, _ in b.stopAtNotes && !a.stopAtNotes },

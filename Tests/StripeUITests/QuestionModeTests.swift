@@ -85,7 +85,7 @@ struct QuestionModeTests {
         var m = try Self.atFirstQuestion()
         _ = Self.press(&m, [.typed("?")])
         #expect(m.mode == .question)
-        #expect(m.message?.text.hasPrefix("← → ↑ ↓ h l k j move the cursor · Space mark / unmark") == true)
+        #expect(m.message?.text.hasPrefix("← h → l ↑ k ↓ j move the cursor · Space mark / unmark") == true, "\(m.message?.text ?? "")")
     }
 
     @Test func enterWithNothingTypedAsksForANumber() throws {

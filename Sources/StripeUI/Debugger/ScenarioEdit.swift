@@ -134,7 +134,7 @@ extension DebuggerModel {
             selectedPage = nil
             pageCursor = 0
             replace(new, at: start)
-            message = Message(text: "opened \(name)", isError: false)
+            message = Message(text: openedMessage(name), isError: false)
         }
     }
 

@@ -60,9 +60,14 @@ extension DebuggerModel {
             message = Message(text: "this is the last lesson; o lists them all", isError: false)
             return
         }
-        let next = names[here.map { $0 + 1 } ?? 0]
-        open(next)
-        if mode == .normal { message = Message(text: "lesson \(names.firstIndex(of: next)! + 1) of \(names.count): \(next) (> the next, o the list)", isError: false) }
+        open(names[here.map { $0 + 1 } ?? 0])
+    }
+
+    /// What opening `name` says: its place among the lessons when it is one.
+    func openedMessage(_ name: String) -> String {
+        let names = files.bundled.map(\.name)
+        guard let n = names.firstIndex(of: name) else { return "opened \(name)" }
+        return "lesson \(n + 1) of \(names.count): \(name) (> the next, o the list)"
     }
 }
 
