@@ -137,7 +137,7 @@ struct PowercutTests {
         let initial = Token.initial(page: 0, fileSize: 16384)
         let firstWrite = Token.fresh(1)
         for (token, honest) in [(initial, true), (firstWrite, true), (Token.initial(page: 1, fileSize: 16384), false), (0xdead, false)] {
-            engine.state.pages[0].token = token
+            engine.setFlags(0, token: token, read: true)
             let before = Self.violations(engine.timeline, rule: 8).count
             engine.checkHonestReads(0..<1)
             #expect(Self.violations(engine.timeline, rule: 8).count == before + (honest ? 0 : 1), "\(Token.hex(token))")

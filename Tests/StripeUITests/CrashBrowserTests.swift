@@ -69,7 +69,7 @@ struct CrashBrowserTests {
     }
 
     @Test func theKeyTableListsX() {
-        #expect(KeyTable.action(for: .character("x")) == .crash)
-        #expect(HelpOverlay.keys.contains { $0.keys == "x" && $0.meaning.contains("pull the plug") })
+        #expect(KeyMap.defaults.action(for: .character("x"), in: .normal) == .crash)
+        #expect(HelpOverlay.keys(.defaults, .normal).contains { $0.keys == "x" && $0.meaning.contains("pull the plug") })
     }
 }

@@ -15,7 +15,7 @@ extension Engine {
 
     /// Every token each of `pages` ever held by a user write, a zeroing, the file's
     /// creation (its initial token, or 0 for a page past the created size), or a power
-    /// cut (what then landed), from the timeline so far.
+    /// cut (what then landed), from the timeline so far; not what a read returned.
     private func honestTokens(of pages: Set<Int>) -> [Int: Set<UInt64>] {
         var honest: [Int: Set<UInt64>] = [:]
         for page in pages { honest[page] = [expected[page]] }
@@ -28,7 +28,7 @@ extension Engine {
                     for page in pages { honest[page]!.insert(UInt64(page) * pageSize < size ? Token.initial(page: page, fileSize: size) : 0) }
                 }
             }
-            if e.kind == .page, e.a & Event.tokenChanged != 0, pages.contains(Int(e.i)) { honest[Int(e.i)]!.insert(e.x) }
+            if e.kind == .page, e.a & Event.tokenChanged != 0, e.b & Event.tokenRead == 0, pages.contains(Int(e.i)) { honest[Int(e.i)]!.insert(e.x) }
         }
         if !created { for page in pages { honest[page]!.insert(0) } }
         return honest
