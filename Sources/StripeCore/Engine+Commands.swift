@@ -61,7 +61,7 @@ extension Engine {
         case .file(let size, let ino):
             objectID = ExofsObject.id(ino: ino)
             stage(.createFile(size: size))
-            for index in 0..<Int((size + pageSize - 1) / pageSize) { expected[index] = Token.initial(page: index, fileSize: size) }
+            expected.create(fileSize: size)
         case .completions(let manual):
             manualCompletions = manual
             stage(.completions(manual: manual))

@@ -23,7 +23,11 @@ struct BenchCommand: ParsableCommand {
             run: the first 20,000 events built, then drawn), jump_ms_median / jump_ms_max
             (state at 200 random events), render_ms (a 200x60 frame: the slowest of 20
             random events and the first write completion), frame_ms_max (the slowest of
-            those frames with a page selected, help open or a search typed too).
+            those frames with a page selected, help open, a search typed or the split screen
+            too) and frame_ms_STATE for each; first_frame_tiny_ms and first_frame_ratio (the
+            same workload on 16 pages); fsync_, truncate_ and read_ms_x1, _ms_x4 and _ratio
+            (--commands commands of that kind on a file of --size made with file size=, then
+            4x as many).
             """)
 
     @Option(help: "File size, like 64M or 1G.")
@@ -37,6 +41,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Replace the workload's layout line (without 'layout'), like 'raid6 devices=6 stripe-unit=64K'.")
     var layout: String?
+
+    @Option(help: "Commands of each kind timed on a file of --size, and 4x as many (fsync, truncate, read).")
+    var commands: Int = 64
 
     @OptionGroup var memory: MemoryOption
 
@@ -81,7 +88,12 @@ struct BenchCommand: ParsableCommand {
         // write-hole window, the costliest thing a frame draws.
         var frameEvents = (0..<20).map { _ in Int.random(in: 0..<timeline.count, using: &rng) }
         if let write = (0..<timeline.count).first(where: { WriteHoleTracker.mayChange($0, in: timeline) }) { frameEvents.append(write) }
-        let frames = BenchRender.frameMilliseconds(timeline, at: frameEvents)
+        // The split screen's two worlds: B is A (their frames cost what two halves do).
+        let split = Comparison(WorldPair(a: scenario, b: scenario))
+        let frames = BenchRender.frameMilliseconds(timeline, at: frameEvents, split: split)
+        // The first frame of the same workload on a tiny file: what "at once" is measured against.
+        let tiny = try ScenarioParser.parse(workload.scenario(pages: 16), name: "tiny")
+        let tinyFirstFrame = try Self.firstFrameMilliseconds(tiny, budget: memory.budget())
         let fields: [(String, JSONValue)] = [
             ("workload", .string(workload.rawValue)),
             ("size_bytes", .int(Int64(bytes))),
@@ -90,12 +102,15 @@ struct BenchCommand: ParsableCommand {
             ("ns_per_event", .decimal((buildSeconds * 1e9 / Double(timeline.count) * 10).rounded() / 10)),
             ("bytes_per_event", .decimal((Double(max(0, rssAfter - rssBefore)) / Double(timeline.count) * 10).rounded() / 10)),
             ("held_bytes_per_event", .decimal((Double(timeline.heldBytes) / Double(timeline.count) * 10).rounded() / 10)),
-            ("first_frame_ms", .decimal((firstFrame * 100).rounded() / 100)),
+            ("first_frame_ms", .decimal(BenchCommands.rounded(firstFrame))),
+            ("first_frame_tiny_ms", .decimal(BenchCommands.rounded(tinyFirstFrame))),
+            ("first_frame_ratio", .decimal(BenchCommands.rounded(firstFrame / tinyFirstFrame))),
             ("jump_ms_median", .decimal(jumpTimes[jumpTimes.count / 2])),
             ("jump_ms_max", .decimal(jumpTimes.last!)),
-            ("render_ms", .decimal(frames.plain)),
-            ("frame_ms_max", .decimal(frames.worst)),
-        ]
+            ("render_ms", .decimal(frames[0])),
+            ("frame_ms_max", .decimal(frames.max()!)),
+        ] + zip(BenchRender.states, frames).map { ("frame_ms_\($0)", .decimal($1)) }
+            + BenchCommands.fields(pages: pages, count: commands)
         print(JSONValue.object(fields).encoded)
         _ = checksum
     }

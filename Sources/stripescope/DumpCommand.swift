@@ -36,7 +36,7 @@ struct DumpCommand: ParsableCommand {
             let pages = Int((device.objectSize + pageSize - 1) / pageSize)
             return .object([("dev", .int(Int64(dev))), ("failed", .bool(device.failed)),
                             ("pages", .array((0..<pages).map { page in
-                                .object([("obj_page", .int(Int64(page))), ("token", token(device.objects[page]))])
+                                .object([("obj_page", .int(Int64(page))), ("token", token(device.token(at: page)))])
                             }))])
         }
         let cache = (0..<state.pageSpan).filter { state.pages[$0].present }.map { index -> JSONValue in
@@ -46,7 +46,7 @@ struct DumpCommand: ParsableCommand {
         let inFlight = state.inflight.map { id -> JSONValue in
             let request = timeline.request(id)
             let pages = timeline.entries(of: request).map { entry -> JSONValue in
-                let value = request.isRead ? state.devices[request.dev].objects[Int(entry.objPage)] : entry.value
+                let value = request.isRead ? state.devices[request.dev].token(at: Int(entry.objPage)) : entry.value
                 return .object([("obj_page", .int(Int64(entry.objPage))), ("token", token(value)), ("parity", .bool(entry.isParity))])
             }
             return .object([("id", .int(Int64(id))), ("dev", .int(Int64(request.dev))),

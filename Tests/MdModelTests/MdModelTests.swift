@@ -77,7 +77,7 @@ final class MdModelTests: XCTestCase {
         let start = t.state(at: firstWork)
         var model = MModel(disks: g.disks, parity: g.parity, chunkPages: g.chunkPages, rmwLevel: g.rmw,
                            image: start.devices.map { device in
-                               Dictionary(uniqueKeysWithValues: (0..<128).map { ($0, device.objects[$0]) })
+                               Dictionary(uniqueKeysWithValues: (0..<128).map { ($0, device.token(at: $0)) })
                            })
         // The dirty pages the model keeps, and i_size in pages.
         var dirty = Set<Int>()
@@ -117,7 +117,7 @@ final class MdModelTests: XCTestCase {
         XCTAssertEqual(writes.sorted { $0.lexicographicallyPrecedes($1) }, model.writes.sorted { $0.lexicographicallyPrecedes($1) }, context)
         let end = t.state(at: t.count - 1)
         for d in 0..<g.disks {
-            for row in 0..<128 { XCTAssertEqual(end.devices[d].objects[row], model.disk[d][row] ?? 0, "disk \(d) row \(row), \(context)") }
+            for row in 0..<128 { XCTAssertEqual(end.devices[d].token(at: row), model.disk[d][row] ?? 0, "disk \(d) row \(row), \(context)") }
         }
     }
 }

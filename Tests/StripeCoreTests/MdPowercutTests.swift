@@ -49,7 +49,7 @@ struct MdPowercutTests {
     @Test func tornStripeWithoutResyncReadsGarbage() throws {
         let t = try Self.cutAndRead()
         let end = t.state(at: t.count - 1)
-        let onDisk = { (dev: Int) in end.devices[dev].objects[0] }
+        let onDisk = { (dev: Int) in end.devices[dev].token(at: 0) }
         #expect(end.pages[1].flags.contains(.uptodate) && !end.pages[1].flags.contains(.error), "md returns it silently")
         #expect(end.pages[1].token == onDisk(0) ^ onDisk(2))
         #expect(end.pages[1].token != onDisk(1), "not what the failed disk held")
@@ -79,7 +79,7 @@ struct MdPowercutTests {
     @Test func resyncKeepsReadsHonest() throws {
         let t = try Self.cutAndRead(resync: true)
         let end = t.state(at: t.count - 1)
-        #expect(end.pages[1].token == end.devices[1].objects[0])
+        #expect(end.pages[1].token == end.devices[1].token(at: 0))
         #expect(PowercutTests.violations(t, rule: 8).isEmpty)
     }
 
@@ -90,8 +90,8 @@ struct MdPowercutTests {
         let t = try Self.cutAndRead(log: " log=ppl", completed: 2)
         let end = t.state(at: t.count - 1)
         #expect(Self.functions(t).contains(.ppl_recover_entry))
-        #expect(end.devices[2].objects[0] == end.devices[0].objects[0] ^ end.devices[1].objects[0])
-        #expect(end.pages[1].token == end.devices[1].objects[0])
+        #expect(end.devices[2].token(at: 0) == end.devices[0].token(at: 0) ^ end.devices[1].token(at: 0))
+        #expect(end.pages[1].token == end.devices[1].token(at: 0))
         #expect(PowercutTests.violations(t, rule: 8).isEmpty)
         #expect(!end.arrayDirty)
     }
@@ -105,8 +105,8 @@ struct MdPowercutTests {
         let t = try Self.cutAndRead(log: " log=journal", completed: 2)
         let end = t.state(at: t.count - 1)
         #expect(Self.functions(t).contains(.r5l_recovery_replay_one_stripe))
-        #expect(end.devices[2].objects[0] == newParity, "the journal's P replayed")
-        #expect(end.pages[1].token == end.devices[1].objects[0])
+        #expect(end.devices[2].token(at: 0) == newParity, "the journal's P replayed")
+        #expect(end.pages[1].token == end.devices[1].token(at: 0))
         #expect(PowercutTests.violations(t, rule: 8).isEmpty)
     }
 
@@ -150,7 +150,7 @@ struct MdDegradedReadTests {
     @Test func raid6OneAndTwoFailures() throws {
         let clean = try run(Self.written)
         let disk = clean.state(at: clean.count - 1)
-        let want = [disk.devices[1].objects[0], disk.devices[2].objects[0]]
+        let want = [disk.devices[1].token(at: 0), disk.devices[2].token(at: 0)]
         #expect(want == [disk.pages[0].token, disk.pages[1].token], "md's geometry: pages 0 and 1 on devs 1 and 2")
         for (failed, compute) in [([1], KernelFunction.ops_run_compute6_1), ([1, 2], .ops_run_compute6_2), ([2, 3], .ops_run_compute6_2)] {
             let t = try run(Self.written + "evict 0..1\n" + failed.map { "fail dev=\($0)\n" }.joined() + "read 0..1\n")

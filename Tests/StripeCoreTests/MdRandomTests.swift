@@ -73,12 +73,12 @@ struct MdRandomTests {
             let dataStart = (p + parity) % disks
             var xor: UInt64 = 0, q: UInt64 = 0
             for column in (0..<(disks - parity)).reversed() {
-                let token = final.devices[(dataStart + column) % disks].objects[row]
+                let token = final.devices[(dataStart + column) % disks].token(at: row)
                 xor ^= token
                 q = Self.times2(q) ^ token
             }
-            #expect(final.devices[p].objects[row] == xor, "seed \(seed): P of row \(row)")
-            if parity == 2 { #expect(final.devices[(p + 1) % disks].objects[row] == q, "seed \(seed): Q of row \(row)") }
+            #expect(final.devices[p].token(at: row) == xor, "seed \(seed): P of row \(row)")
+            if parity == 2 { #expect(final.devices[(p + 1) % disks].token(at: row) == q, "seed \(seed): Q of row \(row)") }
         }
 
         let forced = text.contains("rmw=disable")

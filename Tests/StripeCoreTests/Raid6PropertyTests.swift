@@ -42,15 +42,15 @@ struct Raid6PropertyTests {
                 var p: UInt64 = 0, q: UInt64 = 0
                 for column in 0..<l.dataDevices {
                     let si = l.stripeInfo(at: start + UInt64(column) * l.stripeUnit + UInt64(row) * pageSize)
-                    let token = s.devices[si.dev].objects[Int(si.objOffset / pageSize)]
+                    let token = s.devices[si.dev].token(at: Int(si.objOffset / pageSize))
                     var term = token
                     for _ in 0..<column { term = bytewise(term, times2) }
                     p ^= token
                     q ^= term
                 }
                 let objPage = Int(first.objOffset / pageSize) + row
-                let pOK = (0..<l.mirrors).allSatisfy { s.devices[first.parityDev! + $0].objects[objPage] == p }
-                let qOK = (0..<l.mirrors).allSatisfy { s.devices[first.qDev! + $0].objects[objPage] == q }
+                let pOK = (0..<l.mirrors).allSatisfy { s.devices[first.parityDev! + $0].token(at: objPage) == p }
+                let qOK = (0..<l.mirrors).allSatisfy { s.devices[first.qDev! + $0].token(at: objPage) == q }
                 if !pOK || !qOK { result.append([stripe, row]) }
             }
         }

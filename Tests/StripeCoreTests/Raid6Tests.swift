@@ -172,7 +172,7 @@ struct Raid6WritePathTests {
         #expect(exec.devWrite == [[1, 1], [1, 2], [3, 1], [3, 2], [4, 1], [4, 2]])
         let end = t.state(at: t.count - 1)
         let pq = ParityScheme.parity(stripe: 0, row: 1, layout: end.layout!) { end.pages[$0].token }
-        #expect(end.devices[3].objects[1] == pq[0] && end.devices[4].objects[1] == pq[1])
+        #expect(end.devices[3].token(at: 1) == pq[0] && end.devices[4].token(at: 1) == pq[1])
         #expect(pq[0] != pq[1])
         #expect(!(0..<t.count).contains { t.event($0).kind == .violation })
     }

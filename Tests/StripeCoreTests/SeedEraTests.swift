@@ -65,6 +65,16 @@ extension KernelAsWrittenTests {
         #expect(final.execSummaries().map(\.pages) == [[0, 599]])
     }
 
+    /// 3.2's `max_io_length` (× group width) is 0 too, from larger units than 4.18's: with
+    /// 3 devices, (249 − su) × 3 < 2 × su from 150 pages; 4.18's × 2 from 125 pages.
+    @Test func maxIOLengthZeroFromLargerUnitsIn3_2() throws {
+        let pages = { (su: UInt64) in try OreLayout(raid: .raid5, devices: 3, stripeUnit: su * 4096) }
+        #expect(try pages(124).maxIOLength(era: .linux4_18) > 0)
+        #expect(try pages(125).maxIOLength(era: .linux4_18) == 0)
+        #expect(try pages(149).maxIOLength(era: .linux3_2) == 2 * 149 * 4096)
+        #expect(try pages(150).maxIOLength(era: .linux3_2) == 0)
+    }
+
     /// (E) RAID0 with several groups in 3.2: `si->par_dev = group_width` is group 1's first
     /// device, so a group-1 write that reaches the group's last column takes it for parity and
     /// oopses in `_sp2d_min_pg(NULL)` inside `ore_write`; a read hits BUG_ON in
@@ -98,5 +108,47 @@ extension KernelAsWrittenTests {
         #expect(seed.event(firstViolation - 1).kind == .devWrite)
         #expect(writes(final).map(\.extents) == [[[0, 4096]], [[0, 4096]]])
         #expect(violationRules(final).isEmpty)
+    }
+
+    /// (A) A cut inside the walk: page 5 does not continue pcol 0..2, whose write_exec is
+    /// cut to 0..1; writepage_strip's `goto try_again` submits the kept page 2 (still not
+    /// continued by 5) before page 5 starts a pcol of its own. Nothing is stranded.
+    @Test func stripeCutThenDiscontinuity() throws {
+        let seed = try run("profile seed\nlayout raid5 devices=3 stripe-unit=4K\nwrite 0..2\nwrite 5\nwritepages\ncheck\n")
+        #expect(seed.execSummaries().map(\.pages) == [[0, 1], [2, 2], [5, 5]])
+        #expect(violationRules(seed).isEmpty)
+    }
+
+    /// (B) Several rows and columns, r4w before and after the write (4 devices, 3-page units,
+    /// pages 2..3 = column 0 row 2 and column 1 row 0): 3.2 puts row 0 (0, 6), row 1 (1, 4,
+    /// 7), row 2 (5, 8); 4.18 column 2 down to 0, each from its last row.
+    @Test func putOrderOverRowsAndColumns() throws {
+        let (seed, final) = try both("layout raid5 devices=4 stripe-unit=12K\nwrite 2..3\nwritepages\n")
+        #expect(seed.execSummaries().map(\.putPage) == [[0, 6, 1, 4, 7, 5, 8]])
+        #expect(final.execSummaries().map(\.putPage) == [[8, 7, 6, 5, 4, 1, 0]])
+    }
+
+    /// (E) `dev == si->par_dev` is tested whatever length is left: a group-1 write of the
+    /// last column alone still wraps to par_dev and oopses. With three columns a group-1
+    /// write from column 0 that stops short of the last has no oops, but column 1 comes out
+    /// order 0, not above column 0's 2, and lands a row off. In group 2 an I/O from column 1
+    /// is placed right (column 2's order 1 is above 0) and one from column 0 is not.
+    @Test func raid0GroupsEdgesIn3_2() throws {
+        let two = "profile seed\nlayout raid0 devices=6 stripe-unit=4K group-width=2 group-depth=1\n"
+        let lastColumn = try run(two + "write 3\nwritepages\n")
+        #expect(lastColumn.bugFunction(of: lastColumn.count - 1) == ._sp2d_min_pg)
+        let notLast = try run(two + "write 2\nwritepages\ncheck\n")
+        #expect(events(notLast, .kernelBug).isEmpty && violationRules(notLast).isEmpty)
+
+        let three = "profile seed\nlayout raid0 devices=9 stripe-unit=4K group-width=3 group-depth=1\n"
+        let group1 = try run(three + "write 3..4\nwritepages\n")
+        #expect(events(group1, .kernelBug).isEmpty)
+        #expect(writes(group1).map(\.extents) == [[[0, 4096]], [[4096, 4096]]])
+        #expect(violationRules(group1).first == 7)
+        let group2FromColumn1 = try run(three + "write 7..8\nwritepages\ncheck\n")
+        #expect(writes(group2FromColumn1).map(\.extents) == [[[0, 4096]], [[0, 4096]]])
+        #expect(violationRules(group2FromColumn1).isEmpty)
+        let group2FromColumn0 = try run(three + "write 6..8\nwritepages\n")
+        #expect(writes(group2FromColumn0).map(\.extents) == [[[0, 4096]], [[4096, 4096]], [[4096, 4096]]])
     }
 }

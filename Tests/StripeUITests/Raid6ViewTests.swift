@@ -34,10 +34,10 @@ struct Raid6ViewTests {
         })
         let model = DebuggerModel(timeline: t, width: 120, height: 40, monochrome: true, at: seq)
         let devices = model.state.devices
-        let border = " s0 r0: P \(Token.hex(devices[2].objects[0]))  Q \(Token.hex(devices[3].objects[0])) "
+        let border = " s0 r0: P \(Token.hex(devices[2].token(at: 0)))  Q \(Token.hex(devices[3].token(at: 0))) "
         #expect(model.view().lines.contains { $0.contains("└" + border + "─") })
         let before = t.state(at: try firstCall(t, .writepages)).devices
-        #expect(devices[2].objects[0] != before[2].objects[0] && devices[3].objects[0] == before[3].objects[0])
+        #expect(devices[2].token(at: 0) != before[2].token(at: 0) && devices[3].token(at: 0) == before[3].token(at: 0))
         #expect(!model.state.isParityConsistent(stripe: 0))
         #expect(model.state.inconsistentUnits(stripe: 0, row: 0) == [1])
     }

@@ -18,6 +18,26 @@ struct TerminalLoopTests {
         #expect(backend.frames.count == 1, "only the first frame: q quits before drawing")
     }
 
+    /// Searches queued while the screen was busy do not delay a quit: `q` is answered
+    /// on the loop turn that reads it, and none of the searches before it runs.
+    @Test func quitIsHonouredBeforeQueuedSearches() throws {
+        var model = DebuggerModel(timeline: try defaultTimeline(), width: 120, height: 40)
+        model.search = "no event says this"
+        var backend = ScriptedBackend([.typed(String(repeating: ".", count: 30) + "q"), .typed("l")])
+        TerminalLoop.run(&model, on: &backend)
+        #expect(!backend.ranOut && backend.unread == 1)
+        #expect(model.message == nil, "no queued search ran: \(model.message?.text ?? "")")
+        #expect(backend.frames.count == 1)
+    }
+
+    /// A held arrow's queued repeats give way to the next key pressed: the screen does
+    /// what the user does now, not what the key repeat queued.
+    @Test func aNewKeySupersedesQueuedRepeats() throws {
+        var backend = ScriptedBackend([.typed("lll"), .typed("llllllh"), .typed("q")])
+        _ = try run(&backend)
+        #expect(backend.frames[2].screen.lines[0].contains("event 2/97"), "\(backend.frames[2].screen.lines[0])")
+    }
+
     @Test func hangupEndsTheLoop() throws {
         var backend = ScriptedBackend([.typed("l")])
         let model = try run(&backend)

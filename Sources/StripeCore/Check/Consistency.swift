@@ -24,7 +24,7 @@ extension SimState {
     /// The parity units (0 = P, 1 = Q) of row `row` of stripe `stripe` whose on-disk copy,
     /// on any mirror, is not what `ParityScheme` computes from the on-disk data (SPEC 6, rule 2).
     public func inconsistentUnits(stripe: UInt64, row: Int) -> [Int] {
-        geometry?.inconsistentUnits(stripe: stripe, row: row) { devices[$0].objects[Int($1)] } ?? []
+        geometry?.inconsistentUnits(stripe: stripe, row: row) { devices[$0].token(at: Int($1)) } ?? []
     }
 
     /// Rule 2's sentence for stripe `stripe`, nil when its parity agrees with its data:

@@ -2,7 +2,8 @@
 /// are not what the user last wrote and the stripes whose parity is not the XOR of
 /// their data, as of the last audit. An audit looks again only at what changed since:
 /// stripes the devices wrote, pages written by the user, pages and stripes that came
-/// into or left the file; a new layout, a new file or an object truncate starts over.
+/// into or left the file, stripes from an object truncate's cut on; a new layout starts
+/// over, a new file (whole and consistent on empty devices) starts clean.
 struct DiskAudit {
     /// Events already looked at for device writes and layout changes.
     var scannedEvents = 0
@@ -19,12 +20,27 @@ extension Engine {
         var pages = expected.takeChanged()
         var stripes = Set<UInt64>()
         var startOver = false
+        // The first stripe an object truncate cut: it and every stripe after it may
+        // have changed (a device's object pages run in stripe order), none before it.
+        var firstCut: UInt64?
+        var created = false
         for seq in audit.scannedEvents..<timeline.count {
             let e = timeline.events[seq]
             if e.hasAux {
                 for change in timeline.auxChanges(of: seq) {
                     switch change {
-                    case .layout, .createFile, .deviceTruncate: startOver = true
+                    case .layout:
+                        startOver = true
+                        created = false
+                    case .createFile:
+                        // A file created on empty devices reads back whole, with
+                        // consistent parity: only what changes after it is looked at.
+                        startOver = true
+                        created = true
+                        stripes = []
+                    case .deviceTruncate(let dev, let size):
+                        let stripe = layout.stripe(onDevice: dev, objPage: size / pageSize)
+                        firstCut = min(firstCut ?? stripe, stripe)
                     default: break
                     }
                 }
@@ -51,7 +67,12 @@ extension Engine {
         let span = state.stripeSpan
         if startOver {
             audit = DiskAudit()
-            pages = Array(0..<filePages)
+            if created {
+                audit.iSize = state.iSize
+                audit.stripeSpan = span
+            } else {
+                pages = Array(0..<filePages)
+            }
         } else if audit.iSize != state.iSize {
             let auditedPages = Int((audit.iSize + pageSize - 1) / pageSize)
             // The last page reads back only up to i_size: it changes with i_size.
@@ -62,12 +83,19 @@ extension Engine {
         }
         audit.scannedEvents = timeline.count
         stripes.formUnion(audit.stripeSpan..<max(audit.stripeSpan, span))
+        if let firstCut { stripes.formUnion(firstCut..<max(firstCut, audit.stripeSpan, span)) }
         audit.iSize = state.iSize
         audit.stripeSpan = span
 
-        for stripe in stripes where stripe < span {
+        timeline.pagesVisited += stripes.count + pages.count
+        for stripe in stripes {
+            // A stripe the devices no longer reach holds nothing to disagree.
+            guard stripe < span else {
+                audit.inconsistentStripes.remove(Int(stripe))
+                continue
+            }
             audit.inconsistentStripes.update(Int(stripe), member: !state.inconsistentRows(stripe: stripe).isEmpty)
-            if startOver { continue }
+            if startOver, !created { continue }
             let first = Int(stripe) * layout.pagesInStripe
             for index in first..<min(first + layout.pagesInStripe, max(first, filePages)) {
                 audit.lostPages.update(index, member: lostCopy(ofPage: index, filePages: filePages, layout: layout) != nil)
@@ -84,7 +112,7 @@ extension Engine {
         let location = layout.location(ofPage: index)
         let tail = state.iSize % pageSize
         for dev in layout.devicesHolding(page: index) {
-            let onDisk = state.devices[dev].objects[Int(location.objPage)]
+            let onDisk = state.devices[dev].token(at: Int(location.objPage))
             guard onDisk != expected[index] else { continue }
             // The file's partial last page reads back only up to i_size (readpage_strip
             // zeroes the rest): a write that landed after the truncate is still right.

@@ -143,7 +143,7 @@ private struct CrashWorld {
         self.geometry = geometry
         writeIndex = Dictionary(uniqueKeysWithValues: writes.enumerated().map { ($1.id, $0) })
         filePages = Int((base.iSize + pageSize - 1) / pageSize)
-        let baseToken = { (dev: Int, objPage: UInt64) in base.devices[dev].objects[Int(objPage)] }
+        let baseToken = { (dev: Int, objPage: UInt64) in base.devices[dev].token(at: Int(objPage)) }
         var touchedKeys = Set<CrashStates.Row>()
         // md's log device holds no row of the array.
         for write in writes where write.request.dev < layout.devices {

@@ -4,13 +4,18 @@ extension Engine {
     /// last write or the content after a power cut is the usual answer and costs one
     /// comparison; anything else is looked up in the page's history on the timeline.
     func checkHonestReads(_ pages: Range<Int>) {
-        let suspects = pages.filter { state.pages[$0].token != expected[$0] }
-        guard !suspects.isEmpty else { return }
-        let honest = honestTokens(of: Set(suspects))
-        for page in suspects where honest[page]?.contains(state.pages[page].token) != true {
+        for page in dishonestPages(pages, reading: { state.pages[$0].token }) {
             let location = layout.map { "dev \(readMirror($0.location(ofPage: page).dev)) object page \($0.location(ofPage: page).objPage)" } ?? "its device"
             violation(rule: 8, "dishonest read: page \(page) read \(Token.hex(state.pages[page].token)) from \(location), a token never written to page \(page) (it should read \(Token.hex(expected[page])))")
         }
+    }
+
+    /// The pages of `pages` whose token as `reading` gives it was never written to them.
+    func dishonestPages(_ pages: Range<Int>, reading token: (Int) -> UInt64) -> [Int] {
+        let suspects = pages.filter { token($0) != expected[$0] }
+        guard !suspects.isEmpty else { return [] }
+        let honest = honestTokens(of: Set(suspects))
+        return suspects.filter { honest[$0]?.contains(token($0)) != true }
     }
 
     /// Every token each of `pages` ever held by a user write, a zeroing, the file's

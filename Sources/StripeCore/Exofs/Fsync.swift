@@ -9,8 +9,16 @@ extension Engine {
             writePath.writepages(self, sync: true, range: range, nrToWrite: nil)
             let upper = min(last, state.pageSpan - 1)
             guard !halted, first <= upper else { return }
-            for index in first...upper where state.pages[index].present && state.pages[index].flags.contains(.writeback) {
-                guard waitOnPage(index, in: .wait_on_page_writeback, for: .writeback) else { return }
+            // `__filemap_fdatawait_range` walks the pages tagged PAGECACHE_TAG_WRITEBACK in
+            // the range, not every index: here the pages locked or under writeback, looked
+            // up again after each wait (a wait delivers completions).
+            var next = state.busyPages.member(atOrAfter: first, below: upper + 1)
+            while let index = next {
+                timeline.pagesVisited += 1
+                if state.pages[index].present && state.pages[index].flags.contains(.writeback) {
+                    guard waitOnPage(index, in: .wait_on_page_writeback, for: .writeback) else { return }
+                }
+                next = state.busyPages.member(atOrAfter: index + 1, below: upper + 1)
             }
         }
     }

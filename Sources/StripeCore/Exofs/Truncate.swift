@@ -20,8 +20,9 @@ extension Engine {
             let oldPages = Int((oldSize + pageSize - 1) / pageSize)
             stage(.iSize(size))
             let keep = Int((size + pageSize - 1) / pageSize)
-            // Past the new end the file reads as zeros, cached or not.
-            for index in keep..<max(keep, state.pageSpan, oldPages) { expected[index] = 0 }
+            // Past the new end the file reads as zeros, cached or not (only the pages
+            // that held something need zeroing).
+            timeline.pagesVisited += expected.zero(from: keep, below: max(state.pageSpan, oldPages))
             // Zeroing a partial page's tail changes its content only when the file shrank
             // into it: past the old end the bytes were zeros already.
             let tail = size < oldSize ? size % pageSize : 0
@@ -35,10 +36,13 @@ extension Engine {
     /// partial page before `start` is locked, waited for and its tail zeroed; then a second
     /// pass in index order waits for each page left and drops it.
     private func truncateInodePagesRange(from start: Int, tail: UInt64) {
-        let end = state.pageSpan
-        for index in start..<max(start, end) where state.pages[index].present
-            && state.pages[index].flags.isDisjoint(with: [.locked, .writeback]) {
-            emit(.pageRemove, i: UInt32(index))
+        // The passes look up the cached pages past the cut (the radix tree's lookup),
+        // not every index up to the cache's span.
+        var next = state.presentPages.member(atOrAfter: start)
+        while let index = next {
+            timeline.pagesVisited += 1
+            if state.pages[index].flags.isDisjoint(with: [.locked, .writeback]) { emit(.pageRemove, i: UInt32(index)) }
+            next = state.presentPages.member(atOrAfter: index + 1)
         }
         if tail != 0, state.pages[start - 1].present {
             let last = start - 1
@@ -46,10 +50,13 @@ extension Engine {
                   waitOnPage(last, in: .truncate_inode_pages, for: .writeback) else { return }
             setFlags(last, token: Token.truncated(state.pages[last].token, keeping: tail))
         }
-        for index in start..<max(start, end) where state.pages[index].present {
+        next = state.presentPages.member(atOrAfter: start)
+        while let index = next {
+            timeline.pagesVisited += 1
             guard waitOnPage(index, in: .truncate_inode_pages),
                   waitOnPage(index, in: .truncate_inode_pages, for: .writeback) else { return }
             emit(.pageRemove, i: UInt32(index))
+            next = state.presentPages.member(atOrAfter: index + 1)
         }
     }
 

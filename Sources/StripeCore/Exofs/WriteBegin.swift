@@ -77,7 +77,7 @@ extension Engine {
                 setFlags(index, set: [.uptodate, .dirty], token: token)
             } else {
                 let location = layout.location(ofPage: index)
-                let onDisk = state.devices[location.dev].objects[Int(location.objPage)]
+                let onDisk = state.devices[location.dev].token(at: Int(location.objPage))
                 setFlags(index, set: .uptodate, token: onDisk)
             }
         }

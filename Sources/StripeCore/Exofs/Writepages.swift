@@ -113,7 +113,7 @@ extension Engine {
             var left = nrToWrite
             // The dirty tag's lookup: only dirty pages are visited, each once, in index order.
             var cursor = first
-            while !halted, let index = state.dirtyPages.member(atOrAfter: cursor), index <= last {
+            while !halted, let index = state.dirtyPages.member(atOrAfter: cursor, below: last + 1) {
                 cursor = index + 1
                 guard state.pages[index].present else { continue }
                 if state.pages[index].flags.contains(.locked) || state.pages[index].flags.contains(.writeback) {

@@ -21,6 +21,9 @@ public protocol StripeGeometry: Sendable {
     func stripe(ofPage page: Int) -> UInt64
     /// File-order stripe that object page `objPage` of device `dev` belongs to.
     func stripe(onDevice dev: Int, objPage: UInt64) -> UInt64
+    /// Stripes after which the mapping repeats its shape on the devices: the ORE's group
+    /// count × group depth, 1 for md.
+    var stripesPerCycle: Int { get }
     /// Where row `row` of each parity unit of stripe `stripe` lives: P, then Q.
     func paritySlots(stripe: UInt64, row: Int) -> [(devs: Range<Int>, objPage: UInt64)]
 }
@@ -43,4 +46,6 @@ extension StripeGeometry {
     }
 }
 
-extension OreLayout: StripeGeometry {}
+extension OreLayout: StripeGeometry {
+    public var stripesPerCycle: Int { groupCount * Int(groupDepth ?? 1) }
+}

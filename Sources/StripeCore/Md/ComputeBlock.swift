@@ -43,7 +43,7 @@ extension MdRaid5 {
                         if let dev = cache[row]?.dev[disk], dev.uptodate, !dev.locked { return dev.token }
                         let id = engine.submit(dev: disk, purpose: .rcw, entries: [RequestEntry(objPage: row, isParity: !slots.data.contains { $0.devs.lowerBound == disk }, value: 0)])
                         _ = engine.completeNow(id)
-                        return engine.state.devices[disk].objects[Int(row)]
+                        return engine.state.devices[disk].token(at: Int(row))
                     }
                 }
                 let compute: KernelFunction = geometry.parity == 1 ? .ops_run_compute5 : lost.count == 1 ? .ops_run_compute6_1 : .ops_run_compute6_2

@@ -78,6 +78,8 @@ public struct MdGeometry: StripeGeometry, Equatable {
 
     public func stripe(onDevice dev: Int, objPage: UInt64) -> UInt64 { objPage / UInt64(pagesInUnit) }
 
+    public var stripesPerCycle: Int { 1 }
+
     public func paritySlots(stripe: UInt64, row: Int) -> [(devs: Range<Int>, objPage: UInt64)] {
         let objPage = stripe * UInt64(pagesInUnit) + UInt64(row)
         let (p, q) = parityDisks(stripe: stripe)

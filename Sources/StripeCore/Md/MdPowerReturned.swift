@@ -12,7 +12,7 @@ struct MdLogEntry {
 
     /// Whether the whole entry is on the log device.
     func landed(on log: ObjectDevice) -> Bool {
-        tokens.indices.allSatisfy { log.objects[Int(start) + $0] == tokens[$0] }
+        tokens.indices.allSatisfy { log.token(at: Int(start) + $0) == tokens[$0] }
     }
 }
 
@@ -93,7 +93,7 @@ extension MdRaid5 {
             for disk in entry.disks {
                 let id = engine.submit(dev: disk, purpose: .resync, entries: [RequestEntry(objPage: entry.row, isParity: false, value: 0)])
                 _ = engine.completeNow(id)
-                parity ^= engine.state.devices[disk].objects[Int(entry.row)]
+                parity ^= engine.state.devices[disk].token(at: Int(entry.row))
             }
             let id = engine.submit(dev: pd, purpose: .write, entries: [RequestEntry(objPage: entry.row, isParity: true, value: parity)])
             _ = engine.completeNow(id)

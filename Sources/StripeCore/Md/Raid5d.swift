@@ -156,7 +156,7 @@ extension MdRaid5 {
     /// read); the stripe is handled again when its last request is back.
     func endReadRequest(_ engine: Engine, row: UInt64, disk: Int, error: Bool) {
         engine.traced(.raid5_end_read_request, row, UInt64(disk)) {
-            cache[row]!.dev[disk].token = engine.state.devices[disk].objects[Int(row)]
+            cache[row]!.dev[disk].token = engine.state.devices[disk].token(at: Int(row))
             cache[row]!.dev[disk].uptodate = true
             cache[row]!.dev[disk].locked = false
             cache[row]!.dev[disk].wantRead = false

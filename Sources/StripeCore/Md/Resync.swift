@@ -26,7 +26,7 @@ extension MdRaid5 {
             }
             let id = engine.submit(dev: disk, purpose: .resync, entries: [RequestEntry(objPage: row, isParity: disk == p || disk == q, value: 0)])
             _ = engine.completeNow(id)
-            token[disk] = engine.state.devices[disk].objects[Int(row)]
+            token[disk] = engine.state.devices[disk].token(at: Int(row))
         }
         let data = (0..<geometry.dataDevices).map { token[geometry.dataDisk(column: $0, stripe: chunkRow)] }
         let parity = ParityScheme.parity(of: data, units: geometry.parity)

@@ -20,3 +20,4 @@ enum AuxChange: Sendable {
     /// md's array is dirty (after an unclean shutdown) or clean again (after `resync`).
     case arrayDirty(Bool)
 }
+

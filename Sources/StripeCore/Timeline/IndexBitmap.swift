@@ -47,19 +47,22 @@ public struct IndexBitmap: Sendable, Equatable, Sequence {
         if member { insert(index) } else { remove(index) }
     }
 
-    /// The smallest member not below `index`.
-    public func member(atOrAfter index: Int) -> Int? {
+    /// The smallest member not below `index`, if it is below `limit` (the words up to
+    /// `limit` are all a search looks at).
+    public func member(atOrAfter index: Int, below limit: Int = .max) -> Int? {
         guard count > 0 else { return nil }
         let start = Swift.max(index, low)
+        guard start < limit else { return nil }
         var w = start >> 6
         var word = words[w] & (~0 << UInt64(start & 63))
-        let end = words.capacity
+        let end = Swift.min(words.capacity, limit == .max ? .max : (limit + 63) >> 6)
         while word == 0 {
             w += 1
             guard w < end else { return nil }
             word = words[w]
         }
-        return w << 6 | word.trailingZeroBitCount
+        let member = w << 6 | word.trailingZeroBitCount
+        return member < limit ? member : nil
     }
 
     public func makeIterator() -> Iterator { Iterator(set: self, upcoming: first, left: count) }

@@ -54,6 +54,7 @@ final class Recorder {
             pendingAux.removeAll(keepingCapacity: true)
         }
         timeline.events.append(event)
+        timeline.indexEvent(seq)
         timeline.apply(seq, to: &state)
         if (seq + 1) % timeline.keyframeInterval == 0 {
             timeline.keyframes.append(state)

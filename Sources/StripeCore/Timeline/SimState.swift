@@ -26,6 +26,8 @@ public struct SimState: Sendable, Equatable {
     /// Pages by what the invariants and `write_cache_pages` ask of them, kept in step
     /// with `pages` as events apply, so neither scans the whole cache.
     public var dirtyPages = IndexBitmap()
+    /// Pages present in the cache: what a truncate walks past its cut.
+    public var presentPages = IndexBitmap()
     /// Pages holding an r4w `get_page` reference.
     public var referencedPages = IndexBitmap()
     /// Pages under writeback and not locked.

@@ -49,10 +49,12 @@ extension Timeline {
                 page.present = true
             }
             s.cachedPages += 1
+            s.presentPages.insert(index)
             s.pageSpan = max(s.pageSpan, index + 1)
         case .pageRemove:
             s.updatePage(Int(e.i)) { $0 = Page() }
             s.cachedPages -= 1
+            s.presentPages.remove(Int(e.i))
         case .r4wGetPage:
             let source = PageSource(rawValue: e.a & 0x7f)!
             let index = Int(e.i)
@@ -92,7 +94,7 @@ extension Timeline {
                     let index = Int(entry.value)
                     // A read from inside the page (the tail of a partial last page)
                     // fills only what lies past the data the page holds.
-                    if entry.start == 0 { s.pages[index].token = s.devices[request.dev].objects[Int(entry.objPage)] }
+                    if entry.start == 0 { s.pages[index].token = s.devices[request.dev].token(at: Int(entry.objPage)) }
                     s.pages[index].marks.insert(.readFromDevice)
                 } else {
                     s.store(entry.value, dev: request.dev, objPage: entry.objPage, end: UInt64(entry.end))
@@ -152,51 +154,58 @@ extension SimState {
         case .deviceFailed(let dev, let failed):
             devices[dev].failed = failed
         case .deviceTruncate(let dev, let size):
-            // Only a cut changes content: growing an object adds zeros.
+            // Only a cut changes content: growing an object adds zeros. Only the pages
+            // stored past the cut are zeroed (the rest read 0 already).
             if size < devices[dev].objectSize {
                 let tail = size % pageSize
                 var page = Int(size / pageSize)
                 if tail != 0 {
-                    devices[dev].objects[page] = Token.truncated(devices[dev].objects[page], keeping: tail)
+                    devices[dev].setToken(Token.truncated(devices[dev].token(at: page), keeping: tail), at: page)
                     page += 1
                 }
-                while page < devices[dev].objects.capacity {
-                    devices[dev].objects[page] = 0
-                    page += 1
-                }
+                devices[dev].cut(atPage: page)
             }
             devices[dev].objectSize = size
         }
     }
 
     /// `file size=SIZE`: the file's data and consistent parity are already on the devices.
+    /// `file` comes first, on empty devices: their content is implied by the file and the
+    /// page (`InitialContents`), so only the object sizes are worked out, from the last
+    /// stripes: every stripe but the last is whole, and the stripes of two cycles of the
+    /// groups hold a whole one of each group.
     private mutating func createFile(size: UInt64) {
         guard let layout = geometry else { return }
         iSize = size
         iSizeHighWater = max(iSizeHighWater, size)
         let pages = Int((size + pageSize - 1) / pageSize)
-        for index in 0..<pages {
-            let location = layout.location(ofPage: index)
-            for dev in layout.devicesHolding(page: index) {
-                store(Token.initial(page: index, fileSize: size), dev: dev, objPage: location.objPage,
-                      end: min(pageSize, size - UInt64(index) * pageSize))
-            }
-        }
-        guard layout.parity > 0 else { return }
         let stripes = (pages + layout.pagesInStripe - 1) / layout.pagesInStripe
-        for stripe in 0..<UInt64(stripes) {
-            for row in 0..<layout.pagesInUnit {
-                let parity = ParityScheme.parity(stripe: stripe, row: row, layout: layout) { $0 < pages ? Token.initial(page: $0, fileSize: size) : 0 }
-                for (slot, token) in zip(layout.paritySlots(stripe: stripe, row: row), parity) {
-                    for dev in slot.devs { store(token, dev: dev, objPage: slot.objPage) }
+        var sizes = devices.map(\.objectSize)
+        let window = 2 * layout.stripesPerCycle + 1
+        for stripe in max(0, stripes - window)..<stripes {
+            let first = stripe * layout.pagesInStripe
+            for index in first..<min(pages, first + layout.pagesInStripe) {
+                let objPage = layout.location(ofPage: index).objPage
+                for dev in layout.devicesHolding(page: index) {
+                    sizes[dev] = max(sizes[dev], objPage * pageSize + min(pageSize, size - UInt64(index) * pageSize))
                 }
             }
+            guard layout.parity > 0 else { continue }
+            for row in 0..<layout.pagesInUnit {
+                for slot in layout.paritySlots(stripe: UInt64(stripe), row: row) {
+                    for dev in slot.devs { sizes[dev] = max(sizes[dev], (slot.objPage + 1) * pageSize) }
+                }
+            }
+        }
+        for dev in devices.indices {
+            devices[dev].objectSize = sizes[dev]
+            devices[dev].initial = InitialContents(layout: layout, fileSize: size, dev: dev, pages: Int((sizes[dev] + pageSize - 1) / pageSize))
         }
     }
 
     /// Writes one object page, growing the object to cover it.
     mutating func store(_ token: UInt64, dev: Int, objPage: UInt64, end: UInt64 = pageSize) {
-        devices[dev].objects[Int(objPage)] = token
+        devices[dev].setToken(token, at: Int(objPage))
         devices[dev].objectSize = max(devices[dev].objectSize, objPage * pageSize + end)
     }
 }

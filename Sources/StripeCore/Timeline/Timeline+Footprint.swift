@@ -11,6 +11,7 @@ extension Timeline {
             + entries.count * MemoryLayout<RequestEntry>.stride
             + aux.count * MemoryLayout<AuxChange>.stride
             + (auxOwners.count + auxStarts.count) * MemoryLayout<Int>.stride
+            + eventIndex.heldBytes
         var seen = Set<UnsafeRawPointer>()
         for keyframe in keyframes { bytes += keyframe.heldBytes(seen: &seen) }
         return bytes
@@ -25,8 +26,8 @@ extension SimState {
             + Footprint.unique(devices, &seen)
             + Footprint.unique(stack, &seen)
             + Footprint.unique(sp2d?.cells ?? [], &seen)
-        for device in devices { bytes += device.objects.heldBytes(seen: &seen) }
-        for set in [inflight, dirtyPages, referencedPages, unlockedWritebackPages, busyPages] {
+        for device in devices { bytes += device.heldBytes(seen: &seen) }
+        for set in [inflight, dirtyPages, presentPages, referencedPages, unlockedWritebackPages, busyPages] {
             bytes += set.heldBytes(seen: &seen)
         }
         return bytes

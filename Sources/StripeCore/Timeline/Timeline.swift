@@ -20,11 +20,17 @@ public final class Timeline: @unchecked Sendable {
     /// For each event with aux changes: its seq and where its changes start in `aux`.
     var auxOwners: [Int] = []
     var auxStarts: [Int] = []
+    /// Events by page and by the object pages their requests move.
+    var eventIndex = EventIndex()
     /// keyframes[k] is the state before event k × keyframeInterval.
     var keyframes: [SimState] = []
     /// Whether every command ran (or a kernel BUG ended the run): false while a build
     /// is under way, or when it stopped at an event or at the memory budget.
     public internal(set) var isComplete = false
+    /// Pages and stripes the commands looked at beyond the events they emitted (the
+    /// truncate and fsync walks, the disk audit): what the scaling tests count, so a
+    /// command's cost can be asserted without a clock.
+    public internal(set) var pagesVisited = 0
 
     init(scenario: Scenario, keyframeInterval: Int) {
         self.scenario = scenario

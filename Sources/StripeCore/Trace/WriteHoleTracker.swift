@@ -49,12 +49,23 @@ public struct WriteHoleTracker {
             return []
         }
         let before = state
-        timeline.apply(seq, to: &state)
         let stripes: [UInt64]
         if case .ioDone(let done) = timeline.payload(of: seq) {
+            timeline.apply(seq, to: &state)
             stripes = touchedStripes(done.request)
         } else {
-            stripes = Array(0..<max(before.stripeSpan, state.stripeSpan))
+            // A created file's stripes hold consistent parity: on empty devices nothing
+            // changes. A truncate changes the stripes from the first it cut on.
+            timeline.apply(seq, to: &state)
+            let changes = timeline.auxChanges(of: seq)
+            let created = changes.contains { if case .createFile = $0 { true } else { false } }
+            let cuts = changes.compactMap { change -> UInt64? in
+                guard case .deviceTruncate(let dev, let size) = change, let layout = before.layout else { return nil }
+                return layout.stripe(onDevice: dev, objPage: size / pageSize)
+            }
+            let first = created || cuts.isEmpty ? 0 : cuts.min()!
+            let end = created && cuts.isEmpty && before.stripeSpan == 0 ? 0 : max(before.stripeSpan, state.stripeSpan)
+            stripes = Array(first..<max(first, end))
         }
         var changes: [Change] = []
         for stripe in stripes {

@@ -139,17 +139,10 @@ public struct DebuggerModel {
     /// Events of the selected page's history the page panel can show at most.
     static let pageHistoryLength = 60
 
-    /// Looks back from the cursor for the selected page's latest events; a bounded number
-    /// of events, so a click or a step stays instant on huge timelines.
+    /// The selected page's latest events up to the cursor, from the timeline's index by
+    /// page: a step or a click costs the same on any timeline.
     private mutating func findPageHistory() {
-        pageHistory = []
-        guard let index = selectedPage else { return }
-        var seq = cursor
-        let stop = max(0, cursor - 200_000)
-        while seq >= stop, pageHistory.count < Self.pageHistoryLength {
-            if timeline.pageIndex(of: seq) == index { pageHistory.append(seq) }
-            seq -= 1
-        }
+        pageHistory = selectedPage.map { timeline.pageHistory($0, upTo: cursor, limit: Self.pageHistoryLength) } ?? []
     }
 
     /// Moves the cursor to event `seq` (clamped) and brings the state along.

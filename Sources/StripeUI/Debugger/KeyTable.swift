@@ -140,6 +140,12 @@ public enum KeyTable {
         KeyBinding(.split, "this mode's keys", bar: "help", [(c("?"), .help), (.function(1), .help)]),
         KeyBinding(.split, "quit", bar: "quit", [(c("q"), .quit), (.function(10), .quit), (.control("c"), .quit)]),
 
+        KeyBinding(.crashBrowser, "back to the timeline", bar: "back", [(.escape, .escape), (c("x"), .escape), (c("q"), .escape)]),
+        KeyBinding(.crashBrowser, "crash state up / down", bar: "state", [(.up, .up), (c("k"), .up), (.down, .down), (c("j"), .down)]),
+        KeyBinding(.crashBrowser, "failed device (0-9: that one)", bar: "failed dev",
+                   [(.left, .cursorLeft), (c("h"), .cursorLeft), (.backTab, .cursorLeft), (.right, .cursorRight), (c("l"), .cursorRight), (.tab, .cursorRight)]),
+        KeyBinding(.crashBrowser, "jump in the states", [(.pageUp, .pageUp), (.pageDown, .pageDown), (.home, .first), (.end, .last)]),
+
         KeyBinding(.explorer, "next RAID level", bar: "raid", [(c("r"), .nextRaid)]),
         KeyBinding(.explorer, "fewer / more devices", bar: "devices", [(c("d"), .fewerDevices), (c("D"), .moreDevices)]),
         KeyBinding(.explorer, "smaller / larger stripe unit", bar: "unit", [(c("u"), .smallerUnit), (c("U"), .largerUnit)]),

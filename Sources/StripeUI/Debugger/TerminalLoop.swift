@@ -43,6 +43,9 @@ public enum TerminalLoop {
             let droppedBefore = decoder.dropped
             var full = false
             var next: TerminalInput? = first
+            // Keys queued together are handed over after the whole batch is read, so
+            // the program can answer a quit at once or drop repeats a new key supersedes.
+            var keys: [Key] = []
             while let input = next {
                 var key: Key?
                 switch input {
@@ -52,6 +55,8 @@ public enum TerminalLoop {
                     decoder.flush()
                     key = decoded
                 case .resize(let width, let height):
+                    guard run(keys, on: &program) else { return }
+                    keys = []
                     guard program.update(.resize(width: width, height: height)) else { return }
                     full = true
                 case .resumed:
@@ -69,12 +74,21 @@ public enum TerminalLoop {
                 case .control("l"):
                     full = true
                 case let key?:
-                    guard program.update(.key(key)) else { return }
+                    keys.append(key)
                 }
                 next = backend.read(timeout: 0)
             }
+            guard run(keys, on: &program) else { return }
             if decoder.dropped > droppedBefore { backend.bell() }
             backend.draw(program.view(), full: full)
         }
+    }
+
+    /// Hands `program` the keys of a batch it keeps; false when one quits.
+    private static func run<P: TerminalProgram>(_ keys: [Key], on program: inout P) -> Bool {
+        for key in program.superseding(keys) {
+            guard program.update(.key(key)) else { return false }
+        }
+        return true
     }
 }

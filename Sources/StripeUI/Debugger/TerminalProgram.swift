@@ -11,11 +11,16 @@ public protocol TerminalProgram {
     var hasIdleWork: Bool { get }
     /// Does a short step of that work; returns false to quit.
     mutating func idleStep() -> Bool
+    /// The keys of `queued` (keys that arrived together, while the program was busy)
+    /// worth running: a program may answer a quit at once and let a new key supersede
+    /// the repeats queued before it, so keys never wait behind work.
+    func superseding(_ queued: [Key]) -> [Key]
 }
 
 extension TerminalProgram {
     public var hasIdleWork: Bool { false }
     public mutating func idleStep() -> Bool { true }
+    public func superseding(_ queued: [Key]) -> [Key] { queued }
 }
 
 extension DebuggerModel: TerminalProgram {
@@ -23,4 +28,30 @@ extension DebuggerModel: TerminalProgram {
     public var wantsTicks: Bool { playing && !heldAtNote }
     public var hasIdleWork: Bool { building != nil }
     public mutating func idleStep() -> Bool { buildStep() }
+
+    /// In normal mode, keys that only move or search (each may cost a search's chunk)
+    /// queued before a quit are dropped, so `q` is answered at once; a run of one such
+    /// key followed by another key is dropped for it (a held arrow let go, then another).
+    public func superseding(_ queued: [Key]) -> [Key] {
+        guard mode == .normal else { return queued }
+        var kept: [Key] = []
+        // The key every kept key is, while they are one run of it.
+        var run: Key?
+        for (n, key) in queued.enumerated() {
+            guard let action = keys.action(for: key, in: keyMode), action == .quit || Self.repeatable.contains(action) else {
+                // A key that may change the mode: it and the rest run as they came.
+                return kept + queued[n...]
+            }
+            if action == .quit { return [key] }
+            if let repeated = run, repeated != key, kept.count > 1 { kept = [] }
+            run = kept.isEmpty || run == key ? key : nil
+            kept.append(key)
+        }
+        return kept
+    }
+
+    /// Actions that stay in normal mode and only move the cursor, scroll or search.
+    private static let repeatable: Set<KeyAction> = [.cursorRight, .cursorLeft, .cursorUp, .cursorDown, .step, .stepBack, .next, .nextBack, .finish, .finishBack,
+        .continueForward, .continueBack, .nextNote, .previousNote, .nextCommand, .previousCommand, .nextMatch,
+        .previousMatch, .up, .down, .pageUp, .pageDown]
 }

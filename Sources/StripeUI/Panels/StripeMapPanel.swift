@@ -61,8 +61,17 @@ struct StripeMapPanel {
             marks = Array(repeating: nil, count: layout.devices * visible.count)
             let t = model.timeline
             let s = model.state
-            // What is in flight is issued whatever else was planned or done there.
-            defer { for id in s.inflight { add(t.request(id)) { .issued($0) } } }
+            // What is in flight is issued whatever else was planned or done there (the
+            // requests submitted on screen, from the timeline's index, not every one in flight).
+            defer {
+                for seq in t.submissions(touching: visible, in: 0...model.cursor) {
+                    switch t.payload(of: seq) {
+                    case .devRead(let submitted), .devWrite(let submitted):
+                        if s.inflight.contains(submitted.id) { add(submitted.request) { .issued($0) } }
+                    default: break
+                    }
+                }
+            }
             guard let call = s.stack.last(where: { t.function(of: $0) == .write_exec || t.function(of: $0) == .read_exec }) else {
                 markCompletedBefore(model)
                 return
@@ -85,10 +94,11 @@ struct StripeMapPanel {
                     }
                 }
             }
-            for seq in call...model.cursor {
-                // Only these kinds mark the map: skip decoding the rest (calls carry arrays).
-                let kind = t.event(seq).kind
-                guard kind == .r4wGetPage || kind == .devRead || kind == .devWrite else { continue }
+            // Only these kinds mark the map, in event order: the timeline's index finds
+            // those on screen since the call.
+            let pages = (stripes.lowerBound * layout.pagesInStripe)..<(stripes.upperBound * layout.pagesInStripe)
+            let marking = (t.getPages(of: pages, in: call...model.cursor) + t.submissions(touching: visible, in: call...model.cursor)).sorted()
+            for seq in marking {
                 switch t.payload(of: seq) {
                 case .r4wGetPage(let get) where !get.uptodate && (get.source == .cache || get.source == .created):
                     let location = (model.state.geometry ?? layout).location(ofPage: get.index)
@@ -160,8 +170,9 @@ struct StripeMapPanel {
         let focusStripe = self.focusStripe(layout)
         let shown = first..<min(stripes, first + rows)
         screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
-        let bases = shown.map { unit(layout: layout, stripe: $0, dev: 0, firstPage: $0 * layout.pagesInStripe).1 }
-            + shown.map { (model.state.geometry ?? layout).paritySlots(stripe: UInt64($0), row: 0)[0].objPage }
+        // Every unit of a stripe starts at the same object page on the devices of its
+        // group (dev 0 may be in another group, with nothing of the stripe).
+        let bases = shown.map { (model.state.geometry ?? layout).paritySlots(stripe: UInt64($0), row: 0)[0].objPage }
         let activity = Activity(model: model, layout: layout, stripes: shown, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
         for row in 0..<min(rows, stripes - first) {
             let stripe = first + row
@@ -230,7 +241,7 @@ struct StripeMapPanel {
         let row = model.state.sp2d.flatMap { Int($0.stripe) == stripe ? $0.writtenRows?.lowerBound : nil } ?? 0
         let slots = (model.state.geometry ?? layout).paritySlots(stripe: UInt64(stripe), row: row)
         let values = slots.enumerated().map { unit, slot in
-            "\(ParityScheme.name(ofUnit: unit)) \(Token.hex(model.state.devices[slot.devs.lowerBound].objects[Int(slot.objPage)]))"
+            "\(ParityScheme.name(ofUnit: unit)) \(Token.hex(model.state.devices[slot.devs.lowerBound].token(at: Int(slot.objPage))))"
         }
         let text = " s\(stripe) r\(row): \(values.joined(separator: "  ")) "
         guard text.count <= room else { return }
@@ -256,8 +267,9 @@ struct StripeMapPanel {
             let location = (model.state.geometry ?? layout).location(ofPage: firstPage + column * layout.pagesInUnit)
             if location.dev == first { return ("D\(column)", location.objPage) }
         }
+        // RAID0 has no parity slot (paritySlots stands in dev 0 for one): a device of another group is blank.
         let slots = (model.state.geometry ?? layout).paritySlots(stripe: UInt64(stripe), row: 0)
-        guard let unit = slots.firstIndex(where: { $0.devs.contains(dev) }) else { return ("", 0) }
+        guard layout.parity > 0, let unit = slots.firstIndex(where: { $0.devs.contains(dev) }) else { return ("", 0) }
         return (ParityScheme.name(ofUnit: unit), slots[unit].objPage)
     }
 }
