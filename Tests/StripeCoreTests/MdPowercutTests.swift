@@ -69,6 +69,9 @@ struct MdPowercutTests {
         let end = synced.state(at: synced.count - 1)
         #expect(!end.arrayDirty)
         #expect(end.inconsistentUnits(stripe: 0, row: 0).isEmpty)
+        // Nothing written in md at the cut (the writes completed): the array is clean.
+        let idle = try run(text + "completions auto\nfsync\npowercut\n")
+        #expect(!idle.state(at: idle.count - 1).arrayDirty)
         // On the ORE the same cut marks nothing dirty.
         let ore = try run(text.replacingOccurrences(of: "write-path md\n", with: "") + "powercut\n")
         #expect(!ore.state(at: ore.count - 1).arrayDirty)

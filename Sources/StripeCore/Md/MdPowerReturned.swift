@@ -25,10 +25,13 @@ extension MdRaid5 {
     ///   parity, and `ppl_init_log` marks the array clean:
     ///   `if (!mddev->pers && mddev->recovery_cp == 0 && ppl_conf->recovered_entries > 0
     ///   && ppl_conf->mismatch_count == 0) mddev->recovery_cp = MaxSector;`
-    /// - no log: the superblock says the array was not shut down cleanly
-    ///   (`recovery_cp` 0), so md reconstruct-writes until `resync` ("not clean --
+    /// - no log, with write bios in md at the cut (`writes_pending`, so
+    ///   `md_write_start` had marked the superblock dirty; the model has no clock for
+    ///   the 200 ms `safemode_delay` after which an idle array is marked clean again):
+    ///   the array was not shut down cleanly (`recovery_cp` 0), so md
+    ///   reconstruct-writes until `resync` ("not clean --
     ///   starting background reconstruction"; `handle_stripe_dirtying`:
-    ///   `if (conf->rmw_level == PARITY_DISABLE_RMW || (recovery_cp < MaxSector && sh->sector >= recovery_cp))`
+    ///   `(recovery_cp < MaxSector && sh->sector >= recovery_cp && s->failed == 0)`
     ///   forces rcw). With a journal no stripe is left torn, and the model does not
     ///   mark the array dirty.
     ///
@@ -36,6 +39,7 @@ extension MdRaid5 {
     /// all completed: the kernel replays from its last checkpoint, and the entries of
     /// finished stripes before it only write again what the disks already hold.
     func powerReturned(_ engine: Engine) {
+        let writesPending = !bios.isEmpty
         cache = [:]
         inactive = []
         handleList = []
@@ -54,6 +58,7 @@ extension MdRaid5 {
         logEntries = []
         switch config.log {
         case .none:
+            guard writesPending else { return }
             if !engine.state.arrayDirty { engine.stage(.arrayDirty(true)) }
             engine.note("md comes back dirty (recovery_cp 0): until resync every stripe is reconstruct-written, and a stripe the power cut tore keeps parity that disagrees with its data")
         case .journal:
