@@ -56,6 +56,7 @@ struct MdPowercutTests {
         let dishonest = PowercutTests.violations(t, rule: 8)
         #expect(dishonest.count == 1)
         #expect(dishonest.first?.hasPrefix("dishonest read: page 1 read ") == true)
+        #expect(dishonest.first?.contains("from dev 1 object page 0 (failed: rebuilt from its row)") == true)
         #expect(Self.functions(t).contains(.fetch_block) && Self.functions(t).contains(.ops_run_compute5))
     }
 

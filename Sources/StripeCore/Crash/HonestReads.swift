@@ -5,7 +5,13 @@ extension Engine {
     /// comparison; anything else is looked up in the page's history on the timeline.
     func checkHonestReads(_ pages: Range<Int>) {
         for page in dishonestPages(pages, reading: { state.pages[$0].token }) {
-            let location = layout.map { "dev \(readMirror($0.location(ofPage: page).dev)) object page \($0.location(ofPage: page).objPage)" } ?? "its device"
+            // Where the write path reads the page (md's geometry under md); a failed device's
+            // page was rebuilt from its row.
+            let location = state.geometry.map { geometry -> String in
+                let (dev, objPage) = geometry.location(ofPage: page)
+                let copy = readMirror(dev)
+                return "dev \(copy) object page \(objPage)" + (state.devices[copy].failed ? " (failed: rebuilt from its row)" : "")
+            } ?? "its device"
             violation(rule: 8, "dishonest read: page \(page) read \(Token.hex(state.pages[page].token)) from \(location), a token never written to page \(page) (it should read \(Token.hex(expected[page])))")
         }
     }
