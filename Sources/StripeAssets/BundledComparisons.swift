@@ -28,5 +28,7 @@ public enum BundledComparisons {
                lesson: "3.2 vs 4.18 on a write over several stripes: 3.2 cuts it at the last stripe boundary and strands the cut page"),
         Lesson(scenario: "raid0-groups-seed", commands: "profile final",
                lesson: "3.2 vs 4.18 on RAID0 with three groups: 3.2 puts group 2's units a row off and oopses in group 1, 4.18 misplaces a mid-stripe write in group 0"),
+        Lesson(scenario: "md-write-hole-real", commands: "write-path ore",
+               lesson: "md vs the ORE on a torn stripe and a dead disk: md rebuilds from the stale parity and returns garbage silently, the ORE fails the read with -EIO"),
     ]
 }

@@ -51,6 +51,9 @@ public enum BundledScenarios {
         ("md-raid6", text(PackageResources.md_raid6_scn)),
         ("write-hole-real", text(PackageResources.write_hole_real_scn)),
         ("raid6-powercut", text(PackageResources.raid6_powercut_scn)),
+        ("md-write-hole-real", text(PackageResources.md_write_hole_real_scn)),
+        ("md-resync", text(PackageResources.md_resync_scn)),
+        ("md-ppl", text(PackageResources.md_ppl_scn)),
     ]
 
     /// The text of the bundled scenario `name`, if there is one.

@@ -157,12 +157,14 @@ public final class Engine {
     }
 
     /// Sets and clears page flags with one `page` event, recording only real changes.
-    func setFlags(_ index: Int, set: PageFlags = [], clear: PageFlags = [], token: UInt64? = nil) {
+    /// `read`: the token is what a read returned, not a write (`Event.tokenRead`).
+    func setFlags(_ index: Int, set: PageFlags = [], clear: PageFlags = [], token: UInt64? = nil, read: Bool = false) {
         let flags = state.pages[index].flags
         let setting = set.subtracting(flags)
         let clearing = clear.intersection(flags).subtracting(set)
         guard !setting.isEmpty || !clearing.isEmpty || token != nil else { return }
-        emit(.page, a: setting.rawValue | (token != nil ? Event.tokenChanged : 0), b: clearing.rawValue,
+        emit(.page, a: setting.rawValue | (token != nil ? Event.tokenChanged : 0),
+             b: clearing.rawValue | (token != nil && read ? Event.tokenRead : 0),
              i: UInt32(index), x: token ?? 0)
     }
 

@@ -26,14 +26,14 @@ struct ConfigCLITests {
         for mode in ["normal", "page_cursor", "prompt", "breakpoint_list", "note_pause", "split", "explorer"] {
             #expect(printed.stdout.contains("[keys.\(mode)]\n"), "\(mode)")
         }
-        let edited = printed.stdout.replacingOccurrences(of: "step = [\"Right\", \"l\", \"s\"]", with: "step = [\"F5\", \"x\"]")
+        let edited = printed.stdout.replacingOccurrences(of: "step = [\"Right\", \"l\", \"s\"]", with: "step = [\"F5\", \"X\"]")
         let home = try Self.home(edited)
         defer { try? FileManager.default.removeItem(at: home) }
         let again = try Self.keys(home, ["--format", "toml"])
         #expect(again.stderr.isEmpty, "\(again.stderr)")
         #expect(again.stdout == edited)
         let text = try Self.keys(home)
-        #expect(text.stdout.contains("  step                 F5 x\n"))
+        #expect(text.stdout.contains("  step                 F5 X\n"))
     }
 
     @Test func noColorMeansTheMonoTheme() throws {

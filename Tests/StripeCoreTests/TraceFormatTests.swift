@@ -97,7 +97,7 @@ struct BundledScenarioTests {
         "device-failure": [1, 2], "truncate-mid-stripe": [2], "r4w-off": [1],
         "group-split": [1, 6], "stranded-fsync": [1, 6], "raid0-placement-final": [1, 7], "raid5-placement": [1, 2, 7],
         "huge-unit": [1], "truncate-mirrors": [], "stripe-cut-seed": [1, 6], "raid0-groups-seed": [1, 7],
-        "write-hole-real": [2], "raid6-powercut": [2],
+        "write-hole-real": [2], "raid6-powercut": [2], "md-write-hole-real": [2, 8], "md-resync": [2],
     ]
     /// Where a bundled scenario ends in a kernel bug on purpose.
     static let kernelBugs: [String: KernelFunction] = [

@@ -35,4 +35,19 @@ struct BundledComparisonsTests {
         #expect(summary.b.violations.contains { $0.contains("rule 7") && $0.contains("dev 0") })
         #expect(!summary.b.violations.contains { $0.contains("rule 7") && $0.contains("dev 5") })
     }
+
+    /// The write hole made real, md against the ORE on the same torn stripe and dead disk:
+    /// md's rebuild breaks rule 8, the ORE's read fails page 1 with the error flag and
+    /// breaks only rule 2 (the torn row it never repairs).
+    @Test func mdReturnsGarbageWhereTheOREFails() throws {
+        let comparison = try CompareViewTests.comparison("md-write-hole-real", "write-path ore")
+        let summary = CompareSummary(comparison)
+        #expect(summary.a.violations.contains { $0.contains("rule 8") && $0.contains("page 1") })
+        #expect(!summary.b.violations.contains { $0.contains("rule 8") })
+        #expect(summary.b.violations.contains { $0.contains("rule 2") })
+        let ore = comparison.b.state(at: comparison.b.count - 1)
+        #expect(ore.pages[1].flags.contains(.error) && !ore.pages[1].flags.contains(.uptodate))
+        let md = comparison.a.state(at: comparison.a.count - 1)
+        #expect(md.pages[1].flags.contains(.uptodate) && !md.pages[1].flags.contains(.error))
+    }
 }

@@ -9,7 +9,11 @@ public enum CrashGranularity: String, Sendable, CaseIterable {
 /// a prefix of its pages. For each state: the parity rows that disagree with their data,
 /// and, per failed device, what a read of each file page returns under the ORE (which
 /// fails it) and under md (which rebuilds it; wrong when the rebuild differs from what
-/// the failed device held: a stale row).
+/// the failed device held: a stale row). Rows are md's (`MdGeometry`) when md writes
+/// the scenario, the ORE layout's otherwise; the ORE's failed pages are always where the
+/// ORE's own layout reads them. Writes to md's log device touch no row; what md's
+/// journal or PPL would repair at power-on is not applied to the states (`powercut`
+/// applies it).
 ///
 /// States are numbered in this order: the writes in flight by request id, the first the
 /// lowest digit; with `request` a state's bit i says whether write i landed (state 0:
@@ -77,7 +81,7 @@ public struct CrashStates: Sendable {
             states = []
             return
         }
-        let world = CrashWorld(base: base, layout: layout, writes: writes, objectID: timeline.scenario.objectID)
+        let world = CrashWorld(base: base, layout: layout, geometry: base.geometry ?? layout, writes: writes, objectID: timeline.scenario.objectID)
         let count = Int(min(total ?? UInt64.max, UInt64(Self.limit)))
         var states: [State] = []
         states.reserveCapacity(count)
@@ -117,6 +121,9 @@ private struct CrashWorld {
     }
 
     let layout: OreLayout
+    /// Where rows live: md's geometry when md writes the scenario (its rows are its
+    /// own, RAID6 rotates otherwise), else the ORE layout.
+    let geometry: any StripeGeometry
     let writeIndex: [Int: Int]
     let filePages: Int
     let rows: [TouchedRow]
@@ -131,22 +138,24 @@ private struct CrashWorld {
     /// The ORE's failed pages per device: the page's read copy is there, in every state.
     var oreEIO: [Int: [Int]] = [:]
 
-    init(base: SimState, layout: OreLayout, writes: [CrashStates.Write], objectID: UInt64) {
+    init(base: SimState, layout: OreLayout, geometry: any StripeGeometry, writes: [CrashStates.Write], objectID: UInt64) {
         self.layout = layout
+        self.geometry = geometry
         writeIndex = Dictionary(uniqueKeysWithValues: writes.enumerated().map { ($1.id, $0) })
         filePages = Int((base.iSize + pageSize - 1) / pageSize)
         let baseToken = { (dev: Int, objPage: UInt64) in base.devices[dev].token(at: Int(objPage)) }
         var touchedKeys = Set<CrashStates.Row>()
-        for write in writes {
+        // md's log device holds no row of the array.
+        for write in writes where write.request.dev < layout.devices {
             for entry in write.entries {
-                let stripe = layout.stripe(onDevice: write.request.dev, objPage: entry.objPage)
+                let stripe = geometry.stripe(onDevice: write.request.dev, objPage: entry.objPage)
                 touchedKeys.insert(CrashStates.Row(stripe: stripe, row: Int(entry.objPage % UInt64(layout.pagesInUnit))))
             }
         }
         var slotIndex: [Slot: Int] = [:]
         var rows: [TouchedRow] = []
         for key in touchedKeys.sorted() {
-            let slots = layout.rowSlots(stripe: key.stripe, row: key.row)
+            let slots = geometry.rowSlots(stripe: key.stripe, row: key.row)
             var slotOfDev = [Int](repeating: -1, count: layout.devices)
             for block in slots.data + slots.parity {
                 for dev in block.devs {
@@ -173,18 +182,18 @@ private struct CrashWorld {
         steadyRows = (0..<base.stripeSpan).flatMap { stripe in
             (0..<layout.pagesInUnit).filter { row in
                 !touchedKeys.contains(CrashStates.Row(stripe: stripe, row: row))
-                    && !layout.inconsistentUnits(stripe: stripe, row: row, token: baseToken).isEmpty
+                    && !geometry.inconsistentUnits(stripe: stripe, row: row, token: baseToken).isEmpty
             }.map { CrashStates.Row(stripe: stripe, row: $0) }
         }
         for page in 0..<filePages {
             for failed in layout.devicesHolding(page: page) where layout.oreFails(page: page, failed: failed, objectID: objectID) {
                 oreEIO[failed, default: []].append(page)
             }
-            let inStripe = page % layout.pagesInStripe
-            guard !touchedKeys.contains(CrashStates.Row(stripe: layout.stripe(ofPage: page), row: inStripe % layout.pagesInUnit)) else { continue }
-            let slots = layout.rowSlots(stripe: layout.stripe(ofPage: page), row: inStripe % layout.pagesInUnit)
-            for failed in layout.devicesHolding(page: page) {
-                switch Self.judge(slots, column: inStripe / layout.pagesInUnit, failed: failed, token: baseToken) {
+            let (column, row) = geometry.columnAndRow(ofPage: page)
+            guard !touchedKeys.contains(CrashStates.Row(stripe: geometry.stripe(ofPage: page), row: row)) else { continue }
+            let slots = geometry.rowSlots(stripe: geometry.stripe(ofPage: page), row: row)
+            for failed in geometry.devicesHolding(page: page) {
+                switch Self.judge(slots, column: column, failed: failed, token: baseToken) {
                 case .wrong: steadyWrong[failed, default: []].append(page)
                 case .eio: steadyEIO[failed, default: []].append(page)
                 case .right: break

@@ -5,7 +5,13 @@ extension Engine {
     /// comparison; anything else is looked up in the page's history on the timeline.
     func checkHonestReads(_ pages: Range<Int>) {
         for page in dishonestPages(pages, reading: { state.pages[$0].token }) {
-            let location = layout.map { "dev \(readMirror($0.location(ofPage: page).dev)) object page \($0.location(ofPage: page).objPage)" } ?? "its device"
+            // Where the write path reads the page (md's geometry under md); a failed device's
+            // page was rebuilt from its row.
+            let location = state.geometry.map { geometry -> String in
+                let (dev, objPage) = geometry.location(ofPage: page)
+                let copy = readMirror(dev)
+                return "dev \(copy) object page \(objPage)" + (state.devices[copy].failed ? " (failed: rebuilt from its row)" : "")
+            } ?? "its device"
             violation(rule: 8, "dishonest read: page \(page) read \(Token.hex(state.pages[page].token)) from \(location), a token never written to page \(page) (it should read \(Token.hex(expected[page])))")
         }
     }
@@ -20,7 +26,7 @@ extension Engine {
 
     /// Every token each of `pages` ever held by a user write, a zeroing, the file's
     /// creation (its initial token, or 0 for a page past the created size), or a power
-    /// cut (what then landed), from the timeline so far.
+    /// cut (what then landed), from the timeline so far; not what a read returned.
     private func honestTokens(of pages: Set<Int>) -> [Int: Set<UInt64>] {
         var honest: [Int: Set<UInt64>] = [:]
         for page in pages { honest[page] = [expected[page]] }
@@ -33,7 +39,7 @@ extension Engine {
                     for page in pages { honest[page]!.insert(UInt64(page) * pageSize < size ? Token.initial(page: page, fileSize: size) : 0) }
                 }
             }
-            if e.kind == .page, e.a & Event.tokenChanged != 0, pages.contains(Int(e.i)) { honest[Int(e.i)]!.insert(e.x) }
+            if e.kind == .page, e.a & Event.tokenChanged != 0, e.b & Event.tokenRead == 0, pages.contains(Int(e.i)) { honest[Int(e.i)]!.insert(e.x) }
         }
         if !created { for page in pages { honest[page]!.insert(0) } }
         return honest

@@ -39,19 +39,22 @@ extension Engine {
                 note("powercut: request\(strangers.count == 1 ? "" : "s") \(strangers.map(String.init).joined(separator: ", ")) named in landed \(strangers.count == 1 ? "was" : "were") not a write in flight; only writes in flight can land")
             }
         }
-        guard let layout else { return }
+        guard let layout, let geometry = state.geometry else { return }
+        powerReturned(layout: layout)
+        // What the file reads back from now on: what its data pages hold after recovery.
         for page in 0..<Int((state.iSize + pageSize - 1) / pageSize) {
-            let location = layout.location(ofPage: page)
+            let location = geometry.location(ofPage: page)
             expected[page] = state.devices[layout.readCopy(of: location.dev, objectID: objectID)].token(at: Int(location.objPage))
         }
-        powerReturned(layout: layout)
     }
 
     /// Where a write path's recovery runs once the power is back, the one hook for it:
     /// md marks its array dirty (`recovery_cp` 0: reconstruct-write until `resync`),
-    /// replays its journal or recovers parity from its PPL here. The ORE has none of
-    /// these: parity stays as it landed, and a note says which stripes it left stale.
+    /// replays its journal or recovers parity from its PPL (`MdRaid5.powerReturned`).
+    /// The ORE has none of these: parity stays as it landed, and a note says which
+    /// stripes it left stale.
     func powerReturned(layout: OreLayout) {
+        if let md = writePath as? MdRaid5 { return md.powerReturned(self) }
         let stale = (0..<state.stripeSpan).filter { !state.isParityConsistent(stripe: $0) }
         guard layout.parity > 0, !stale.isEmpty else { return }
         let list = stale.prefix(6).map(String.init).joined(separator: ", ") + (stale.count > 6 ? " and \(stale.count - 6) more" : "")

@@ -27,8 +27,9 @@ extension MdRaid5 {
     }
 
     /// The read before a partial write (`block_write_begin` reading the page): past the
-    /// end of file the page is zeroed, otherwise read from its data disk at once; it
-    /// stays locked. False when the read failed.
+    /// end of file the page is zeroed, otherwise read from its data disk at once, or
+    /// rebuilt from its row when that disk failed (`computeBlock`); it stays locked.
+    /// False when the read failed.
     func readForWrite(_ engine: Engine, _ index: Int) -> Bool {
         engine.traced(.readpage, UInt64(index)) { () -> Bool in
             guard UInt64(index) * pageSize < engine.state.iSize else {
@@ -36,6 +37,7 @@ extension MdRaid5 {
                 return true
             }
             let (dev, objPage) = geometry.location(ofPage: index)
+            if engine.state.devices[dev].failed { return computeBlock(engine, index, unlock: false) }
             let id = engine.submit(dev: dev, purpose: .read, entries: [RequestEntry(objPage: objPage, isParity: false, value: UInt64(index))])
             guard engine.completeNow(id) else {
                 engine.setFlags(index, set: .error)
@@ -46,7 +48,8 @@ extension MdRaid5 {
         }
     }
 
-    /// One read bio: a request per chunk it spans.
+    /// One read bio: a request per chunk it spans; a chunk on a failed disk is rebuilt
+    /// page by page (`computeBlock`).
     private func readChunks(_ engine: Engine, _ pages: [Int]) {
         var start = 0
         while start < pages.count {
@@ -54,14 +57,19 @@ extension MdRaid5 {
             var end = start
             while end < pages.count, pages[end] / geometry.pagesInUnit == chunk { end += 1 }
             let piece = Array(pages[start..<end])
+            start = end
+            let dev = geometry.location(ofPage: piece[0]).dev
+            // A failed disk: each page through the stripe cache, rebuilt from its row.
+            if engine.state.devices[dev].failed {
+                for index in piece where !engine.halted { _ = computeBlock(engine, index, unlock: true) }
+                continue
+            }
             engine.traced(.raid5_read_one_chunk, UInt64(piece[0]), UInt64(piece.count)) {
-                let dev = geometry.location(ofPage: piece[0]).dev
                 let entries = piece.map { RequestEntry(objPage: geometry.location(ofPage: $0).objPage, isParity: false, value: UInt64($0)) }
                 let id = engine.submit(dev: dev, purpose: .read, entries: entries)
                 requests[id] = .read(pages: piece)
                 engine.track(PendingIO(kind: .writePath, pages: 0..<0, requests: [id]))
             }
-            start = end
         }
     }
 

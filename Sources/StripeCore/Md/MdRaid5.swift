@@ -38,6 +38,9 @@ final class MdRaid5: WritePath {
     var requests: [Int: MdRequest] = [:]
     /// The next free page of the log device.
     var logHead: UInt64 = 0
+    /// The log entries of stripes whose writes to the array have not all completed:
+    /// what recovery after a power cut looks for on the log device.
+    var logEntries: [MdLogEntry] = []
     /// raid5d is running (it is not entered twice).
     var inRaid5d = false
 

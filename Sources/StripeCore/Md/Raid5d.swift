@@ -176,9 +176,12 @@ extension MdRaid5 {
     }
 
     /// One of the stripe's requests is back: at the last, `STRIPE_HANDLE` and release.
+    /// The stripe's log entry is then no longer needed after a power cut
+    /// (`r5l_stripe_write_finished`, `ppl_stripe_write_finished`).
     private func requestDone(_ row: UInt64) {
         cache[row]!.inFlight -= 1
         guard cache[row]!.inFlight == 0 else { return }
+        logEntries.removeAll { $0.row == row }
         cache[row]!.handle = true
         release(row)
     }

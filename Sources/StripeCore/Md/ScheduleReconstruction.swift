@@ -62,8 +62,11 @@ extension MdRaid5 {
             runParityOps(engine, row: member, rcw: true, draining: drained)
         }
         switch config.log {
-        case .journal: writeLog(engine, row: row, fn: .r5l_write_stripe, blocks: (draining + parityDisks(row)).sorted().map { cache[row]!.dev[$0].token })
-        case .ppl where partialParity != nil: writeLog(engine, row: row, fn: .ppl_write_stripe, blocks: [partialParity!])
+        case .journal:
+            let disks = (draining + parityDisks(row)).sorted()
+            writeLog(engine, MdLogEntry(row: row, start: logHead, disks: disks, tokens: disks.map { cache[row]!.dev[$0].token }), fn: .r5l_write_stripe)
+        case .ppl where partialParity != nil:
+            writeLog(engine, MdLogEntry(row: row, start: logHead, disks: draining, tokens: [partialParity!]), fn: .ppl_write_stripe)
         default: opsRunIO(engine, row: row)
         }
     }
@@ -123,10 +126,12 @@ extension MdRaid5 {
     /// The stripe's entry on the log device (the journal's data and parity blocks, or
     /// the partial parity with FUA), before its writes to the array: those go out when
     /// the log write completes (`r5l_log_endio`, `ppl_log_endio`).
-    private func writeLog(_ engine: Engine, row: UInt64, fn: KernelFunction, blocks: [UInt64]) {
+    private func writeLog(_ engine: Engine, _ entry: MdLogEntry, fn: KernelFunction) {
+        let row = entry.row
         engine.traced(fn, row) {
-            let entries = blocks.enumerated().map { RequestEntry(objPage: logHead + UInt64($0), isParity: false, value: $1) }
-            logHead += UInt64(blocks.count)
+            let entries = entry.tokens.enumerated().map { RequestEntry(objPage: logHead + UInt64($0), isParity: false, value: $1) }
+            logHead += UInt64(entry.tokens.count)
+            logEntries.append(entry)
             let id = engine.submit(dev: logDev, purpose: .write, entries: entries)
             requests[id] = .log(row: row)
             cache[row]!.inFlight += 1

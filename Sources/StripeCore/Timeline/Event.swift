@@ -7,7 +7,7 @@
 /// | command | | | scenario line | command number |
 /// | note | | | scenario line | string id |
 /// | call / return | function | | | argument-table offset |
-/// | page | flags set (bit 7: token changed) | flags cleared | page index | new token |
+/// | page | flags set (bit 7: token changed) | flags cleared (bit 7: the token is what a read returned) | page index | new token |
 /// | page_add / page_remove | | | page index | |
 /// | r4w_get_page | source (bit 7: uptodate) | | page index | |
 /// | r4w_put_page | bit 0: released | | page index | |
@@ -38,5 +38,8 @@ public struct Event: Sendable, Equatable {
     }
 
     static let tokenChanged: UInt8 = 0x80
+    /// On a `page` event's `b`: the new token is what a read returned (md's rebuilt
+    /// block), not something a user wrote, so rule 8 judges it instead of learning it.
+    static let tokenRead: UInt8 = 0x80
     static let uptodateBit: UInt8 = 0x80
 }

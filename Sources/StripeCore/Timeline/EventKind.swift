@@ -52,6 +52,9 @@ public enum KernelFunction: UInt8, Sendable, CaseIterable {
     case ops_run_prexor5, ops_run_prexor6, ops_run_reconstruct5, ops_run_reconstruct6, ops_run_partial_parity
     case ops_run_io, r5l_write_stripe, ppl_write_stripe, raid5_end_read_request, raid5_end_write_request
     case handle_stripe_clean_event, raid5_read_one_chunk, md_do_sync
+    // md after a power cut (raid5-cache.c, raid5-ppl.c) and md's degraded reads (raid5.c).
+    case r5l_recovery_log, r5l_recovery_replay_one_stripe, ppl_recover, ppl_recover_entry
+    case fetch_block, ops_run_compute5, ops_run_compute6_1, ops_run_compute6_2, ops_run_biofill
 
     /// The name as the kernel spells it.
     public var name: String { "\(self)" }
@@ -76,9 +79,13 @@ public enum KernelFunction: UInt8, Sendable, CaseIterable {
         case .add_stripe_bio: ["row", "dev", "index"]
         case .raid5_get_active_stripe, .handle_stripe, .handle_stripe_dirtying, .schedule_reconstruction,
              .ops_run_prexor5, .ops_run_prexor6, .ops_run_reconstruct5, .ops_run_reconstruct6, .ops_run_partial_parity,
-             .ops_run_io, .r5l_write_stripe, .ppl_write_stripe, .handle_stripe_clean_event: ["row"]
+             .ops_run_io, .r5l_write_stripe, .ppl_write_stripe, .handle_stripe_clean_event,
+             .r5l_recovery_replay_one_stripe, .ppl_recover_entry, .ops_run_compute5, .ops_run_compute6_1,
+             .ops_run_compute6_2, .ops_run_biofill: ["row"]
+        case .fetch_block: ["row", "dev"]
         case .raid5_end_read_request, .raid5_end_write_request: ["row", "dev"]
-        case .blk_finish_plug, .raid5_unplug, .raid5d, .raid5_activate_delayed, .md_do_sync: []
+        case .blk_finish_plug, .raid5_unplug, .raid5d, .raid5_activate_delayed, .md_do_sync, .r5l_recovery_log,
+             .ppl_recover: []
         }
     }
 

@@ -193,7 +193,7 @@ extension Timeline {
             let call = EventPayload.KernelCall(function: fn, values: Array(args[start..<(start + fn.argumentNames.count)]))
             return e.kind == .call ? .call(call) : .return(call)
         case .page:
-            return .page(.init(index: Int(e.i), set: PageFlags(rawValue: e.a & 0x7f), clear: PageFlags(rawValue: e.b),
+            return .page(.init(index: Int(e.i), set: PageFlags(rawValue: e.a & 0x7f), clear: PageFlags(rawValue: e.b & ~Event.tokenRead),
                                token: e.a & Event.tokenChanged != 0 ? e.x : nil))
         case .pageAdd: return .pageAdd(index: Int(e.i))
         case .pageRemove: return .pageRemove(index: Int(e.i))

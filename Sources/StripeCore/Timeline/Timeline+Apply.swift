@@ -38,10 +38,10 @@ extension Timeline {
         case .page:
             s.updatePage(Int(e.i)) { page in
                 page.flags.formUnion(PageFlags(rawValue: e.a & 0x7f))
-                page.flags.subtract(PageFlags(rawValue: e.b))
+                page.flags.subtract(PageFlags(rawValue: e.b & ~Event.tokenRead))
                 if e.a & Event.tokenChanged != 0 {
                     page.token = e.x
-                    page.marks.remove(.readFromDevice)
+                    if e.b & Event.tokenRead != 0 { page.marks.insert(.readFromDevice) } else { page.marks.remove(.readFromDevice) }
                 }
             }
         case .pageAdd:

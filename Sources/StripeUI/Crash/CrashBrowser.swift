@@ -7,6 +7,8 @@ import StripeCore
 public struct CrashBrowser: Equatable, Sendable {
     public let crash: CrashStates
     public let layout: OreLayout
+    /// Where the rows live: md's geometry when md writes the scenario, else the layout.
+    public let geometry: any StripeGeometry
     /// Pages of the file (`i_size`) at the event.
     public let filePages: Int
     /// Stripes the devices hold data or parity of at the event.
@@ -22,6 +24,7 @@ public struct CrashBrowser: Equatable, Sendable {
         guard let layout = state.layout else { return nil }
         crash = CrashStates(timeline: timeline, at: event, granularity: .request)
         self.layout = layout
+        geometry = state.geometry ?? layout
         filePages = Int((state.iSize + pageSize - 1) / pageSize)
         stripes = Int(state.stripeSpan)
     }

@@ -63,30 +63,31 @@ struct CrashBrowserView {
     private func drawDevices(_ rect: Rect, on screen: inout Screen) {
         screen.box(rect, title: "devices in state \(browser.selected) (! stale parity row)", glyphs: theme.box, style: .bold)
         let clip = rect.inset(1)
-        let layout = browser.layout
+        let layout = browser.geometry
+        let devices = browser.layout.devices
         let rowsPerUnit = layout.pagesInUnit
         let cell = max(7, min(rowsPerUnit, 8) + 4)
         let stale = Set(browser.state.inconsistentRows.map { [Int($0.stripe), $0.row] })
         var x = clip.x + 5
-        for dev in 0..<layout.devices {
+        for dev in 0..<devices {
             let failed = dev == browser.failedDev
             screen.put(failed ? "dev\(dev)\(wrongGlyph)" : "dev\(dev)", x: x, y: clip.y, style: failed ? theme.error : .bold, clip: clip)
             x += cell
         }
-        let touched = browser.crash.writes.flatMap { w in w.entries.map { Int(layout.stripe(onDevice: w.request.dev, objPage: $0.objPage)) } }
+        let touched = browser.crash.writes.filter { $0.request.dev < devices }.flatMap { w in w.entries.map { Int(layout.stripe(onDevice: w.request.dev, objPage: $0.objPage)) } }
         let rows = max(0, clip.height - 2)
         let first = browser.stripes <= rows ? 0 : max(0, min(touched.min() ?? 0, browser.stripes - rows))
         for (line, stripe) in (first..<min(browser.stripes, first + rows)).enumerated() {
             let y = clip.y + 1 + line
             screen.put("s\(stripe)", x: clip.x, y: y, style: theme.label, clip: clip)
-            var labels = [String](repeating: "", count: layout.devices)
+            var labels = [String](repeating: "", count: devices)
             for column in 0..<layout.dataDevices {
                 for dev in layout.devicesHolding(page: stripe * layout.pagesInStripe + column * rowsPerUnit) { labels[dev] = "D\(column)" }
             }
             for (unit, slot) in layout.paritySlots(stripe: UInt64(stripe), row: 0).prefix(layout.parity).enumerated() {
                 for dev in slot.devs { labels[dev] = ParityScheme.name(ofUnit: unit) }
             }
-            for dev in 0..<layout.devices {
+            for dev in 0..<devices {
                 let cx = clip.x + 5 + dev * cell
                 screen.put(labels[dev], x: cx, y: y, style: labels[dev].hasPrefix("D") ? .plain : theme.parity, clip: clip)
                 for row in 0..<min(rowsPerUnit, 8) {
@@ -108,7 +109,7 @@ struct CrashBrowserView {
         let eio = Set(ore ? d.oreEIO : d.mdEIO), wrong = Set(ore ? [] : d.mdWrong)
         screen.box(rect, title: "\(title): \(eio.count) -EIO, \(wrong.count) wrong", glyphs: theme.box, style: .bold)
         let clip = rect.inset(1)
-        let perRow = browser.layout.pagesInStripe
+        let perRow = browser.geometry.pagesInStripe
         let legend = "\(theme.doneGlyph) right  E -EIO  \(wrongGlyph) wrong (never written there)"
         screen.put(legend, x: clip.x, y: clip.y, style: theme.label, clip: clip)
         let rows = max(0, clip.height - 1)
