@@ -44,9 +44,11 @@ struct QuizCommand: ParsableCommand {
 
     /// Bad options are bad input: one line, exit 2 (thrown from `run`, as every command does).
     private func check() throws {
-        for kind in kinds where !Quiz.kinds.contains(kind) {
-            let why = kind == "choice" ? "; choice asks md's write path, which this build does not have" : ""
-            throw CLIFailure("--kind: expected one of \(Quiz.kinds.joined(separator: ", ")), found '\(kind.prefix(40))'\(why)")
+        for kind in kinds where !Quiz.allKinds.contains(kind) {
+            throw CLIFailure("--kind: expected one of \(Quiz.allKinds.joined(separator: ", ")), found '\(kind.prefix(40))'")
+        }
+        if kinds.contains("choice"), let other = kinds.first(where: { !Quiz.mdKinds.contains($0) }) {
+            throw CLIFailure("--kind choice makes a problem on md's write path, where '\(other)' (an ORE question) does not apply: combine choice with count only")
         }
         for raid in raids where RaidLevel(rawValue: raid) == nil {
             throw CLIFailure("--raid: expected raid0, raid5 or raid6, found '\(raid.prefix(40))'")

@@ -101,9 +101,21 @@ struct ClaimTests {
         #expect((0..<plain.count).allSatisfy { plain.json(of: $0) == claimed.json(of: $0) })
     }
 
-    /// md's write path is not on this branch: a choice claim has no md_decision to hold.
+    /// On the ORE there is no md_decision: a choice claim is false and says so.
     @Test func aChoiceWithoutMdDecisionsIsFalse() throws {
-        #expect(try failures(Self.partial, "choice row=0 rcw") == [.claimFailed(line: 5, claim: "choice row=0 rcw", actual: "no md_decision")])
+        #expect(try failures(Self.partial, "choice row=0 rcw") == [.claimFailed(line: 5, claim: "choice row=0 rcw", actual: "no md_decision for row 0")])
+    }
+
+    /// md on 5 disks, one page of a cold row written: rmw 2 (the page and P) against rcw 3,
+    /// so md reads old data and parity; the whole row written is a full stripe.
+    static let md = "layout raid5 devices=5 stripe-unit=4K\nwrite-path md\nfile size=64K\nwrite 0\nwritepages sync"
+
+    @Test func aChoiceClaimReadsMdsDecision() throws {
+        #expect(try failures(Self.md, "choice row=0 rmw") == [])
+        #expect(try failures(Self.md, "choice row=0 rcw") == [.claimFailed(line: 6, claim: "choice row=0 rcw", actual: "choice row=0 rmw")])
+        #expect(try failures(Self.md, "choice row=1 rmw") == [.claimFailed(line: 6, claim: "choice row=1 rmw", actual: "no md_decision for row 1")])
+        let full = "layout raid5 devices=5 stripe-unit=4K\nwrite-path md\nfile size=64K\nwrite 4..7\nwritepages sync"
+        #expect(try failures(full, "choice row=1 full") == [])
     }
 
     /// SPEC 12: the note and claims right after the command that hit a kernel bug still

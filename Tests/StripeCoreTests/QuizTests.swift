@@ -15,7 +15,7 @@ struct QuizTests {
         #expect(texts.count == 20, "different seeds, different problems")
     }
 
-    static let kinds = Quiz.kinds.map { [$0] } + [Quiz.kinds]
+    static let kinds = Quiz.kinds.map { [$0] } + [Quiz.kinds, ["choice"], Quiz.mdKinds]
 
     @Test(arguments: kinds)
     func everyAnswerIsWhatTheTraceShows(kinds: [String]) throws {
@@ -77,6 +77,25 @@ struct QuizTests {
                 }
             }
             return String(counted.reduce(0) { $0 + pages($1).count })
+        case "choice":
+            // md's first decision for the row that is not `delayed` (a row whose reads come
+            // back is decided again, with nothing left to read).
+            // A batch member has no decision of its own: the head's full-stripe decision runs
+            // ops_run_reconstruct for it.
+            let row = Int(words[2].dropFirst("row=".count))!
+            var latest: String?
+            for e in scope {
+                if e["kind"] as? String == "md_decision" {
+                    latest = e["choice"] as? String
+                    if e["row"] as? Int == row, latest != "delayed" { return "\"\(latest!)\"" }
+                }
+                if e["kind"] as? String == "call", (e["fn"] as? String)?.hasPrefix("ops_run_reconstruct") == true,
+                   (e["args"] as? [String: Any])?["row"] as? Int == row, latest == "full" {
+                    return "\"full\""
+                }
+            }
+            Issue.record("no decision for row \(row)")
+            return ""
         case "stranded":
             // Page flags replayed from every page event up to the end of the command.
             var held: [Int: Set<String>] = [:]

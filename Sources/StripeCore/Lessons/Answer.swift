@@ -129,8 +129,10 @@ extension Timeline {
         case .count(let counter):
             let answer = counter.value(in: state(at: last)) - counter.value(in: state(at: seq))
             return ShownAnswer(answer: .number(answer), shownAt: last)
-        case .choice:
-            return ShownAnswer(answer: .unavailable("no md_decision"), shownAt: last)
+        case .choice(let row):
+            guard let choice = mdChoice(row: row, in: seq...last) else { return ShownAnswer(answer: .unavailable("no md_decision for row \(row)"), shownAt: last) }
+            let at = scope.first { events[$0].kind == .mdDecision } ?? last
+            return ShownAnswer(answer: .choice(choice), shownAt: at)
         }
     }
 

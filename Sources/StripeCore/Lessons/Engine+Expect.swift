@@ -54,9 +54,9 @@ extension Engine {
                 timeline.entries[request.entries].contains(where: \.misplaced)
             }.map(\.dev)).sorted()
             return (devs.contains(dev), devs.isEmpty ? "no misplaced unit" : "misplaced " + devs.map { "dev=\($0)" }.joined(separator: ", "))
-        case .choice:
-            // md's write path emits `md_decision` events; without one there is no choice to check.
-            return (false, "no md_decision")
+        case .choice(let row, let expected):
+            guard let choice = timeline.mdChoice(row: row, upTo: timeline.count - 1) else { return (false, "no md_decision for row \(row)") }
+            return (choice == expected, "choice row=\(row) \(choice.rawValue)")
         }
     }
 

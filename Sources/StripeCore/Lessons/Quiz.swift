@@ -10,8 +10,13 @@ public struct Quiz: Sendable {
     public var questions: [(line: Int, question: Question, answer: ShownAnswer)]
     public var timeline: Timeline
 
-    /// Question kinds a quiz can draw: md's `choice` needs md's write path.
+    /// Question kinds a quiz can draw about the ORE.
     public static let kinds = ["r4w-reads", "writes", "parity-dev", "dev-of", "stranded", "count"]
+    /// Kinds a quiz on md's write path can draw (`write-path md`): `choice` asks md's
+    /// decision, and `count` works there too; the ORE's kinds ask about the ORE's calls.
+    public static let mdKinds = ["choice", "count"]
+    /// Every kind, as `--kind` takes them.
+    public static let allKinds = kinds + ["choice"]
 
     /// Generates and runs the problem for `seed` with `count` questions drawn from `kinds`
     /// (in turn, so every kind asked for appears) on a layout of one of `raids`.
@@ -52,16 +57,19 @@ public struct Quiz: Sendable {
     /// The scenario text of the problem for `seed`.
     static func problem(seed: UInt64, kinds: [String], count: Int, raids: [RaidLevel]) -> String {
         var rng = SplitMix(state: seed)
-        let raid = raids[rng.below(raids.count)]
+        // A `choice` question makes it a problem on md's write path (no groups, RAID5/6).
+        let md = kinds.contains("choice")
+        let raid = md ? [RaidLevel.raid5, .raid6].filter { raids.contains($0) }.first ?? .raid5 : raids[rng.below(raids.count)]
         let parity = raid == .raid6 ? 2 : raid == .raid5 ? 1 : 0
         let width = parity + 2 + rng.below(3)
         // Groups one stripe deep strand pages of a write over two group boundaries.
-        let grouped = kinds.contains("stranded") ? rng.below(4) != 0 : rng.below(4) == 0
+        let grouped = !md && (kinds.contains("stranded") ? rng.below(4) != 0 : rng.below(4) == 0)
         let unitPages = [1, 2, 4][rng.below(3)]
         var lines = ["title Quiz \(seed)"]
         var layout = "layout \(raid.rawValue) devices=\(grouped ? width * 2 : width) stripe-unit=\(unitPages * 4)K"
         if grouped { layout += " group-width=\(width) group-depth=\(1 + rng.below(2) * rng.below(2))" }
         lines.append(layout)
+        if md { lines.append("write-path md") }
         let stripePages = (width - parity) * unitPages
         let filePages = stripePages * (2 + rng.below(3))
         lines.append("file size=\(filePages * 4)K")
@@ -75,10 +83,11 @@ public struct Quiz: Sendable {
             let last = min(filePages + stripePages - 1, first + rng.below(3 * stripePages))
             lines.append("write \(first)..\(last)")
             // One to three questions about the writeback that follows.
-            for _ in 0..<min(count - asked, 1 + rng.below(3)) {
+            // md: one row a round (a second ask of the same row says nothing new).
+            for _ in 0..<min(count - asked, md ? 1 : 1 + rng.below(3)) {
                 // RAID0 has no parity to ask about: ask where a page lives instead.
                 let kind = parity == 0 && kinds[asked % kinds.count] == "parity-dev" ? "dev-of" : kinds[asked % kinds.count]
-                lines.append(Self.ask(kind, rng: &rng, pages: first...last, stripePages: stripePages))
+                lines.append(Self.ask(kind, rng: &rng, pages: first...last, stripePages: stripePages, unitPages: unitPages))
                 asked += 1
             }
             lines.append("writepages")
@@ -86,7 +95,7 @@ public struct Quiz: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func ask(_ kind: String, rng: inout SplitMix, pages: ClosedRange<Int>, stripePages: Int) -> String {
+    private static func ask(_ kind: String, rng: inout SplitMix, pages: ClosedRange<Int>, stripePages: Int, unitPages: Int) -> String {
         switch kind {
         case "r4w-reads": return "ask r4w-reads Which device pages does the first write_exec's r4w read? Mark them on the stripe map."
         case "writes": return "ask writes Which device pages does the first ore_write write (data and parity)? Mark them on the stripe map."
@@ -98,7 +107,12 @@ public struct Quiz: Sendable {
             let page = pages.lowerBound + rng.below(pages.count)
             return "ask dev-of page=\(page) Which device and object page hold file page \(page)?"
         case "stranded": return "ask stranded Which pages will this writepages leave stranded? Mark them on the grid (none: submit nothing)."
-        case "choice": return "ask choice row=\(rng.below(4)) Will md read-modify-write, reconstruct-write or write the row full?"
+        case "choice":
+            // A row this write touches: md's stripe_head of a page is its device page (the
+            // chunk row's first page row plus the page's row in its chunk).
+            let page = pages.lowerBound + rng.below(pages.count)
+            let row = page / stripePages * unitPages + page % unitPages
+            return "ask choice row=\(row) Will md read-modify-write, reconstruct-write or write row \(row) full?"
         default:
             let counter = CounterKind.allCases[rng.below(CounterKind.allCases.count)]
             return "ask count \(counter.rawValue) How many \(counter.rawValue) will this writepages add?"

@@ -27,7 +27,7 @@ struct StripeCachePanel {
         for (seq, d) in decisions {
             let reads = d.reads.isEmpty ? "" : " reads \(d.reads.map(String.init).joined(separator: ","))"
             let active = d.reads.isEmpty ? "" : " preread-active"
-            let members = Self.batch(model.timeline, decidedAt: seq, row: d.row)
+            let members = model.timeline.mdBatch(decidedAt: seq)
             let batched = members.isEmpty ? "" : " batched: " + members.map { "r\($0)" }.joined(separator: " ")
             lines.append(("r\(d.row) rmw \(d.rmw) rcw \(d.rcw) → \(d.choice.rawValue)\(reads)\(active)\(batched) @\(seq)", .plain))
             lines.append(("  " + d.disks.map(Self.block).joined(separator: " "), theme.label))
@@ -35,24 +35,6 @@ struct StripeCachePanel {
         for (row, line) in lines.prefix(inner.height).enumerated() {
             screen.put(line.0.truncated(to: inner.width), x: inner.x, y: inner.y + row, style: line.1, clip: inner)
         }
-    }
-
-    /// The rows a decision's stripe carried in its batch: the other rows whose parity
-    /// the same `handle_stripe` reconstructed.
-    static func batch(_ timeline: Timeline, decidedAt seq: Int, row: UInt64) -> [UInt64] {
-        let depth = Int(timeline.event(seq).depth)
-        var rows: [UInt64] = []
-        var n = seq + 1
-        while n < min(timeline.count, seq + 20_000), Int(timeline.event(n).depth) >= depth - 1 {
-            if timeline.event(n).kind == .return, timeline.function(of: n) == .handle_stripe { break }
-            if case .call(let call) = timeline.payload(of: n),
-               call.function == .ops_run_reconstruct5 || call.function == .ops_run_reconstruct6,
-               let other = call.argument("row"), other != row {
-                rows.append(other)
-            }
-            n += 1
-        }
-        return rows
     }
 
     /// `d0:Cou`: role and disk, state letter, flags.
