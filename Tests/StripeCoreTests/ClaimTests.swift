@@ -47,6 +47,15 @@ struct ClaimTests {
         writepages
         """
 
+    /// md on four disks, one page: a tie (rmw=2 rcw=2) that goes to reconstruct-write.
+    static let mdTie = """
+        layout raid5 devices=4 stripe-unit=16K
+        write-path md
+        file size=192K
+        write 0
+        writepages
+        """
+
     /// The claim_failed events of `text` followed by `expect CLAIM`.
     func failures(_ text: String, _ claim: String) throws -> [EventPayload] {
         let t = try run(text + "\nexpect " + claim)
@@ -73,6 +82,8 @@ struct ClaimTests {
         (misplaced, "misplaced dev=0", "misplaced dev=1", "misplaced dev=0"),
         (partial, "no-violation", "misplaced dev=0", "no misplaced unit"),
         (partial, "no-violation", "kernel_bug lock_page", "no kernel_bug"),
+        (mdTie, "choice row=0 rcw", "choice row=0 rmw", "choice row=0 rcw"),
+        (mdTie, "choice row=0 rcw", "choice row=1 rcw", "no md_decision for row=1"),
     ]
 
     @Test(arguments: cases)
@@ -101,9 +112,9 @@ struct ClaimTests {
         #expect((0..<plain.count).allSatisfy { plain.json(of: $0) == claimed.json(of: $0) })
     }
 
-    /// md's write path is not on this branch: a choice claim has no md_decision to hold.
+    /// The ORE's write path makes no md_decision: a choice claim there is false.
     @Test func aChoiceWithoutMdDecisionsIsFalse() throws {
-        #expect(try failures(Self.partial, "choice row=0 rcw") == [.claimFailed(line: 5, claim: "choice row=0 rcw", actual: "no md_decision")])
+        #expect(try failures(Self.partial, "choice row=0 rcw") == [.claimFailed(line: 5, claim: "choice row=0 rcw", actual: "no md_decision for row=0")])
     }
 
     /// SPEC 12: the note and claims right after the command that hit a kernel bug still

@@ -54,10 +54,22 @@ extension Engine {
                 timeline.entries[request.entries].contains(where: \.misplaced)
             }.map(\.dev)).sorted()
             return (devs.contains(dev), devs.isEmpty ? "no misplaced unit" : "misplaced " + devs.map { "dev=\($0)" }.joined(separator: ", "))
-        case .choice:
-            // md's write path emits `md_decision` events; without one there is no choice to check.
-            return (false, "no md_decision")
+        case .choice(let row, let choice):
+            guard let decision = latestDecision(row: UInt64(row)) else { return (false, "no md_decision for row=\(row)") }
+            return (decision.choice.rawValue == choice.rawValue, "choice row=\(row) \(decision.choice.rawValue)")
         }
+    }
+
+    /// The latest `md_decision` for array page row `row`: what `handle_stripe_dirtying`
+    /// chose last for it (a stripe is handled again when its reads complete, so the last
+    /// decision is the one it wrote with).
+    private func latestDecision(row: UInt64) -> MdDecision? {
+        var seq = timeline.count - 1
+        while seq >= 0 {
+            if timeline.events[seq].kind == .mdDecision, case .mdDecision(let d) = timeline.payload(of: seq), d.row == row { return d }
+            seq -= 1
+        }
+        return nil
     }
 
     private func counter(_ kind: CounterKind, _ claimed: UInt64) -> (Bool, String) {
