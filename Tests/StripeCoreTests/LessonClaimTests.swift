@@ -29,6 +29,7 @@ struct LessonClaimTests {
         ("reclaim-pressure", "set writepage=on", 11, "flags 0..11 UD"),
         ("raid0-placement-final", "set placement=seed", 9, "misplaced dev=0"),
         ("append-final", "profile seed", 11, "flags 8 ·"),
+        ("md-tie-prefer", "write-path md rmw=prefer", 10, "choice row=0 rcw"),
     ]
 
     @Test(arguments: mutations)
