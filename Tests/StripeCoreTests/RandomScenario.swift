@@ -1,16 +1,7 @@
 @testable import StripeCore
 
-/// A small deterministic generator (splitmix64), so a failing seed can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A small deterministic generator (the engine's splitmix64), so a failing seed can be replayed.
+typealias SeededGenerator = SplitMix
 
 /// Random scenarios in `profile final`, ending with a sync writeback and a `check` so
 /// the quiescent invariants are tested too. `safe` ones leave out what breaks an

@@ -133,8 +133,9 @@ extension Question.Kind {
     }
 }
 
-/// splitmix64: a small generator whose sequence is fixed by its seed on every platform.
-struct SplitMix {
+/// splitmix64: a small generator whose sequence is fixed by its seed on every platform
+/// (the random scenarios of the tests draw from it too, so a failing seed replays).
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 
     mutating func next() -> UInt64 {
