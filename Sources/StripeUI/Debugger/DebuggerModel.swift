@@ -107,11 +107,20 @@ public struct DebuggerModel {
     var undoStack: [(scenario: Scenario, cursor: Int, rows: [String]?)] = []
     /// The timeline `:`, `u` or `o` asked for, being built between keys.
     var pendingBuild: PendingBuild?
-    /// The scenario's text by line once it was edited (nil: as opened, found on demand).
+    /// What the model asked the loop for since the loop last took them (`takeEffects`).
+    var effects: [Effect] = []
+    /// The files asked for and not read yet, oldest first, each with what it is for.
+    var pendingReads: [(path: String, purpose: PendingRead)] = []
+    /// The `:w` writes asked for and not done yet: the prompt, text and command count.
+    var pendingWrites: [(path: String, prompt: String, text: String, commands: Int)] = []
+    /// The scenario's file as read when it was opened (nil: none, or a bundled one).
+    var openedText: String?
+    /// The scenario's text by line once it was edited (nil: as opened).
     var editedRows: [String]?
     /// The scenario text `:w` last wrote: edits up to there are not lost by `q` or `o`.
     var savedText: String?
-    /// Reads and writes scenario files for `o` and `:w`; the program hands in real files.
+    /// The bundled scenarios, and the files the loop reads and writes for `o` and `:w`
+    /// (never `update`); the program hands in real files.
     public var files = ScenarioFiles.none
     /// The page cursor of the page cache panel (arrows move it while it has the focus).
     public internal(set) var pageCursor = 0
@@ -128,9 +137,11 @@ public struct DebuggerModel {
     public var width: Int
     public var height: Int
     public var theme: Theme
-    /// The run still building the timeline: the screen shows what exists and builds the
-    /// rest between key presses (`buildStep`).
-    public var building: EngineRun?
+    /// The run still building the timeline: the screen shows what exists and the loop
+    /// builds the rest between key presses (asked by the `.build` effect set here).
+    public var building: EngineRun? {
+        didSet { if let run = building, run !== oldValue { effects.append(.build(run)) } }
+    }
     /// The memory a timeline may take, for the one a `:` command recomputes.
     public var budget: MemoryBudget?
     /// Events built per step between key reads (tens of milliseconds), so keys stay live.
@@ -151,6 +162,8 @@ public struct DebuggerModel {
         replayed = timeline.state(at: cursor)
         state = replayed
         settle()
+        // The scenario's own text, for `:` edits that keep its comments.
+        read(timeline.scenario.name, for: .source)
     }
 
     /// Derives what is shown at the cursor from the replayed state. Bounded work: the

@@ -14,6 +14,8 @@ extension DebuggerModel {
         case .notice(let text):
             message = Message(text: text, isError: true)
             return true
+        case .done(let result):
+            return effectDone(result)
         case .key(let key):
             switch mode {
             case .normal:
