@@ -83,12 +83,11 @@ public struct DebuggerModel {
     /// The number the next breakpoint gets: numbers are never reused, as in gdb.
     var nextBreakpointNumber = 1
     public var search: String?
-    /// Events one search key press looks through, so a key never stalls the screen on a
-    /// timeline of millions of events; pressing again searches on from where it stopped.
-    public var searchChunk = 250_000
-    /// Where a search that ran out of its chunk will go on, in which direction, how many
-    /// events it has looked at, and whether it went round an end of the timeline.
-    var searchResume: (seq: Int, direction: Direction, looked: Int, wrapped: Bool)?
+    /// Events a search looks through per loop turn, so a key never waits long behind it
+    /// on a timeline of millions of events (a slice costs tens of milliseconds).
+    public var searchChunk = 50_000
+    /// The search under way, looked through a slice a loop turn (`searchSlice`).
+    var running: RunningSearch?
     /// Every match of the search, for a timeline short enough to search whole.
     var searchMatches: [Int]?
     public var message: Message?
@@ -237,7 +236,7 @@ public struct DebuggerModel {
         // Questions are events of the timeline they were asked in.
         questions = QuestionBook()
         searchMatches = nil
-        searchResume = nil
+        running = nil
         cursor = max(0, min(seq, timeline.count - 1))
         replayed = timeline.state(at: cursor)
         settle()

@@ -46,13 +46,18 @@ public struct EffectRunner {
         return stepped.map { .done(.built(ObjectIdentifier($0))) }
     }
 
-    /// Runs `effects` and every message they lead to on `program` until no build is left,
-    /// as the loop would with no key coming; false when the program quit.
+    /// Runs `effects` and every message they lead to on `program` until no build and no
+    /// idle work (a search) is left, as the loop would with no key coming; false when the
+    /// program quit.
     public mutating func finish<P: TerminalProgram>(_ program: inout P) -> Bool {
         guard runPending(&program) else { return false }
-        while isBusy {
-            for msg in step(chunk: program.buildChunk) {
-                guard program.update(msg) else { return false }
+        while isBusy || program.hasIdleWork {
+            if program.hasIdleWork {
+                guard program.idleStep() else { return false }
+            } else {
+                for msg in step(chunk: program.buildChunk) {
+                    guard program.update(msg) else { return false }
+                }
             }
             guard runPending(&program) else { return false }
         }

@@ -40,6 +40,11 @@ extension DebuggerModel: TerminalProgram {
         defer { effects = [] }
         return effects
     }
+    public var hasIdleWork: Bool { running != nil }
+    public mutating func idleStep() -> Bool {
+        searchSlice()
+        return true
+    }
 
     /// In normal mode, keys that only move or search (each may cost a search's chunk)
     /// queued before a quit are dropped, so `q` is answered at once; a run of one such
