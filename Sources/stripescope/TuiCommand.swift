@@ -98,7 +98,8 @@ struct TuiCommand: ParsableCommand {
             model.height = height
             model.theme = Theme(ascii: ascii, monochrome: !colour, palette: settings.palette)
         }
-        if let failure = run.failure { throw CLIFailure(failure.description) }
+        // The build shown stopped at the budget (the first one, or an edit's that took over).
+        if let failure = (model.building ?? run).failure { throw CLIFailure(failure.description) }
     }
 
     /// Fails when there is no usable terminal; else whether to draw with ASCII only.

@@ -73,18 +73,18 @@ struct TUIConfigTests {
         try tmux.send("-l", "\u{1b}[<0;\(column);\(row)m")
     }
 
-    /// At event 40 the page grid's first row is screen row 7 (`│s0  0 U   U`: the stripe and its
-    /// first page, then a cell of 4 columns a page); column 13 is page 1's cell.
+    /// At event 40 the page grid's first row is screen row 7; column 12 is page 1's cell
+    /// (after the row's label `s0  0`, page 0's cell is columns 8 to 11).
     @Test func aClickOnAPageOpensItAndNoMouseIgnoresIt() throws {
         let (tmux, home) = try Self.start(nil, "--at 40")
         defer { try? FileManager.default.removeItem(at: home) }
         tmux.wait { $0.contains("event 40/97") }
-        try Self.click(tmux, column: 13, row: 7)
+        try Self.click(tmux, column: 12, row: 7)
         #expect(tmux.wait { $0.contains("page 1 (Esc closes)") }.contains("page 1 (Esc closes)"))
         let (off, offHome) = try Self.start(nil, "--at 40 --no-mouse")
         defer { try? FileManager.default.removeItem(at: offHome) }
         off.wait { $0.contains("event 40/97") }
-        try Self.click(off, column: 13, row: 7)
+        try Self.click(off, column: 12, row: 7)
         try off.send("Right")
         let screen = off.wait { $0.contains("event 41/97") }
         #expect(screen.contains("event 41/97"), "the report was read whole, not as keys")

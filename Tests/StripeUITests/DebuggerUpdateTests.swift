@@ -104,36 +104,48 @@ struct DebuggerUpdateTests {
         #expect(m.cursor == first)
     }
 
-    @Test func searchGoesOnInChunks() throws {
-        var m = try model()
-        m.searchChunk = 10
-        press(&m, .character("/"))
-        for c in "writepages_done" { press(&m, .character(c)) }
-        press(&m, .enter)
-        #expect(m.cursor == 0)
-        #expect(m.message?.text.contains("no match in the 10 events searched, up to event 10") == true)
-        let target = try firstCall(m.timeline, .writepages_done)
-        for _ in 0..<(target / 10 + 1) where m.cursor == 0 { press(&m, .character(".")) }
-        #expect(m.cursor == target)
+    /// Runs the model's idle work (search slices) as the loop would with no key coming;
+    /// the number of slices it took.
+    func slices(_ m: inout DebuggerModel) -> Int {
+        var n = 0
+        while m.hasIdleWork {
+            _ = m.idleStep()
+            n += 1
+        }
+        return n
     }
 
-    /// A match on the last event of a chunk is found by that chunk's key press (the
-    /// chunk's end was once a sentinel and never looked at), and one just past it by
-    /// the next press.
+    /// A long timeline is searched a slice per loop turn, not in the key press: the key
+    /// looks at the first slice and says how far it got; the loop's slices go on from there.
+    @Test func searchGoesOnInSlices() throws {
+        var m = try model()
+        m.searchChunk = 10
+        _ = m.update(.key(.character("/")))
+        for c in "writepages_done" { _ = m.update(.key(.character(c))) }
+        _ = m.update(.key(.enter))
+        #expect(m.cursor == 0 && m.hasIdleWork)
+        #expect(m.message?.text == "/writepages_done: searching, 10 of \(m.timeline.count) events looked at; Esc stops")
+        let target = try firstCall(m.timeline, .writepages_done)
+        #expect(slices(&m) == (target - 1) / 10)
+        #expect(m.cursor == target && m.message?.text == "/writepages_done: event \(target)")
+    }
+
+    /// A match on the last event of a slice is found by that slice (the slice's end was
+    /// once a sentinel and never looked at), and one just past it by the next slice.
     @Test(arguments: [1, 5, 10])
-    func searchExaminesChunkEnds(chunk: Int) throws {
+    func searchExaminesSliceEnds(chunk: Int) throws {
         var m = try model()
         let target = try firstCall(m.timeline, .writepages)
         m.move(to: target - chunk)
         m.searchChunk = chunk
-        press(&m, .character("/"))
-        for c in "→ writepages(" { press(&m, .character(c)) }
-        press(&m, .enter)
-        #expect(m.cursor == target)
+        _ = m.update(.key(.character("/")))
+        for c in "→ writepages(" { _ = m.update(.key(.character(c))) }
+        _ = m.update(.key(.enter))
+        #expect(m.cursor == target && !m.hasIdleWork)
         m.move(to: target - chunk - 1)
-        press(&m, .character("."))
+        _ = m.update(.key(.character(".")))
         #expect(m.cursor == target - chunk - 1)
-        press(&m, .character("."))
+        #expect(slices(&m) == 1)
         #expect(m.cursor == target)
     }
 
@@ -155,16 +167,12 @@ struct DebuggerUpdateTests {
         #expect(m.cursor == first)
         #expect(m.message?.text == "/no such thing: no match in \(m.timeline.count) events")
         m.searchChunk = 7
-        press(&m, .character("."))
-        #expect(m.message?.text == "/no such thing: no match in the 7 events searched, up to event \(first + 7); press . to search on")
-        // Every event is looked at once, then the search says there is none.
-        var presses = 1
-        while m.message?.text.contains("search on") == true, presses < 100 {
-            press(&m, .character("."))
-            presses += 1
-        }
-        #expect(presses == (m.timeline.count + 6) / 7)
+        _ = m.update(.key(.character(".")))
+        #expect(m.message?.text == "/no such thing: searching, 7 of \(m.timeline.count) events looked at; Esc stops")
+        // Every event is looked at once, a slice a loop turn, then the search says there is none.
+        #expect(1 + slices(&m) == (m.timeline.count + 6) / 7)
         #expect(m.message?.text == "/no such thing: no match in \(m.timeline.count) events")
+        #expect(m.cursor == first)
     }
 
     @Test func promptInsertsACommandAndKeepsTheRestOfTheScenario() throws {

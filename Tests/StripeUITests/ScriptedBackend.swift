@@ -56,9 +56,10 @@ extension [TerminalInput] {
 }
 
 extension DebuggerModel {
-    /// Does the run loop's idle work for a pending `:`, `u` or `o` until its timeline
-    /// takes over, as the loop would between keys.
+    /// Runs the effects the model asked for (a read, a write, a build for `:`, `u` or
+    /// `o`) and the builds they start to their end, as the loop would with no key coming.
     mutating func finishPendingBuild() {
-        while pendingBuild != nil { pendingBuildStep() }
+        var runner = EffectRunner()
+        _ = runner.finish(&self)
     }
 }

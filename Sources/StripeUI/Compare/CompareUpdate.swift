@@ -11,7 +11,7 @@ extension CompareModel: TerminalProgram {
         case .resize(let w, let h):
             width = w
             height = h
-        case .tick:
+        case .tick, .done:
             break
         case .notice(let text):
             message = .init(text: text, isError: true)

@@ -5,12 +5,9 @@ extension DebuggerModel {
     /// huge one shows in a fraction of a second.
     public static let firstFrameEvents = 20_000
 
-    /// Builds the next step of the timeline; false when the build stopped at the memory
-    /// budget (the program quits and says so).
-    mutating func buildStep() -> Bool {
-        if pendingBuild != nil { pendingBuildStep() }
-        guard let run = building else { return true }
-        run.build(upTo: timeline.count + buildChunk)
+    /// The loop built the next chunk of the timeline shown; false when the build stopped
+    /// at the memory budget (the program quits and says so).
+    mutating func builtStep(_ run: EngineRun) -> Bool {
         searchMatches = nil
         guard run.failure == nil else { return false }
         if run.isFinished {
@@ -29,7 +26,7 @@ extension DebuggerModel {
             let what = switch pending.goal {
             case .edit(let text, _, _, _): "':\(text)'"
             case .undo: "the undo"
-            case .open(let name): name
+            case .open(let name, _): name
             }
             return Message(text: "building \(what): \(pending.run.timeline.count) events so far; Esc cancels, keys work meanwhile", isError: false)
         }

@@ -83,12 +83,11 @@ public struct DebuggerModel {
     /// The number the next breakpoint gets: numbers are never reused, as in gdb.
     var nextBreakpointNumber = 1
     public var search: String?
-    /// Events one search key press looks through, so a key never stalls the screen on a
-    /// timeline of millions of events; pressing again searches on from where it stopped.
-    public var searchChunk = 250_000
-    /// Where a search that ran out of its chunk will go on, in which direction, how many
-    /// events it has looked at, and whether it went round an end of the timeline.
-    var searchResume: (seq: Int, direction: Direction, looked: Int, wrapped: Bool)?
+    /// Events a search looks through per loop turn, so a key never waits long behind it
+    /// on a timeline of millions of events (a slice costs tens of milliseconds).
+    public var searchChunk = 50_000
+    /// The search under way, looked through a slice a loop turn (`searchSlice`).
+    var running: RunningSearch?
     /// Every match of the search, for a timeline short enough to search whole.
     var searchMatches: [Int]?
     public var message: Message?
@@ -107,11 +106,20 @@ public struct DebuggerModel {
     var undoStack: [(scenario: Scenario, cursor: Int, rows: [String]?)] = []
     /// The timeline `:`, `u` or `o` asked for, being built between keys.
     var pendingBuild: PendingBuild?
-    /// The scenario's text by line once it was edited (nil: as opened, found on demand).
+    /// What the model asked the loop for since the loop last took them (`takeEffects`).
+    var effects: [Effect] = []
+    /// The files asked for and not read yet, oldest first, each with what it is for.
+    var pendingReads: [(path: String, purpose: PendingRead)] = []
+    /// The `:w` writes asked for and not done yet: the prompt, text and command count.
+    var pendingWrites: [(path: String, prompt: String, text: String, commands: Int)] = []
+    /// The scenario's file as read when it was opened (nil: none, or a bundled one).
+    var openedText: String?
+    /// The scenario's text by line once it was edited (nil: as opened).
     var editedRows: [String]?
     /// The scenario text `:w` last wrote: edits up to there are not lost by `q` or `o`.
     var savedText: String?
-    /// Reads and writes scenario files for `o` and `:w`; the program hands in real files.
+    /// The bundled scenarios, and the files the loop reads and writes for `o` and `:w`
+    /// (never `update`); the program hands in real files.
     public var files = ScenarioFiles.none
     /// The page cursor of the page cache panel (arrows move it while it has the focus).
     public internal(set) var pageCursor = 0
@@ -128,9 +136,11 @@ public struct DebuggerModel {
     public var width: Int
     public var height: Int
     public var theme: Theme
-    /// The run still building the timeline: the screen shows what exists and builds the
-    /// rest between key presses (`buildStep`).
-    public var building: EngineRun?
+    /// The run still building the timeline: the screen shows what exists and the loop
+    /// builds the rest between key presses (asked by the `.build` effect set here).
+    public var building: EngineRun? {
+        didSet { if let run = building, run !== oldValue { effects.append(.build(run)) } }
+    }
     /// The memory a timeline may take, for the one a `:` command recomputes.
     public var budget: MemoryBudget?
     /// Events built per step between key reads (tens of milliseconds), so keys stay live.
@@ -151,6 +161,8 @@ public struct DebuggerModel {
         replayed = timeline.state(at: cursor)
         state = replayed
         settle()
+        // The scenario's own text, for `:` edits that keep its comments.
+        read(timeline.scenario.name, for: .source)
     }
 
     /// Derives what is shown at the cursor from the replayed state. Bounded work: the
@@ -224,7 +236,7 @@ public struct DebuggerModel {
         // Questions are events of the timeline they were asked in.
         questions = QuestionBook()
         searchMatches = nil
-        searchResume = nil
+        running = nil
         cursor = max(0, min(seq, timeline.count - 1))
         replayed = timeline.state(at: cursor)
         settle()

@@ -14,6 +14,8 @@ extension DebuggerModel {
         case .notice(let text):
             message = Message(text: text, isError: true)
             return true
+        case .done(let result):
+            return effectDone(result)
         case .key(let key):
             switch mode {
             case .normal:
@@ -70,7 +72,12 @@ extension DebuggerModel {
             message = Message(text: keys.unboundReason(key, in: keyMode), isError: false)
             return true
         }
-        return perform(action)
+        if let search = running {
+            // Its own key again (a queued repeat) lets it go on; any other stops it first.
+            if action == search.action { return true }
+            if action != .quit { stopSearch() }
+        }
+        return perform(action, slicing: true)
     }
 
     /// A click: on a page cell or a unit of the stripe map, selects that page (its
@@ -99,8 +106,11 @@ extension DebuggerModel {
         }
     }
 
-    /// Does what the key table's `action` says; false to quit.
-    mutating func perform(_ action: KeyAction) -> Bool {
+    /// Does what the key table's `action` says; false to quit. A search it starts on a
+    /// long timeline goes on in slices between keys when `slicing` (the debugger's own
+    /// keys, through the run loop); else it is finished here (a compare world's keys).
+    mutating func perform(_ action: KeyAction, slicing: Bool = false) -> Bool {
+        defer { if !slicing { while running != nil { searchSlice() } } }
         switch action {
         case .quit:
             guard hasUnsavedEdits else { return false }
@@ -115,8 +125,8 @@ extension DebuggerModel {
         case .nextBack: step(to: timeline.stepOver(from: cursor, .backward), else: "no earlier event at this depth")
         case .finish: step(to: timeline.finish(from: cursor, .forward), else: "not inside a call")
         case .finishBack: step(to: timeline.finish(from: cursor, .backward), else: "not inside a call")
-        case .continueForward: continueToBreakpoint(.forward)
-        case .continueBack: continueToBreakpoint(.backward)
+        case .continueForward: continueToBreakpoint(.forward, action: action)
+        case .continueBack: continueToBreakpoint(.backward, action: action)
         case .first: move(to: 0)
         case .last:
             move(to: timeline.count - 1)
@@ -129,8 +139,8 @@ extension DebuggerModel {
         case .toggleBreakpoint: toggleBreakpoint(breakpointHere)
         case .listBreakpoints: mode = .breakpoints(selected: 0)
         case .search: mode = .prompt(.search, "")
-        case .nextMatch: findMatch(.forward)
-        case .previousMatch: findMatch(.backward)
+        case .nextMatch: findMatch(.forward, action: action)
+        case .previousMatch: findMatch(.backward, action: action)
         case .command: mode = .prompt(.command, "")
         case .undo: undo()
         case .open: openLessons()
@@ -223,20 +233,6 @@ extension DebuggerModel {
         move(to: seq)
     }
 
-    private mutating func continueToBreakpoint(_ direction: Direction) {
-        guard !breakpoints.isEmpty else {
-            message = Message(text: "no breakpoints: b or Space sets one on the current event, B lists them", isError: true)
-            return
-        }
-        if let seq = timeline.nextBreakpoint(from: cursor, direction, breakpointSet) {
-            move(to: seq)
-            message = Message(text: hitMessage, isError: false)
-        } else {
-            move(to: direction == .forward ? timeline.count - 1 : 0)
-            message = Message(text: "no breakpoint \(direction == .forward ? "after" : "before") this event", isError: false)
-        }
-    }
-
     /// What `b` sets a breakpoint on: in the page cache the page under its cursor, else
     /// the current event's function, page, device, or kind.
     var breakpointHere: Breakpoint {
@@ -275,65 +271,6 @@ extension DebuggerModel {
     var hitMessage: String {
         let hit = breakpoints.first { $0.breakpoint.matches(cursor, in: timeline) }
         return "Breakpoint \(hit?.number ?? 0), \(timeline.hitDescription(of: cursor)) at event \(cursor)"
-    }
-
-    /// Whether event `seq` matches the search (its event-log text, case-insensitive).
-    private func matches(_ seq: Int, _ needle: String) -> Bool {
-        timeline.summary(of: seq).lowercased().contains(needle)
-    }
-
-    /// `.` / `,` and a new search: the next match in `direction`, wrapping at either end
-    /// with a notice. A timeline of at most `searchChunk` events is searched whole, so
-    /// the message counts the matches ("match k of n"); a longer one is searched
-    /// `searchChunk` events per key press, going on where the last press stopped.
-    private mutating func findMatch(_ direction: Direction) {
-        guard let query = search, !query.isEmpty else {
-            message = Message(text: "no search yet: / searches the event log", isError: true)
-            return
-        }
-        let needle = query.lowercased()
-        let n = timeline.count
-        if n <= searchChunk {
-            if searchMatches == nil { searchMatches = (0..<n).filter { matches($0, needle) } }
-            let all = searchMatches!
-            guard !all.isEmpty else {
-                message = Message(text: "/\(query): no match in \(n) events", isError: true)
-                return
-            }
-            let ahead = direction == .forward ? all.firstIndex { $0 > cursor } : all.lastIndex { $0 < cursor }
-            let k = ahead ?? (direction == .forward ? 0 : all.count - 1)
-            move(to: all[k])
-            let wrapped = ahead == nil ? (direction == .forward ? " (wrapped to the first event)" : " (wrapped to the last event)") : ""
-            message = Message(text: "/\(query): match \(k + 1) of \(all.count)\(wrapped)", isError: false)
-            return
-        }
-        // A long timeline: look at the next `searchChunk` events, wrapping around.
-        let resume = searchResume.flatMap { $0.direction == direction ? $0 : nil }
-        var seq = resume?.seq ?? cursor
-        var looked = resume?.looked ?? 0
-        searchResume = nil
-        let step = direction == .forward ? 1 : -1
-        var wrapped = resume?.wrapped ?? false
-        for _ in 0..<searchChunk {
-            guard looked < n else { break }
-            seq += step
-            if seq >= n || seq < 0 {
-                seq = seq >= n ? 0 : n - 1
-                wrapped = true
-            }
-            looked += 1
-            if matches(seq, needle) {
-                move(to: seq)
-                message = Message(text: "/\(query): event \(seq)\(wrapped ? (direction == .forward ? " (wrapped to the start)" : " (wrapped to the end)") : "")", isError: false)
-                return
-            }
-        }
-        if looked >= n {
-            message = Message(text: "/\(query): no match in \(n) events", isError: true)
-        } else {
-            searchResume = (seq, direction, looked, wrapped)
-            message = Message(text: "/\(query): no match in the \(looked) events searched, up to event \(seq); press \(direction == .forward ? "." : ",") to search on", isError: false)
-        }
     }
 
     /// A key in the breakpoint list; a key the list does not bind closes it.
@@ -394,9 +331,8 @@ extension DebuggerModel {
             move(to: n)
         case .search:
             search = text
-            searchResume = nil
             searchMatches = nil
-            findMatch(.forward)
+            findMatch(.forward, action: .nextMatch)
         case .breakpoint:
             switch BreakpointSpec.parse(text) {
             case .failure(let error):

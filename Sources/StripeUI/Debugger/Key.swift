@@ -19,4 +19,6 @@ public enum DebuggerMsg: Sendable, Equatable {
     case tick
     /// A word from the terminal for the status line (Ctrl-Z that cannot stop).
     case notice(String)
+    /// What an effect `update` asked for came to (`Effect`).
+    case done(EffectResult)
 }

@@ -1,7 +1,7 @@
 import StripeCore
 
-/// A timeline that `:`, `u` or `o` asked for, built by the run loop between keys (its
-/// idle work), not inside `update`: the screen keeps showing the timeline it has and
+/// A timeline that `:`, `u` or `o` asked for, built by the run loop between keys (the
+/// `.build` effect), not inside `update`: the screen keeps showing the timeline it has and
 /// answers every key, Esc cancels, and the new timeline takes over once it reaches the
 /// point the user will stand on. Built within the memory budget; over it, the build
 /// stops, the status line says so and the old timeline stays.
@@ -11,8 +11,8 @@ struct PendingBuild {
         case edit(text: String, line: Int, number: Int, rows: [String])
         /// `u`: back to an earlier scenario, at the event the cursor was on.
         case undo(cursor: Int, rows: [String]?)
-        /// `o`: another scenario, from its start.
-        case open(String)
+        /// `o`: another scenario, from its start, with its file's text if it has one.
+        case open(String, text: String?)
     }
 
     let run: EngineRun

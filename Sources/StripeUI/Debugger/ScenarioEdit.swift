@@ -16,13 +16,13 @@ extension DebuggerModel {
 
     /// The scenario's lines: as edited, else as its file (or the bundled scenario) has
     /// them, comments and all, when that text still parses to the commands being run;
-    /// else rebuilt from the commands, with blank lines where comments were.
+    /// else rebuilt from the commands, with blank lines where comments were. The file's
+    /// text was read when it was opened (an effect): nothing is read here.
     var sourceRows: [String] {
         if let editedRows { return editedRows }
         let scenario = timeline.scenario
         let bundledName = scenario.name.hasSuffix(".scn") ? String(scenario.name.dropLast(4)) : scenario.name
-        let fileText = (try? files.read(scenario.name)).map { String(decoding: $0, as: UTF8.self) }
-        if let text = fileText ?? files.bundled.first(where: { $0.name == bundledName })?.text,
+        if let text = openedText ?? files.bundled.first(where: { $0.name == bundledName })?.text,
            (try? ScenarioParser.parse(text, name: scenario.name))?.lines == scenario.lines {
             var rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
             if rows.last == "" { rows.removeLast() }
@@ -75,9 +75,10 @@ extension DebuggerModel {
         guard startBuild(parsed, .edit(text: text, line: line, number: number, rows: rows)) else { mode = .prompt(.command, text); return }
     }
 
-    /// Starts building `scenario` for `goal` in the loop's idle time, in place of any
-    /// such build under way; false (with the reason in the status line) when its
-    /// estimate alone is over the memory budget.
+    /// Asks the loop to build `scenario` for `goal` between keys (the `.build` effect), in
+    /// place of any such build under way; false (with the reason in the status line)
+    /// when its estimate alone is over the memory budget. The run is only made here: the
+    /// loop starts it.
     mutating func startBuild(_ scenario: Scenario, _ goal: PendingBuild.Goal) -> Bool {
         cancelPendingBuild()
         do {
@@ -86,21 +87,21 @@ extension DebuggerModel {
             message = Message(text: "\(error)", isError: true)
             return false
         }
+        effects.append(.build(pendingBuild!.run))
         message = nil
         return true
     }
 
-    /// Esc (or a newer `:`, `u`, `o`): the build stops and its engine thread ends.
+    /// Esc (or a newer `:`, `u`, `o`): the loop stops the build and its engine thread ends.
     mutating func cancelPendingBuild() {
-        pendingBuild?.run.cancel()
+        if let run = pendingBuild?.run { effects.append(.cancelBuild(run)) }
         pendingBuild = nil
     }
 
-    /// One step of the pending build; once it reaches its goal the new timeline takes
-    /// over (the build goes on as `building`). Over the budget, it is dropped.
+    /// The loop built another chunk of the pending build; once it reaches its goal the new
+    /// timeline takes over (the build goes on as `building`). Over the budget, it is dropped.
     mutating func pendingBuildStep() {
         guard var pending = pendingBuild else { return }
-        pending.run.build(upTo: pending.run.timeline.count + buildChunk)
         if let failure = pending.run.failure {
             pendingBuild = nil
             message = Message(text: "not applied: \(failure)", isError: true)
@@ -111,7 +112,7 @@ extension DebuggerModel {
             return
         }
         pendingBuild = nil
-        building?.cancel()
+        if let shown = building { effects.append(.cancelBuild(shown)) }
         building = pending.run.isFinished ? nil : pending.run
         endPending = false
         let new = pending.run.timeline
@@ -125,10 +126,11 @@ extension DebuggerModel {
             editedRows = rows
             replace(new, at: start)
             message = Message(text: "undone\(undoStack.isEmpty ? ": the scenario as opened" : "")", isError: false)
-        case .open(let name):
+        case .open(let name, let text):
             undoStack = []
             editedRows = nil
             savedText = nil
+            openedText = text
             // A new scenario starts unfocused: the page cursor of the last one means nothing here.
             focus = .log
             selectedPage = nil
@@ -148,40 +150,40 @@ extension DebuggerModel {
     }
 
     /// `:w FILE` writes the scenario; as in vim, a file that exists (other than the one
-    /// opened) is kept unless `:w! FILE` says to replace it.
+    /// opened) is kept unless `:w! FILE` says to replace it: the loop reads it first.
     private mutating func writeScenario(to path: String, prompt: String, force: Bool) {
         guard !path.isEmpty else {
             mode = .prompt(.command, prompt)
             message = Message(text: ":w: which file? (:w FILE)", isError: true)
             return
         }
-        if !force, path != timeline.scenario.name, (try? files.read(path)) != nil {
-            mode = .prompt(.command, prompt)
-            message = Message(text: ":w \(path): the file exists; :w! \(path) replaces it", isError: true)
-            return
-        }
-        do {
-            try files.write(path, scenarioText)
-            savedText = scenarioText
-            message = Message(text: "wrote \(path): \(timeline.scenario.lines.count) commands", isError: false)
-        } catch {
-            mode = .prompt(.command, prompt)
-            message = Message(text: ":w \(path): \(error)", isError: true)
+        if !force, path != timeline.scenario.name {
+            read(path, for: .save(path: path, prompt: prompt))
+        } else {
+            write(to: path, prompt: prompt)
         }
     }
 
     /// `o NAME`: a bundled scenario by name or a file, replacing this one (edits and their
-    /// undo go with it; breakpoints stay).
+    /// undo go with it; breakpoints stay). The loop reads the file first (`opened`).
     mutating func open(_ argument: String, confirmed: Bool = false) {
         guard !argument.isEmpty else { return }
         guard confirmed || !hasUnsavedEdits else {
             mode = .confirmDiscard(.open(argument))
             return
         }
+        read(argument, for: .open(argument))
+    }
+
+    /// The file `o` asked for was read (no file: a bundled scenario of that name).
+    mutating func opened(_ argument: String, bytes: [UInt8]?, error: String?) {
         do {
-            let scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: files.bundled.map { ($0.name, $0.text) }),
-                                                   readFile: files.read)
-            if !startBuild(scenario, .open(argument)) { mode = .prompt(.open, argument) }
+            let scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: files.bundled.map { ($0.name, $0.text) })) { _ in
+                if let error { throw ScenarioLoadError(description: error) }
+                return bytes
+            }
+            let text = bytes.map { String(decoding: $0, as: UTF8.self) }
+            if !startBuild(scenario, .open(argument, text: text)) { mode = .prompt(.open, argument) }
         } catch {
             mode = .prompt(.open, argument)
             message = Message(text: "\(error)", isError: true)

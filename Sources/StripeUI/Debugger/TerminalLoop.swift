@@ -13,28 +13,38 @@ public enum TerminalLoop {
     /// Runs `program` on `backend` until it quits or the terminal hangs up.
     public static func run<P: TerminalProgram, B: TerminalBackend>(_ program: inout P, on backend: inout B) {
         var decoder = UTF8KeyDecoder()
+        var runner = EffectRunner()
         let clock = ContinuousClock()
         var lastTick = clock.now
         var lastProgress = clock.now
+        // What the program asked for before its first message (its initial build).
+        guard runner.runPending(&program) else { return }
         backend.draw(program.view(), full: true)
         while true {
-            // Idle work (building the timeline) goes on between keys: keys are polled, not
-            // waited for, until it is done.
-            let idle = program.hasIdleWork
+            // Builds and the program's own idle work (a search) go on between keys: keys
+            // are polled, not waited for, until they are done; each turn does one chunk.
+            let idle = runner.isBusy || program.hasIdleWork
             guard let first = backend.read(timeout: idle ? 0 : program.wantsTicks ? tickMilliseconds : nil) else {
                 var redraw = false
                 if idle {
-                    guard program.idleStep() else { return }
+                    // A search (the program's) before a build: it is what the user waits for.
+                    if program.hasIdleWork {
+                        guard program.idleStep(), runner.runPending(&program) else { return }
+                    } else {
+                        for msg in runner.step(chunk: program.buildChunk) {
+                            guard program.update(msg), runner.runPending(&program) else { return }
+                        }
+                    }
                     // Progress a few times a second (a frame can cost more than a step),
                     // and the moment the work is done.
-                    if clock.now - lastProgress >= .milliseconds(progressMilliseconds) || !program.hasIdleWork {
+                    if clock.now - lastProgress >= .milliseconds(progressMilliseconds) || !(runner.isBusy || program.hasIdleWork) {
                         lastProgress = clock.now
                         redraw = true
                     }
                 }
                 if program.wantsTicks, !idle || clock.now - lastTick >= .milliseconds(tickMilliseconds) {
                     lastTick = clock.now
-                    guard program.update(.tick) else { return }
+                    guard program.update(.tick), runner.runPending(&program) else { return }
                     redraw = true
                 }
                 if redraw { backend.draw(program.view(), full: false) }
@@ -55,9 +65,9 @@ public enum TerminalLoop {
                     decoder.flush()
                     key = decoded
                 case .resize(let width, let height):
-                    guard run(keys, on: &program) else { return }
+                    guard run(keys, on: &program, with: &runner) else { return }
                     keys = []
-                    guard program.update(.resize(width: width, height: height)) else { return }
+                    guard program.update(.resize(width: width, height: height)), runner.runPending(&program) else { return }
                     full = true
                 case .resumed:
                     full = true
@@ -68,7 +78,7 @@ public enum TerminalLoop {
                 case nil: break
                 case .control("z"):
                     if !backend.suspend() {
-                        guard program.update(.notice(TerminalLoop.cannotStop)) else { return }
+                        guard program.update(.notice(TerminalLoop.cannotStop)), runner.runPending(&program) else { return }
                     }
                     full = true
                 case .control("l"):
@@ -78,16 +88,17 @@ public enum TerminalLoop {
                 }
                 next = backend.read(timeout: 0)
             }
-            guard run(keys, on: &program) else { return }
+            guard run(keys, on: &program, with: &runner) else { return }
             if decoder.dropped > droppedBefore { backend.bell() }
             backend.draw(program.view(), full: full)
         }
     }
 
-    /// Hands `program` the keys of a batch it keeps; false when one quits.
-    private static func run<P: TerminalProgram>(_ keys: [Key], on program: inout P) -> Bool {
+    /// Hands `program` the keys of a batch it keeps, running the effects each asks for
+    /// before the next; false when one quits.
+    private static func run<P: TerminalProgram>(_ keys: [Key], on program: inout P, with runner: inout EffectRunner) -> Bool {
         for key in program.superseding(keys) {
-            guard program.update(.key(key)) else { return false }
+            guard program.update(.key(key)), runner.runPending(&program) else { return false }
         }
         return true
     }

@@ -1,13 +1,20 @@
 /// A screen program the terminal adapter can run: it reacts to messages and draws
 /// itself. Both the debugger and the layout explorer are one.
 public protocol TerminalProgram {
-    /// Reacts to one message; returns false to quit.
+    /// Reacts to one message; returns false to quit. It does no I/O and starts no
+    /// build: it asks for them as effects, which the loop takes (`takeEffects`) and runs.
     mutating func update(_ msg: DebuggerMsg) -> Bool
+    /// The effects the last messages asked for, handed to the loop (and forgotten here).
+    mutating func takeEffects() -> [Effect]
+    /// The files the loop's `.read` and `.write` effects use.
+    var files: ScenarioFiles { get }
+    /// Events a build effect goes on by per loop turn.
+    var buildChunk: Int { get }
     /// The screen to show now.
     func view() -> Screen
     /// Whether the program wants `.tick` messages (it is playing).
     var wantsTicks: Bool { get }
-    /// Whether the program has work to do while no key comes (a timeline to build).
+    /// Whether the program has work of its own to do while no key comes (a search).
     var hasIdleWork: Bool { get }
     /// Does a short step of that work; returns false to quit.
     mutating func idleStep() -> Bool
@@ -18,6 +25,9 @@ public protocol TerminalProgram {
 }
 
 extension TerminalProgram {
+    public mutating func takeEffects() -> [Effect] { [] }
+    public var files: ScenarioFiles { .none }
+    public var buildChunk: Int { 50_000 }
     public var hasIdleWork: Bool { false }
     public mutating func idleStep() -> Bool { true }
     public func superseding(_ queued: [Key]) -> [Key] { queued }
@@ -26,8 +36,15 @@ extension TerminalProgram {
 extension DebuggerModel: TerminalProgram {
     /// Held at a note, play waits for a key, not for the timer.
     public var wantsTicks: Bool { playing && !heldAtNote }
-    public var hasIdleWork: Bool { building != nil || pendingBuild != nil }
-    public mutating func idleStep() -> Bool { buildStep() }
+    public mutating func takeEffects() -> [Effect] {
+        defer { effects = [] }
+        return effects
+    }
+    public var hasIdleWork: Bool { running != nil }
+    public mutating func idleStep() -> Bool {
+        searchSlice()
+        return true
+    }
 
     /// In normal mode, keys that only move or search (each may cost a search's chunk)
     /// queued before a quit are dropped, so `q` is answered at once; a run of one such

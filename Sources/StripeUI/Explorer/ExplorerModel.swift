@@ -35,7 +35,7 @@ public struct ExplorerModel: TerminalProgram {
         case .resize(let w, let h):
             width = w
             height = h
-        case .tick:
+        case .tick, .done:
             break
         case .notice(let text):
             message = text
