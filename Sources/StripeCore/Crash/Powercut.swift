@@ -42,7 +42,7 @@ extension Engine {
         guard let layout else { return }
         for page in 0..<Int((state.iSize + pageSize - 1) / pageSize) {
             let location = layout.location(ofPage: page)
-            expected[page] = state.devices[layout.readCopy(of: location.dev, objectID: objectID)].token(at: Int(location.objPage))
+            setExpected(page, state.devices[layout.readCopy(of: location.dev, objectID: objectID)].token(at: Int(location.objPage)))
         }
         powerReturned(layout: layout)
     }

@@ -135,6 +135,10 @@ extension SimState {
             }
         case .arrayDirty(let dirty):
             arrayDirty = dirty
+        case .expected(let page, let token):
+            expected[page] = token
+        case .expectedZero(let start, let end):
+            expected.zero(from: start, below: end)
         case .createFile(let size):
             createFile(size: size)
         case .iSize(let size):
@@ -177,6 +181,7 @@ extension SimState {
     /// stripes: every stripe but the last is whole, and the stripes of two cycles of the
     /// groups hold a whole one of each group.
     private mutating func createFile(size: UInt64) {
+        expected.create(fileSize: size)
         guard let layout = geometry else { return }
         iSize = size
         iSizeHighWater = max(iSizeHighWater, size)
