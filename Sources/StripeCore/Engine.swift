@@ -127,7 +127,11 @@ public final class Engine {
     /// Queues an aux change; it rides on the next emitted event.
     @inline(__always) func stage(_ change: AuxChange) { recorder.stage(change) }
 
-    /// Page `index` should read back `token` from now on.
+    /// The user wrote page `index`: the `page` event that makes it dirty with the new
+    /// token sets what it should read back (`Timeline.apply`); the audit looks at it again.
+    func userWrote(_ index: Int) { expectedChanged.append(index) }
+
+    /// Page `index` should read back `token` from now on (not by a user write).
     func setExpected(_ index: Int, _ token: UInt64) {
         recorder.stageApplied(.expected(page: index, token: token))
         expectedChanged.append(index)

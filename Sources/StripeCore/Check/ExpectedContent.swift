@@ -28,6 +28,11 @@ public struct ExpectedContent: Sendable, Equatable {
         span = max(span, filePages)
     }
 
+    /// Bytes of the tokens and the set pages not already in `seen`.
+    func heldBytes(seen: inout Set<UnsafeRawPointer>) -> Int {
+        tokens.heldBytes(seen: &seen) + set.heldBytes(seen: &seen)
+    }
+
     /// The pages `zero(from:below:)` sets: those below the highest page ever set
     /// nonzero (the rest are zero already).
     func zeroing(from start: Int, below end: Int) -> Range<Int> {

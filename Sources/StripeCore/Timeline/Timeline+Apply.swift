@@ -44,6 +44,10 @@ extension Timeline {
                     page.marks.remove(.readFromDevice)
                 }
             }
+            // A token put in a page left dirty is the user's (write_end, `cache dirty`, a
+            // dirty tail zeroed by truncate_setsize): what the page should read back. No
+            // aux change needed: the page event carries it.
+            if e.a & Event.tokenChanged != 0, s.pages[Int(e.i)].flags.contains(.dirty) { s.expected[Int(e.i)] = e.x }
         case .pageAdd:
             let index = Int(e.i)
             s.updatePage(index) { page in
