@@ -44,6 +44,8 @@ final class Recorder {
     /// Queues an aux change and applies it to the live state at once, for changes the
     /// engine reads back before its next event (setting the same value twice is harmless).
     func stageApplied(_ change: AuxChange) {
+        // Once nothing more is emitted, the live state stays the last event's.
+        guard !halted || (explainingBug && !stopped) else { return }
         pendingAux.append(change)
         state.apply(change)
     }
