@@ -32,7 +32,10 @@ public final class Engine {
     /// Tokens handed out to user writes so far.
     var tokensIssued: UInt64 = 0
     /// What each page should read back: the user's last write or the file's initial content.
-    var expected = ExpectedContent()
+    var expected: ExpectedContent { _read { yield recorder.state.expected } }
+    /// Pages whose expected content changed since the last audit (rule 1 looks again
+    /// only at those), in the order set, repeats possible.
+    var expectedChanged: [Int] = []
     /// Rules 1 and 2 as of the last quiescent check.
     var audit = DiskAudit()
     /// Violations already reported after a command, so a broken rule is said once.
@@ -123,6 +126,25 @@ public final class Engine {
 
     /// Queues an aux change; it rides on the next emitted event.
     @inline(__always) func stage(_ change: AuxChange) { recorder.stage(change) }
+
+    /// The user wrote page `index`: the `page` event that makes it dirty with the new
+    /// token sets what it should read back (`Timeline.apply`); the audit looks at it again.
+    func userWrote(_ index: Int) { expectedChanged.append(index) }
+
+    /// Page `index` should read back `token` from now on (not by a user write).
+    func setExpected(_ index: Int, _ token: UInt64) {
+        recorder.stageApplied(.expected(page: index, token: token))
+        expectedChanged.append(index)
+    }
+
+    /// Pages from `start` on read back zeros; returns how many pages that set.
+    @discardableResult
+    func zeroExpected(from start: Int, below end: Int) -> Int {
+        let pages = expected.zeroing(from: start, below: end)
+        recorder.stageApplied(.expectedZero(from: start, below: end))
+        expectedChanged += pages
+        return pages.count
+    }
 
     /// Appends an event, applies it to the live state, and keeps a keyframe when due.
     @inline(__always) @discardableResult

@@ -94,7 +94,7 @@ struct CompareUnitMarkTests {
         // Just past both worlds' misplaced / placed write of dev 0.
         var model = CompareModel(comparison: comparison, width: 200, height: 60, monochrome: true, at: divergence.aEvent)
         model.move(.b, to: divergence.bEvent)
-        let units = model.differingUnits
+        let units = model.differingUnits(among: 0..<64)
         // A wrote dev 0 object pages 0..1 (misplaced), B wrote 2..3 (where they belong).
         for page in 0...3 { #expect(units.contains(.init(dev: 0, objPage: UInt64(page))), "dev 0 object page \(page)") }
         #expect(!units.contains(where: { $0.dev != 0 }), "devs 1..3 were written alike in both worlds")
@@ -102,5 +102,36 @@ struct CompareUnitMarkTests {
         let screen = model.view()
         let marked = (0..<screen.height).flatMap { y in (0..<screen.width).filter { screen[$0, y].style.attributes.contains(.reverse) && "W✓wX".contains(screen[$0, y].character) } }
         #expect(marked.count >= 4)
+    }
+
+    /// The units found through the submissions index equal a walk over every request of
+    /// both worlds' commands up to their cursors (the walk kept here as the oracle),
+    /// within any range of object pages, at every event of A.
+    @Test func theIndexedDifferenceEqualsAWalkOfTheCommands() throws {
+        let comparison = try CompareViewTests.comparison("raid0-placement-final", "set placement=seed")
+        func walked(_ m: DebuggerModel, _ objPages: Range<UInt64>) -> Set<String> {
+            guard let command = m.state.currentCommand else { return [] }
+            var found = Set<String>()
+            for seq in command...m.cursor where [.devRead, .devWrite].contains(m.timeline.event(seq).kind) {
+                let request = m.timeline.request(Int(m.timeline.event(seq).i))
+                for entry in m.timeline.entries(of: request) where objPages.contains(entry.objPage) {
+                    found.insert("\(request.dev):\(entry.objPage):\(request.isRead)")
+                }
+            }
+            return found
+        }
+        var marked = 0
+        for seq in 0..<comparison.a.count {
+            let model = CompareModel(comparison: comparison, width: 200, height: 60, at: seq)
+            for objPages: Range<UInt64> in [0..<64, 1..<3, 2..<4] {
+                let oracle = Set(walked(model.a, objPages).symmetricDifference(walked(model.b, objPages)).map { touch in
+                    let parts = touch.split(separator: ":")
+                    return UnitPage(dev: Int(parts[0])!, objPage: UInt64(parts[1])!)
+                })
+                #expect(model.differingUnits(among: objPages) == oracle, "event \(seq) \(objPages)")
+                marked += oracle.count
+            }
+        }
+        #expect(marked > 0)
     }
 }

@@ -55,6 +55,29 @@ struct DamagePersistenceTests {
         #expect(model.view().text.contains("misplaced unit in its place since event \(write)"))
     }
 
+    /// raid0-placement-final: dev 0's misplaced unit lands over pages 0 and 1, which the
+    /// cache never held. Both are lost (`✗`, where the grid shows `·` for "not cached") from
+    /// that write's completion to the last event, and not before; the page detail dates
+    /// them by it.
+    @Test func uncachedPagesOverwrittenAreLost() throws {
+        let t = try Self.bundled("raid0-placement-final")
+        let (write, _) = try Self.firstMisplacedWrite(t)
+        guard case .devWrite(let write0) = t.payload(of: write) else { throw Missing() }
+        let landed = try #require((write..<t.count).first { seq in
+            if case .ioDone(let done) = t.payload(of: seq) { return done.id == write0.id }
+            return false
+        })
+        var model = DebuggerModel(timeline: t, width: 120, height: 40)
+        for seq in 0..<t.count {
+            model.move(to: seq)
+            #expect(!model.state.pages[0].present && !model.state.pages[1].present)
+            for page in [0, 1] { #expect(model.viewState.isLost(page) == (seq >= landed), "event \(seq), page \(page)") }
+        }
+        #expect(try #require(Self.row(model.view().lines, box: "page cache", stripe: 0)).components(separatedBy: "·✗").count == 3)
+        model.selectedPage = 0
+        #expect(model.view().text.contains("lost on disk since event \(landed)"))
+    }
+
     /// The same writes followed by a write of pages 0..9 that starts on a stripe: it puts
     /// every unit in its place, and the marks go from that write on.
     @Test func aCorrectWriteRepairsThem() throws {

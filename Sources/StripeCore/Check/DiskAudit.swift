@@ -17,7 +17,8 @@ struct DiskAudit {
 extension Engine {
     /// Brings `audit` up to the live state.
     func updateAudit(layout: any StripeGeometry) {
-        var pages = expected.takeChanged()
+        var pages = expectedChanged
+        expectedChanged.removeAll(keepingCapacity: true)
         var stripes = Set<UInt64>()
         var startOver = false
         // The first stripe an object truncate cut: it and every stripe after it may
@@ -98,25 +99,40 @@ extension Engine {
             if startOver, !created { continue }
             let first = Int(stripe) * layout.pagesInStripe
             for index in first..<min(first + layout.pagesInStripe, max(first, filePages)) {
-                audit.lostPages.update(index, member: lostCopy(ofPage: index, filePages: filePages, layout: layout) != nil)
+                audit.lostPages.update(index, member: state.lostCopy(ofPage: index, layout: layout) != nil)
             }
         }
         for index in pages where index < filePages {
-            audit.lostPages.update(index, member: lostCopy(ofPage: index, filePages: filePages, layout: layout) != nil)
+            audit.lostPages.update(index, member: state.lostCopy(ofPage: index, layout: layout) != nil)
         }
+    }
+}
+
+extension SimState {
+    /// A page below `i_size` whose device copy is not what the user last wrote, leaving
+    /// out those not written back yet (dirty, or locked or under writeback while a
+    /// writeback is `underway`: clear_page_dirty_for_io comes before set_page_writeback):
+    /// rule 1's pages, also while the file is busy, cached or not. Once quiescent (and
+    /// nothing underway), exactly the pages rule 1 names.
+    public func isLost(_ index: Int, layout: any StripeGeometry, underway: Bool) -> Bool {
+        guard UInt64(index) * pageSize < iSize else { return false }
+        let flags = pages[index].flags
+        if flags.contains(.dirty) || (!flags.isDisjoint(with: [.writeback, .locked]) && underway) { return false }
+        return lostCopy(ofPage: index, layout: layout) != nil
     }
 
     /// The first device whose copy of file page `index` does not read back what the user
-    /// last wrote, with what it holds.
-    func lostCopy(ofPage index: Int, filePages: Int, layout: any StripeGeometry) -> (dev: Int, onDisk: UInt64)? {
+    /// last wrote (`expected`), with what it holds: rule 1 for one page, cached or not.
+    public func lostCopy(ofPage index: Int, layout: any StripeGeometry) -> (dev: Int, onDisk: UInt64)? {
         let location = layout.location(ofPage: index)
-        let tail = state.iSize % pageSize
-        for dev in layout.devicesHolding(page: index) {
-            let onDisk = state.devices[dev].token(at: Int(location.objPage))
+        let tail = iSize % pageSize
+        let last = index == Int((iSize + pageSize - 1) / pageSize) - 1
+        for dev in layout.devicesHolding(page: index) where dev < devices.count {
+            let onDisk = devices[dev].token(at: Int(location.objPage))
             guard onDisk != expected[index] else { continue }
             // The file's partial last page reads back only up to i_size (readpage_strip
             // zeroes the rest): a write that landed after the truncate is still right.
-            if index == filePages - 1, tail != 0, Token.truncated(onDisk, keeping: tail) == expected[index] { continue }
+            if last, tail != 0, Token.truncated(onDisk, keeping: tail) == expected[index] { continue }
             return (dev, onDisk)
         }
         return nil

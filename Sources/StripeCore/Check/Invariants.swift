@@ -37,8 +37,7 @@ extension Engine {
     private func lostData(layout: any StripeGeometry) -> [String] {
         let lost = audit.lostPages
         guard let index = lost.first else { return [] }
-        let filePages = Int((state.iSize + pageSize - 1) / pageSize)
-        let copy = lostCopy(ofPage: index, filePages: filePages, layout: layout)!
+        let copy = state.lostCopy(ofPage: index, layout: layout)!
         let first = "page \(index) on dev \(copy.dev) (object page \(layout.location(ofPage: index).objPage), stripe \(layout.stripe(ofPage: index))) holds \(Token.hex(copy.onDisk)) but the user last wrote \(Token.hex(expected[index]))"
         return ["data lost: \(Self.list(lost, noun: "page")) \(lost.count == 1 ? "does" : "do") not read back from the devices; \(first)"]
     }

@@ -44,7 +44,7 @@ extension Engine {
         // What the file reads back from now on: what its data pages hold after recovery.
         for page in 0..<Int((state.iSize + pageSize - 1) / pageSize) {
             let location = geometry.location(ofPage: page)
-            expected[page] = state.devices[layout.readCopy(of: location.dev, objectID: objectID)].token(at: Int(location.objPage))
+            setExpected(page, state.devices[layout.readCopy(of: location.dev, objectID: objectID)].token(at: Int(location.objPage)))
         }
     }
 

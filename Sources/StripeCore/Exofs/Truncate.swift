@@ -22,11 +22,11 @@ extension Engine {
             let keep = Int((size + pageSize - 1) / pageSize)
             // Past the new end the file reads as zeros, cached or not (only the pages
             // that held something need zeroing).
-            timeline.pagesVisited += expected.zero(from: keep, below: max(state.pageSpan, oldPages))
+            timeline.pagesVisited += zeroExpected(from: keep, below: max(state.pageSpan, oldPages))
             // Zeroing a partial page's tail changes its content only when the file shrank
             // into it: past the old end the bytes were zeros already.
             let tail = size < oldSize ? size % pageSize : 0
-            if tail != 0 { expected[keep - 1] = Token.truncated(expected[keep - 1], keeping: tail) }
+            if tail != 0 { setExpected(keep - 1, Token.truncated(expected[keep - 1], keeping: tail)) }
             truncateInodePagesRange(from: keep, tail: tail)
         }
     }

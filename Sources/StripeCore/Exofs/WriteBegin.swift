@@ -21,7 +21,7 @@ extension Engine {
         traced(.write_end, UInt64(index)) {
             tokensIssued += 1
             let token = Token.fresh(tokensIssued)
-            expected[index] = token
+            userWrote(index)
             let end = UInt64(index) * pageSize + offset + length
             if end > state.iSize { stage(.iSize(end)) }
             setFlags(index, set: [.uptodate, .dirty], clear: .locked, token: token)
@@ -71,7 +71,7 @@ extension Engine {
             if dirty {
                 tokensIssued += 1
                 let token = Token.fresh(tokensIssued)
-                expected[index] = token
+                userWrote(index)
                 let end = UInt64(index + 1) * pageSize
                 if end > state.iSize { stage(.iSize(end)) }
                 setFlags(index, set: [.uptodate, .dirty], token: token)

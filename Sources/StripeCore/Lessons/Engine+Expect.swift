@@ -65,17 +65,11 @@ extension Engine {
         return (value == claimed, "\(kind.rawValue)=\(value)")
     }
 
-    /// Pages below `i_size` whose device copy is not what the user last wrote, leaving out
-    /// those not written back yet (dirty, or with their write in flight): rule 1's pages,
-    /// also while the file is busy.
+    /// Rule 1's pages, also while the file is busy (`SimState.isLost`): a writeback is
+    /// underway while its I/O is in flight.
     func lostPages() -> [Int] {
-        guard let layout else { return [] }
-        let filePages = Int((state.iSize + pageSize - 1) / pageSize)
-        return (0..<filePages).filter { index in
-            let flags = state.pages[index].flags
-            if flags.contains(.dirty) || (flags.contains(.writeback) && !state.inflight.isEmpty) { return false }
-            return lostCopy(ofPage: index, filePages: filePages, layout: layout) != nil
-        }
+        guard let geometry = state.geometry else { return [] }
+        return (0..<Int((state.iSize + pageSize - 1) / pageSize)).filter { state.isLost($0, layout: geometry, underway: !state.inflight.isEmpty) }
     }
 
     /// Rules broken since the previous command (the last one that is not passive), each

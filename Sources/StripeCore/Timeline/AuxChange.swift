@@ -17,6 +17,11 @@ enum AuxChange: Sendable {
     case deviceTruncate(dev: Int, size: UInt64)
     case completions(manual: Bool)
     case writePath(WritePathChoice)
+    /// What page `page` should read back now (`SimState.expected`): a user write, a
+    /// truncated tail, what a power cut left.
+    case expected(page: Int, token: UInt64)
+    /// Pages from `from` on read back zeros (a truncate).
+    case expectedZero(from: Int, below: Int)
     /// md's array is dirty (after an unclean shutdown) or clean again (after `resync`).
     case arrayDirty(Bool)
 }

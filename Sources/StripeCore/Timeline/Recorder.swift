@@ -41,6 +41,15 @@ final class Recorder {
     /// Queues an aux change; it rides on the next emitted event.
     func stage(_ change: AuxChange) { pendingAux.append(change) }
 
+    /// Queues an aux change and applies it to the live state at once, for changes the
+    /// engine reads back before its next event (setting the same value twice is harmless).
+    func stageApplied(_ change: AuxChange) {
+        // Once nothing more is emitted, the live state stays the last event's.
+        guard !halted || (explainingBug && !stopped) else { return }
+        pendingAux.append(change)
+        state.apply(change)
+    }
+
     /// Appends an event, applies it to the live state, and keeps a keyframe when due.
     @discardableResult
     func emit(_ kind: EventKind, a: UInt8 = 0, b: UInt8 = 0, i: UInt32 = 0, x: UInt64 = 0) -> Int {

@@ -20,6 +20,8 @@ public struct SimState: Sendable, Equatable {
     /// checks of what is on disk stop there (a truncate may leave data behind it).
     public var iSizeHighWater: UInt64 = 0
     public var devices: [ObjectDevice] = []
+    /// What each page should read back (rule 1's reference), cached or not.
+    public var expected = ExpectedContent()
     /// Requests submitted and not completed; ids grow with submission, so ascending
     /// order is submission order.
     public var inflight = IndexBitmap()

@@ -44,6 +44,10 @@ extension Timeline {
                     if e.b & Event.tokenRead != 0 { page.marks.insert(.readFromDevice) } else { page.marks.remove(.readFromDevice) }
                 }
             }
+            // A token put in a page left dirty is the user's (write_end, `cache dirty`, a
+            // dirty tail zeroed by truncate_setsize): what the page should read back. No
+            // aux change needed: the page event carries it.
+            if e.a & Event.tokenChanged != 0, s.pages[Int(e.i)].flags.contains(.dirty) { s.expected[Int(e.i)] = e.x }
         case .pageAdd:
             let index = Int(e.i)
             s.updatePage(index) { page in
@@ -135,6 +139,10 @@ extension SimState {
             }
         case .arrayDirty(let dirty):
             arrayDirty = dirty
+        case .expected(let page, let token):
+            expected[page] = token
+        case .expectedZero(let start, let end):
+            expected.zero(from: start, below: end)
         case .createFile(let size):
             createFile(size: size)
         case .iSize(let size):
@@ -177,6 +185,7 @@ extension SimState {
     /// stripes: every stripe but the last is whole, and the stripes of two cycles of the
     /// groups hold a whole one of each group.
     private mutating func createFile(size: UInt64) {
+        expected.create(fileSize: size)
         guard let layout = geometry else { return }
         iSize = size
         iSizeHighWater = max(iSizeHighWater, size)

@@ -27,6 +27,7 @@ extension SimState {
             + Footprint.unique(stack, &seen)
             + Footprint.unique(sp2d?.cells ?? [], &seen)
         for device in devices { bytes += device.heldBytes(seen: &seen) }
+        bytes += expected.heldBytes(seen: &seen)
         for set in [inflight, dirtyPages, presentPages, referencedPages, unlockedWritebackPages, busyPages] {
             bytes += set.heldBytes(seen: &seen)
         }

@@ -30,18 +30,18 @@ extension CompareModel {
         }
     }
 
-    /// Object pages one world's requests read or wrote, and the other's did not (or did
-    /// the other way), in the command each stands in, up to its cursor: marked on both
-    /// stripe maps. Looks back at most 20 000 events.
-    var differingUnits: Set<UnitPage> {
+    /// Object pages among `objPages` (the ones a stripe map shows) that one world's
+    /// requests read or wrote, and the other's did not (or did the other way), in the
+    /// command each stands in, up to its cursor: marked on both stripe maps. Found
+    /// through the timelines' index of submissions by object page, so a frame costs what
+    /// the map shows, not what the command did.
+    func differingUnits(among objPages: Range<UInt64>) -> Set<UnitPage> {
         func touched(_ m: DebuggerModel) -> Set<Touch> {
-            guard let command = m.state.currentCommand else { return [] }
+            guard let command = m.state.currentCommand, command <= m.cursor else { return [] }
             var result = Set<Touch>()
-            for seq in max(command, m.cursor - 20_000)...m.cursor {
-                let kind = m.timeline.event(seq).kind
-                guard kind == .devRead || kind == .devWrite else { continue }
+            for seq in m.timeline.submissions(touching: objPages, in: command...m.cursor) {
                 let request = m.timeline.request(Int(m.timeline.event(seq).i))
-                for entry in m.timeline.entries(of: request) {
+                for entry in m.timeline.entries(of: request) where objPages.contains(entry.objPage) {
                     result.insert(Touch(unit: .init(dev: request.dev, objPage: entry.objPage), write: !request.isRead))
                 }
             }

@@ -38,7 +38,7 @@ extension CompareModel {
         paneB.width = paneA.width
         paneB.height = paneA.height
         let differing = Set(differingPages)
-        let units = differingUnits
+        let units = { objPages in differingUnits(among: objPages) }
         WorldPane(model: a, world: .a, focused: focus == .a, differing: differing, differingUnits: units, rect: paneA)
             .draw(into: &screen)
         WorldPane(model: b, world: .b, focused: focus == .b, differing: differing, differingUnits: units, rect: paneB)

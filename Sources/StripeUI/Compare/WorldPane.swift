@@ -7,8 +7,9 @@ struct WorldPane {
     let focused: Bool
     /// Pages whose flags differ from the other world's: highlighted in the grid.
     let differing: Set<Int>
-    /// Object pages read or written in one world only: highlighted on the stripe map.
-    let differingUnits: Set<UnitPage>
+    /// Object pages read or written in one world only, among those given (the ones this
+    /// pane's stripe map shows): highlighted on the map.
+    let differingUnits: (Range<UInt64>) -> Set<UnitPage>
     let rect: Rect
 
     func draw(into screen: inout Screen) {
@@ -38,7 +39,9 @@ struct WorldPane {
         let grid = PageGridPanel(model: model, rect: pages)
         grid.draw(into: &screen)
         if !differing.isEmpty { highlight(differing, of: grid, in: &screen) }
-        StripeMapPanel(model: model, rect: stripes, highlighted: differingUnits).draw(into: &screen)
+        var map = StripeMapPanel(model: model, rect: stripes)
+        map.highlighted = map.visibleObjectPages.map(differingUnits) ?? []
+        map.draw(into: &screen)
         CountersPanel(theme: theme).draw(model.viewState, in: counters, on: &screen)
     }
 

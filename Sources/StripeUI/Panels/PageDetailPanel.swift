@@ -68,6 +68,12 @@ struct PageDetailPanel: Panel {
             let since = history.first { view.timeline.event($0).kind == .page }
             lines.append("stranded" + (since.map { " since event \($0)" } ?? "") + ": locked or under writeback, nothing in flight")
         }
+        if let layout = view.layout {
+            let location = layout.location(ofPage: index)
+            if let cause = view.misplaced[UnitPage(dev: location.dev, objPage: location.objPage)] {
+                lines.append("misplaced unit in its place since event \(cause) (dev \(location.dev))")
+            }
+        }
         if view.isLost(index) {
             // Dated by the last write that landed in its place or, when none did, by the end
             // of its writeback (the data went elsewhere, or nowhere).
@@ -77,13 +83,7 @@ struct PageDetailPanel: Panel {
             }
             let since = lastLanded.map { "since event \($0)" }
                 ?? ended.map { "since event \($0), its writeback ended with nothing written in its place" } ?? "(never written there)"
-            lines.append("lost on disk \(since): its device copy is not what the cache holds")
-        }
-        if let layout = view.layout {
-            let location = layout.location(ofPage: index)
-            if let cause = view.misplaced[UnitPage(dev: location.dev, objPage: location.objPage)] {
-                lines.append("misplaced unit in its place since event \(cause) (dev \(location.dev))")
-            }
+            lines.append("lost on disk \(since): its device copy is not what the user last wrote")
         }
         return lines
     }

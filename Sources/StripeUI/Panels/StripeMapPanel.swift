@@ -212,10 +212,7 @@ struct StripeMapPanel {
         let focusStripe = view.focus?.stripes.lowerBound ?? 0
         let shown = first..<min(stripes, first + rows)
         screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
-        // Every unit of a stripe starts at the same object page on the devices of its
-        // group (dev 0 may be in another group, with nothing of the stripe).
-        let bases = shown.map { (model.state.geometry ?? layout).paritySlots(stripe: UInt64($0), row: 0)[0].objPage }
-        let activity = Activity(model: model, layout: layout, stripes: shown, visible: (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit)))
+        let activity = Activity(model: model, layout: layout, stripes: shown, visible: objectPages(of: shown, layout: layout))
         for row in 0..<min(rows, stripes - first) {
             let stripe = first + row
             let y = inner.y + 1 + row
@@ -261,6 +258,22 @@ struct StripeMapPanel {
             let text = " s\(focusStripe): \(units.joined(separator: " ")) "
             if text.count <= room - 1 { screen.put(text, x: rect.x + 1, y: rect.maxY - 1, style: theme.label, clip: rect) }
         }
+    }
+
+    /// The object pages the map shows, on any device: what the split screen looks for
+    /// differences in (nil before a layout exists).
+    var visibleObjectPages: Range<UInt64>? {
+        guard let layout = model.state.layout else { return nil }
+        let (stripes, _, first) = placement(layout)
+        return objectPages(of: first..<min(stripes, first + max(1, rect.inset(1).height - 1)), layout: layout)
+    }
+
+    /// The object pages of stripes `shown`: every unit of a stripe starts at the same
+    /// object page on the devices of its group (dev 0 may be in another group, with
+    /// nothing of the stripe).
+    private func objectPages(of shown: Range<Int>, layout: OreLayout) -> Range<UInt64> {
+        let bases = shown.map { (model.state.geometry ?? layout).paritySlots(stripe: UInt64($0), row: 0)[0].objPage }
+        return (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit))
     }
 
     /// Where things are: the stripes, the columns and the first stripe shown; one

@@ -18,6 +18,9 @@ public struct ViewState: Sendable {
     public let writes: WriteTotals
     /// Misplaced object pages still marked, with the event that wrote each there.
     public let misplaced: [UnitPage: Int]
+    /// A writeback is still on its way to the devices: I/O in flight, or a kernel call
+    /// running that is not a completion ending it (`isLost`).
+    let writebackUnderway: Bool
     /// The file pages of the running `ore_write`, the pcol its r4w ops see, and what
     /// each r4w `get_page` of the stripe being prepared returned (`DebuggerModel.settle`).
     public let oreWritePages: Range<Int>?
@@ -40,6 +43,9 @@ public struct ViewState: Sendable {
         }
         writes = WriteTotals(s, in: t)
         misplaced = damage.misplaced(at: cursor)
+        writebackUnderway = !s.inflight.isEmpty || s.kernelBug == nil && s.stack.first.map { call in
+            !Self.completions.contains(KernelFunction(rawValue: t.event(call).a))
+        } ?? false
     }
 
     public var layout: OreLayout? { state.layout }
@@ -56,25 +62,16 @@ extension ViewState {
         return flags.contains(.writeback) || flags.contains(.locked) && betweenLines.contains(timeline.event(cursor).kind)
     }
 
-    /// A clean, uptodate cached page below `i_size` whose copy on a working device is
-    /// not what the cache holds, with nothing on its way to fix it: the user's data was
-    /// lost on disk (invariant 1), though the cache still shows a healthy `U`.
+    /// A page below `i_size` whose device copy is not what the user last wrote, with
+    /// nothing on its way to fix it (`SimState.isLost`: rule 1's pages), cached or not:
+    /// the cache may still show a healthy `U`, or not hold the page at all.
     public func isLost(_ index: Int) -> Bool {
-        guard let layout = state.geometry, UInt64(index) * pageSize < state.iSize else { return false }
-        let page = state.pages[index]
-        guard page.present, page.flags.contains(.uptodate), page.flags.isDisjoint(with: [.dirty, .writeback, .locked]) else { return false }
-        let location = layout.location(ofPage: index)
-        let tail = state.iSize % pageSize
-        let last = index == Int((state.iSize - 1) / pageSize)
-        for dev in layout.devicesHolding(page: index) where dev < state.devices.count && !state.devices[dev].failed {
-            let onDisk = state.devices[dev].token(at: Int(location.objPage))
-            if onDisk == page.token { continue }
-            // The partial last page reads back only up to i_size (readpage_strip zeroes the rest).
-            if last, tail != 0, Token.truncated(onDisk, keeping: tail) == Token.truncated(page.token, keeping: tail) { continue }
-            return true
-        }
-        return false
+        guard let geometry = state.geometry else { return false }
+        return state.isLost(index, layout: geometry, underway: writebackUnderway)
     }
+
+    /// The completions that end a writeback: while one runs, nothing more is on its way.
+    static let completions: Set<KernelFunction?> = [.writepages_done, .readpages_done, .raid5_end_write_request, .raid5_end_read_request]
 
     /// The stripe holding file page `index`, named as the grid names it (`sN`, file
     /// order), with its cycle, group and the stripe within the group beside it when the
