@@ -21,6 +21,28 @@ struct StripeCachePanelTests {
         #expect(lines.contains { $0.contains("d0:Do d1:W d2:W P3:E") })
     }
 
+    /// After its reads md handles the stripe_head again and recounts (nothing left to
+    /// read); the note after the write explains the decision that read, so the row keeps
+    /// it on screen, the recount after it.
+    @Test func theDecisionThatReadStaysOnScreenAfterTheRecount() throws {
+        let t = try Self.timeline("md-tie-prefer")
+        let decisions = (0..<t.count).filter { t.event($0).kind == .mdDecision }
+        try #require(decisions.count == 2)
+        let note = try #require((0..<t.count).last { t.event($0).kind == .note })
+        let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: note).view().lines
+        #expect(lines.contains { $0.contains("r0 rmw 2 rcw 2 → rcw reads 1,2 preread-active @\(decisions[0])") })
+        #expect(lines.contains { $0.contains("d0:Do d1:Cu d2:Cu P3:E") })
+    }
+
+    /// A second write of a cached row reads nothing: its own decision, no earlier one.
+    @Test func aWriteWithoutReadsShowsOnlyItself() throws {
+        let t = try Self.timeline("md-same-row-twice")
+        let decisions = (0..<t.count).filter { t.event($0).kind == .mdDecision }
+        let last = try #require(decisions.last)
+        let lines = DebuggerModel(timeline: t, width: 120, height: 40, at: t.count - 1).view().lines
+        #expect(lines.contains { $0.contains("r0 rmw 0 rcw 3 → rmw @\(last)") && !$0.contains("then") })
+    }
+
     @Test func aBatchNamesItsRows() throws {
         let t = try Self.timeline("md-delayed-full-stripe")
         let seq = try #require((0..<t.count).first { t.event($0).kind == .mdDecision })
