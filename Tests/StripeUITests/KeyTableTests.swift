@@ -73,6 +73,23 @@ struct KeyTableTests {
         #expect(KeyMap.defaults.unboundReason(.character("~"), in: .normal).contains("no mode binds it"))
     }
 
+    /// The hint after an unbound key names a key that shows the mode's keys there: the
+    /// crash browser has no help key, so "? lists this mode's keys" was false in it; a
+    /// rebound help key is the one named.
+    @Test func unboundKeyHintIsTrueInEveryMode() {
+        for mode in KeyMode.allCases {
+            let reason = KeyMap.defaults.unboundReason(.character("~"), in: mode)
+            if KeyMap.defaults.action(for: .character("?"), in: mode) == .help {
+                #expect(reason.hasSuffix("; ? lists this mode's keys"), "\(mode)")
+            } else {
+                #expect(!reason.contains("? lists"), "\(mode): \(reason)")
+            }
+        }
+        var map = KeyMap.defaults
+        map.bind(.help, in: .normal, to: [.function(1)])
+        #expect(map.unboundReason(.character("~"), in: .normal).hasSuffix("; F1 lists this mode's keys"))
+    }
+
     @Test func keyNamesRoundTrip() {
         for row in KeyTable.rows {
             for entry in row.keys { #expect(Key(configName: entry.key.configName) == entry.key, "\(entry.key)") }

@@ -239,13 +239,16 @@ public struct KeyMap: Sendable {
         }
     }
 
-    /// Why `key` does nothing in `mode`: where it does something, or that it is bound nowhere.
+    /// Why `key` does nothing in `mode`: where it does something, or that it is bound nowhere;
+    /// then where to see the mode's keys: its help key in force, or (a mode without help,
+    /// such as the crash browser) its key bar.
     public func unboundReason(_ key: Key, in mode: KeyMode) -> String {
         let elsewhere = KeyMode.allCases.filter { $0 != mode }.compactMap { other in
             action(for: key, in: other).map { "in \(other.title.lowercased()) mode it is \($0.rawValue)" }
         }
         let what = elsewhere.isEmpty ? "no mode binds it" : elsewhere.prefix(2).joined(separator: "; ")
-        return "\(key.shown) does nothing in \(mode.title.lowercased()) mode (\(what)); ? lists this mode's keys"
+        let help = keys(.help, in: mode).first.map { "\($0.shown) lists this mode's keys" } ?? "the key bar shows this mode's keys"
+        return "\(key.shown) does nothing in \(mode.title.lowercased()) mode (\(what)); \(help)"
     }
 
     /// The key bar of `mode`: its name, then the first key and word of each row with a bar
