@@ -68,6 +68,20 @@ struct CrashBrowserTests {
         #expect(model.view().lines[23].contains("there is no dev 7"))
     }
 
+    /// State 1 (page 0's data landed, its parity did not) with dev 0 dead: md rebuilds
+    /// page 0 from the stale parity as the old page 0, a token once written there (rule 8
+    /// holds) yet not what the disk held: marked wrong, so the legend must not say "never
+    /// written there"; it says what wrong means, stale or invented.
+    @Test func theLegendSaysWhatWrongMeans() throws {
+        var model = try model()
+        for key in ["x", "j", "0"] { _ = model.update(.key(.character(Character(key)))) }
+        let text = model.view().text
+        #expect(text.contains("md: 0 -EIO, 1 wrong"), "\(text)")
+        #expect(text.contains("│s0  ✗ ✓ "), "md: page 0 rebuilt as its old version")
+        #expect(!text.contains("never writte"))
+        #expect(text.contains("✗ stale or invented"))
+    }
+
     @Test func theKeyTableListsX() {
         #expect(KeyMap.defaults.action(for: .character("x"), in: .normal) == .crash)
         #expect(KeyMap.defaults.action(for: .escape, in: .crashBrowser) == .escape)
