@@ -71,7 +71,7 @@ struct CrashBrowserTests {
     /// State 1 (page 0's data landed, its parity did not) with dev 0 dead: md rebuilds
     /// page 0 from the stale parity as the old page 0, a token once written there (rule 8
     /// holds) yet not what the disk held: marked wrong, so the legend must not say "never
-    /// written there"; it says what wrong means, stale or invented.
+    /// written there"; it says what wrong means: not what the disk held.
     @Test func theLegendSaysWhatWrongMeans() throws {
         var model = try model()
         for key in ["x", "j", "0"] { _ = model.update(.key(.character(Character(key)))) }
@@ -79,7 +79,7 @@ struct CrashBrowserTests {
         #expect(text.contains("md: 0 -EIO, 1 wrong"), "\(text)")
         #expect(text.contains("│s0  ✗ ✓ "), "md: page 0 rebuilt as its old version")
         #expect(!text.contains("never writte"))
-        #expect(text.contains("✗ stale or invented"))
+        #expect(text.contains("✗ not what disk held"))
     }
 
     @Test func theKeyTableListsX() {

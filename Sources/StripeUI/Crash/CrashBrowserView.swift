@@ -110,7 +110,7 @@ struct CrashBrowserView {
         screen.box(rect, title: "\(title): \(eio.count) -EIO, \(wrong.count) wrong", glyphs: theme.box, style: .bold)
         let clip = rect.inset(1)
         let perRow = browser.geometry.pagesInStripe
-        let legend = "\(theme.doneGlyph) right  E -EIO  \(wrongGlyph) stale or invented"
+        let legend = "\(theme.doneGlyph) right  E -EIO  \(wrongGlyph) not what disk held"
         screen.put(legend, x: clip.x, y: clip.y, style: theme.label, clip: clip)
         let rows = max(0, clip.height - 1)
         let stripes = (browser.filePages + perRow - 1) / perRow
