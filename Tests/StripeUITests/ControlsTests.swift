@@ -223,7 +223,7 @@ struct ControlsTests {
         })
         #expect(m.cursor == seq)
         #expect(m.message?.text == "Breakpoint 1, __r4w_get_page(index=10) at event \(seq)")
-        #expect(m.view().lines.last!.hasPrefix("Breakpoint 1, __r4w_get_page(index=10)"))
+        #expect(m.view().lines.last!.hasPrefix("NORMAL  Breakpoint 1, __r4w_get_page(index=10)"))
         // The earlier get_page of pages 1, 2 and 9 did not stop it.
         #expect((0..<seq).filter { m.timeline.event($0).kind == .r4wGetPage }.count == 3)
     }

@@ -68,7 +68,7 @@ struct EffectTests {
         TerminalLoop.run(&m, on: &backend)
         #expect(files.calls.withLock { $0 } == ["read partial-stripe.scn", "read /tmp/saved.scn", "write /tmp/saved.scn"])
         #expect(files.contents.withLock { $0["/tmp/saved.scn"] } == m.scenarioText)
-        #expect(backend.frames.last!.screen.lines.last!.hasPrefix("wrote /tmp/saved.scn"))
+        #expect(backend.frames.last!.screen.lines.last!.hasPrefix("NORMAL  wrote /tmp/saved.scn"))
         backend = ScriptedBackend([.typed("o/tmp/other.scn\r"), .typed(":note here\r"), .typed(":w /tmp/other.scn\r")])
         TerminalLoop.run(&m, on: &backend)
         #expect(m.timeline.scenario.name == "/tmp/other.scn" && m.isEdited)

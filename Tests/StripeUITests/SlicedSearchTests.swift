@@ -39,7 +39,7 @@ struct SlicedSearchTests {
             let backend = run(&m, polls: polls, [.typed("."), .typed("l")])
             let frames = backend.inner.frames.map(\.screen)
             try #require(frames.count >= 2, "\(frames.count) frames")
-            #expect(frames[1].lines.last!.hasPrefix("/no event says this: searching, \(chunk) of \(t.count) events looked at; Esc stops"))
+            #expect(frames[1].lines.last!.hasPrefix("NORMAL  /no event says this: searching, \(chunk) of \(t.count) events looked at; Esc stops"))
             #expect(m.message?.text == "search stopped after \((polls - 1) * chunk) events, at event \((polls - 1) * chunk)", "polls \(polls)")
             #expect(m.cursor == 1 && !m.hasIdleWork, "l stepped, and the search is over")
         }
