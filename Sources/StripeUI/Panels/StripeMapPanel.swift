@@ -70,7 +70,7 @@ struct StripeMapPanel {
                 markCompletedBefore(model)
                 return
             }
-            if let pages = model.oreWritePages {
+            if let pages = model.viewState.oreWritePages {
                 let onScreen = (stripes.lowerBound * layout.pagesInStripe)..<(stripes.upperBound * layout.pagesInStripe)
                 let written = pages.clamped(to: onScreen)
                 var page = written.lowerBound
