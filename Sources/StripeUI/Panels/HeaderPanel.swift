@@ -44,7 +44,7 @@ struct HeaderPanel {
                 screen.put(" " + line + String(repeating: " ", count: max(0, layout.note.width - 1 - line.count)), x: 0,
                            y: layout.note.y + row, style: theme.badge, clip: layout.note)
             }
-        } else if let (text, style) = NoteText.question(in: model) ?? note.map({ NoteText.shown($0, in: model) }) {
+        } else if let (text, style) = NoteText.inEffect(in: model) {
             let lines = text.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
                 let cut = row == layout.note.height - 1 && lines.count > layout.note.height
