@@ -18,11 +18,9 @@ extension Engine {
         if !unlocked.isEmpty, checksOreRules {
             found.append((5, "\(Self.list(unlocked, noun: "page")) \(unlocked.count == 1 ? "is" : "are") under writeback but unlocked before writepages_done"))
         }
-        if state.inflight.isEmpty {
-            let stranded = state.busyPages
-            if !stranded.isEmpty {
-                found.append((6, "\(Self.list(stranded, noun: "page")) \(stranded.count == 1 ? "is" : "are") stranded: locked or under writeback with no I/O in flight, left in a pcol that exofs_writepages / exofs_readpages returned without submitting (it pumps its last I/O only once); anything that waits on \(stranded.count == 1 ? "it" : "them") waits forever"))
-            }
+        let stranded = state.strandedPages
+        if !stranded.isEmpty {
+            found.append((6, "\(Self.list(stranded, noun: "page")) \(stranded.count == 1 ? "is" : "are") stranded: locked or under writeback with no I/O in flight, left in a pcol that exofs_writepages / exofs_readpages returned without submitting (it pumps its last I/O only once); anything that waits on \(stranded.count == 1 ? "it" : "them") waits forever"))
         }
         for (rule, detail) in found {
             let key = "\(rule):\(detail)"
@@ -53,4 +51,11 @@ extension Engine {
         let more = indices.count > 6 ? " and \(indices.count - 6) more" : ""
         return "\(noun)\(indices.count == 1 ? "" : "s") \(shown)\(more)"
     }
+}
+
+extension SimState {
+    /// Pages stranded: locked or under writeback once no I/O is in flight. Rule 6's pages,
+    /// and what `expect stranded` and a question on them read; the page grid's `!`
+    /// (`ViewState.isStranded`) marks them only outside kernel calls, a locked one only between lines.
+    public var strandedPages: IndexBitmap { inflight.isEmpty ? busyPages : IndexBitmap() }
 }

@@ -14,11 +14,6 @@ extension OreLayout {
     /// File-order stripe number of file page `page`.
     public func stripe(ofPage page: Int) -> UInt64 { UInt64(page / pagesInStripe) }
 
-    /// Where row `row` of the parity of file-order stripe `stripe` lives, on every mirror.
-    public func paritySlot(stripe: UInt64, row: Int) -> (devs: Range<Int>, objPage: UInt64) {
-        paritySlots(stripe: stripe, row: row)[0]
-    }
-
     /// Where row `row` of each parity unit of stripe `stripe` lives: P, then Q with RAID6,
     /// in the order `_add_parity_units` adds them; every mirror of each.
     public func paritySlots(stripe: UInt64, row: Int) -> [(devs: Range<Int>, objPage: UInt64)] {

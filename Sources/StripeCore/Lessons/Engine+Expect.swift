@@ -103,12 +103,6 @@ extension Command {
     }
 }
 
-extension SimState {
-    /// Pages stranded: locked or under writeback once no I/O is in flight (rule 6's pages,
-    /// the `!` of the page grid).
-    public var strandedPages: IndexBitmap { inflight.isEmpty ? busyPages : IndexBitmap() }
-}
-
 /// How claims and answers say pages, flags and violations.
 public enum ClaimText {
     /// "none", "8", "3, 8..9".

@@ -96,10 +96,7 @@ extension CompareModel: TerminalProgram {
     private mutating func moveBothToNote(_ direction: Direction) {
         let world = model(focus)
         let t = world.timeline
-        let step = direction == .forward ? 1 : -1
-        var seq = world.cursor + step
-        while seq >= 0, seq < t.count, t.event(seq).kind != .note { seq += step }
-        guard seq >= 0, seq < t.count else {
+        guard let seq = t.find(from: world.cursor, direction, where: { t.event($0).kind == .note }) else {
             message = .init(text: direction == .forward ? "no later note" : "no earlier note", isError: false)
             return
         }

@@ -23,7 +23,6 @@ struct WorldPane {
         if !roomy { text += " │ " + CountersPanel.summary(model.viewState) }
         screen.fill(title, style: focused ? theme.header : .bold)
         screen.put(text, x: title.x, y: title.y, style: focused ? theme.header : .bold, clip: title)
-        // The world's own note in effect (B's timeline has B's notes): one line, Enter shows it whole.
         var rest = body
         // The note in effect, as this world shows it: world B's notes are A's, struck
         // through where their claims fail here (SPEC 12).

@@ -53,11 +53,10 @@ public struct DebuggerModel {
     public private(set) var state: SimState
     /// The state after the cursor's event, as replay leaves it: what stepping moves on from.
     private var replayed: SimState
-    /// While an `ore_write` runs, the pcol its r4w ops see (`ios->private`, pcol_copy):
-    /// `write_exec` copied the pcol before resetting it, so it is the pcol at that call.
-    public private(set) var pcolCopy: PageCollect?
-    /// What each r4w `get_page` of the stripe being prepared returned, by page.
-    public private(set) var gotPages: [Int: EventPayload.GetPage] = [:]
+    /// While an `ore_write` runs, the pcol its r4w ops see (`ViewState.pcolCopy`).
+    public var pcolCopy: PageCollect? { viewState.pcolCopy }
+    /// What each r4w `get_page` of the stripe being prepared returned, by page (`ViewState.gotPages`).
+    public var gotPages: [Int: EventPayload.GetPage] { viewState.gotPages }
     /// The facts every panel shows at the cursor, worked out once per move (`settle`).
     public private(set) var viewState: ViewState!
     /// Misplaced units found so far in this timeline, read once as the cursor goes on.
@@ -170,9 +169,11 @@ public struct DebuggerModel {
     private mutating func settle() {
         state = timeline.shownState(at: cursor, from: replayed)
         let t = timeline
-        pcolCopy = state.stack.contains { t.function(of: $0) == .ore_write }
+        // `write_exec` copied the pcol before resetting it (`ios->private`, pcol_copy): the
+        // pcol the running `ore_write`'s r4w ops see is the pcol at that call.
+        let pcolCopy = state.stack.contains { t.function(of: $0) == .ore_write }
             ? state.stack.last { t.function(of: $0) == .write_exec }.map { t.state(at: $0).pcol } : nil
-        gotPages = [:]
+        var gotPages: [Int: EventPayload.GetPage] = [:]
         if let unit = state.stack.last(where: { t.function(of: $0) == ._ore_add_parity_unit }) {
             for seq in unit...cursor where t.event(seq).kind == .r4wGetPage {
                 if case .r4wGetPage(let get) = t.payload(of: seq) { gotPages[get.index] = get }

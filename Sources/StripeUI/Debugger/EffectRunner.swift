@@ -52,14 +52,18 @@ public struct EffectRunner {
     public mutating func finish<P: TerminalProgram>(_ program: inout P) -> Bool {
         guard runPending(&program) else { return false }
         while isBusy || program.hasIdleWork {
-            if program.hasIdleWork {
-                guard program.idleStep() else { return false }
-            } else {
-                for msg in step(chunk: program.buildChunk) {
-                    guard program.update(msg) else { return false }
-                }
-            }
-            guard runPending(&program) else { return false }
+            guard idleTurn(&program) else { return false }
+        }
+        return true
+    }
+
+    /// One turn of the work done while no key comes: a slice of the program's search
+    /// (what the user waits for) before a chunk of a build, then the effects each answer
+    /// asks for; false when the program quit.
+    public mutating func idleTurn<P: TerminalProgram>(_ program: inout P) -> Bool {
+        if program.hasIdleWork { return program.idleStep() && runPending(&program) }
+        for msg in step(chunk: program.buildChunk) {
+            guard program.update(msg), runPending(&program) else { return false }
         }
         return true
     }

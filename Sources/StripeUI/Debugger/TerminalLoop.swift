@@ -27,14 +27,7 @@ public enum TerminalLoop {
             guard let first = backend.read(timeout: idle ? 0 : program.wantsTicks ? tickMilliseconds : nil) else {
                 var redraw = false
                 if idle {
-                    // A search (the program's) before a build: it is what the user waits for.
-                    if program.hasIdleWork {
-                        guard program.idleStep(), runner.runPending(&program) else { return }
-                    } else {
-                        for msg in runner.step(chunk: program.buildChunk) {
-                            guard program.update(msg), runner.runPending(&program) else { return }
-                        }
-                    }
+                    guard runner.idleTurn(&program) else { return }
                     // Progress a few times a second (a frame can cost more than a step),
                     // and the moment the work is done.
                     if clock.now - lastProgress >= .milliseconds(progressMilliseconds) || !(runner.isBusy || program.hasIdleWork) {

@@ -27,6 +27,12 @@ enum NoteText {
 }
 
 extension NoteText {
+    /// What the header's note rows show: the question line, else the note in effect
+    /// with its claims (`PresentationMode` sizes the rows by the same text).
+    static func inEffect(in model: DebuggerModel) -> (text: String, style: Style)? {
+        question(in: model) ?? model.viewState.note.map { shown($0, in: model) }
+    }
+
     /// The question line the header shows in the note's place: at an `ask`, its prompt;
     /// during the command it asks about, the prompt until the answer shows, then the
     /// answer (so `render` and `record` show both).

@@ -5,8 +5,7 @@ import StripeCore
 enum PresentationMode {
     /// Rows the note (or question) in effect needs at `width` columns, at most 8.
     static func noteRows(_ model: DebuggerModel, width: Int) -> Int {
-        let text = NoteText.question(in: model)?.text ?? model.viewState.note.map { NoteText.shown($0, in: model).text }
-        return min(8, max(1, text?.wrapped(to: width - 2).count ?? 1))
+        min(8, max(1, NoteText.inEffect(in: model)?.text.wrapped(to: width - 2).count ?? 1))
     }
 
     /// Rows the whole legend needs at `width` columns.

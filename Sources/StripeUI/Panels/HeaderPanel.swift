@@ -6,13 +6,12 @@ struct HeaderPanel {
     let model: DebuggerModel
     let layout: DebuggerLayout
 
-    /// The note to show: the note in effect, from the one view state.
-    var shownNote: Int? { model.viewState.note }
-
     func draw(into screen: inout Screen) {
         let theme = model.theme
         let t = model.timeline
         let s = model.state
+        // The note in effect, as every panel and Enter show it.
+        let note = model.viewState.note
         screen.fill(layout.header, style: theme.header)
         let position = "event \(model.cursor)/\(t.count - 1)\(t.isComplete ? "" : "+")" + (model.pinned == nil ? "" : " pinned")
         let setup = [s.layout?.summary ?? "no layout", "profile \(s.profile.rawValue)"].joined(separator: " │ ")
@@ -38,14 +37,14 @@ struct HeaderPanel {
         if let command = s.currentCommand {
             screen.put("▶ " + t.summary(of: command), x: 0, y: layout.command.y, style: .bold, clip: commandRect)
         }
-        if let bug = s.kernelBug, (shownNote ?? 0) < bug {
+        if let bug = s.kernelBug, (note ?? 0) < bug {
             // The run ended in a kernel bug: say so over the note, in full, at that event.
             let text = "KERNEL BUG in \(t.bugFunction(of: bug)!.kernelSymbol): \(t.message(of: bug)!) — nothing after it runs."
             for (row, line) in text.wrapped(to: layout.note.width - 2).prefix(layout.note.height).enumerated() {
                 screen.put(" " + line + String(repeating: " ", count: max(0, layout.note.width - 1 - line.count)), x: 0,
                            y: layout.note.y + row, style: theme.badge, clip: layout.note)
             }
-        } else if let (text, style) = NoteText.question(in: model) ?? shownNote.map({ NoteText.shown($0, in: model) }) {
+        } else if let (text, style) = NoteText.inEffect(in: model) {
             let lines = text.wrapped(to: layout.note.width - 2)
             for (row, line) in lines.prefix(layout.note.height).enumerated() {
                 let cut = row == layout.note.height - 1 && lines.count > layout.note.height

@@ -55,6 +55,7 @@ struct StripeMapPanel {
             marks = Array(repeating: nil, count: layout.devices * visible.count)
             let t = model.timeline
             let s = model.state
+            let geometry = s.geometry ?? layout
             // What is in flight is issued whatever else was planned or done there (the
             // requests submitted on screen, from the timeline's index, not every one in flight).
             defer {
@@ -70,21 +71,21 @@ struct StripeMapPanel {
                 markCompletedBefore(model)
                 return
             }
-            if let pages = model.oreWritePages {
+            if let pages = model.viewState.oreWritePages {
                 let onScreen = (stripes.lowerBound * layout.pagesInStripe)..<(stripes.upperBound * layout.pagesInStripe)
                 let written = pages.clamped(to: onScreen)
                 var page = written.lowerBound
                 while page < written.upperBound {
                     // The rest of this page's unit lies on consecutive object pages of one device.
                     let run = min(written.upperBound - page, layout.pagesInUnit - page % layout.pagesInUnit)
-                    let location = (model.state.geometry ?? layout).location(ofPage: page)
+                    let location = geometry.location(ofPage: page)
                     for k in 0..<UInt64(run) { set(location.dev..<(location.dev + layout.mirrors), location.objPage + k, .planned(.write)) }
                     page += run
                 }
                 for stripe in stripes where layout.parity > 0 {
                     guard let rows = Self.parityRows(of: pages, stripe: stripe, layout: layout) else { continue }
                     for row in rows {
-                        for slot in (model.state.geometry ?? layout).paritySlots(stripe: UInt64(stripe), row: row) { set(slot.devs, slot.objPage, .planned(.parity)) }
+                        for slot in geometry.paritySlots(stripe: UInt64(stripe), row: row) { set(slot.devs, slot.objPage, .planned(.parity)) }
                     }
                 }
             }
@@ -95,7 +96,7 @@ struct StripeMapPanel {
             for seq in marking {
                 switch t.payload(of: seq) {
                 case .r4wGetPage(let get) where !get.uptodate && (get.source == .cache || get.source == .created):
-                    let location = (model.state.geometry ?? layout).location(ofPage: get.index)
+                    let location = geometry.location(ofPage: get.index)
                     set(location.dev..<(location.dev + 1), location.objPage, .planned(.read))
                 case .devRead(let submitted), .devWrite(let submitted):
                     add(submitted.request) { s.inflight.contains(submitted.id) ? .issued($0) : .done }
@@ -213,6 +214,8 @@ struct StripeMapPanel {
         let shown = first..<min(stripes, first + rows)
         screen.clipNote(rect, shown: shown, of: stripes, prefix: "s", style: theme.label)
         let activity = Activity(model: model, layout: layout, stripes: shown, visible: objectPages(of: shown, layout: layout))
+        // The write path's mapping, once a frame (md's RAID6 rotation is not the ORE's).
+        let geometry = model.state.geometry ?? layout
         for row in 0..<min(rows, stripes - first) {
             let stripe = first + row
             let y = inner.y + 1 + row
@@ -222,7 +225,7 @@ struct StripeMapPanel {
             screen.put("\(firstPage)", x: inner.x + c.labelWidth - 1 - "\(firstPage)".count, y: y, style: theme.label, clip: inner)
             for (n, dev) in devices.enumerated() {
                 let x = inner.x + c.labelWidth + n * c.columnWidth
-                let (label, objBase) = unit(layout: layout, stripe: stripe, dev: dev, firstPage: firstPage)
+                let (label, objBase) = unit(layout: layout, geometry, stripe: stripe, dev: dev, firstPage: firstPage)
                 guard !label.isEmpty else { continue }  // the device is in another group
                 screen.put(label, x: x, y: y, style: label == "P" || label == "Q" ? theme.parity : .plain, clip: inner)
                 for g in 0..<c.glyphs {
@@ -272,7 +275,8 @@ struct StripeMapPanel {
     /// object page on the devices of its group (dev 0 may be in another group, with
     /// nothing of the stripe).
     private func objectPages(of shown: Range<Int>, layout: OreLayout) -> Range<UInt64> {
-        let bases = shown.map { (model.state.geometry ?? layout).paritySlots(stripe: UInt64($0), row: 0)[0].objPage }
+        let geometry = model.state.geometry ?? layout
+        let bases = shown.map { geometry.paritySlots(stripe: UInt64($0), row: 0)[0].objPage }
         return (bases.min() ?? 0)..<((bases.max() ?? 0) + UInt64(layout.pagesInUnit))
     }
 
@@ -294,7 +298,7 @@ struct StripeMapPanel {
         let column = (x - inner.x - c.labelWidth) / c.columnWidth
         guard y > inner.y, stripe < stripes, x >= inner.x + c.labelWidth, column < c.devices.count else { return nil }
         let firstPage = stripe * layout.pagesInStripe
-        let (label, _) = unit(layout: layout, stripe: stripe, dev: c.devices.lowerBound + column, firstPage: firstPage)
+        let (label, _) = unit(layout: layout, model.state.geometry ?? layout, stripe: stripe, dev: c.devices.lowerBound + column, firstPage: firstPage)
         guard label.hasPrefix("D"), let data = Int(label.dropFirst()) else { return nil }
         return firstPage + data * layout.pagesInUnit
     }
@@ -325,14 +329,14 @@ struct StripeMapPanel {
     }
 
     /// The label of `dev`'s unit in `stripe` and the unit's first object page.
-    private func unit(layout: OreLayout, stripe: Int, dev: Int, firstPage: Int) -> (String, UInt64) {
+    private func unit(layout: OreLayout, _ geometry: any StripeGeometry, stripe: Int, dev: Int, firstPage: Int) -> (String, UInt64) {
         let first = dev / layout.mirrors * layout.mirrors
         for column in 0..<layout.dataDevices {
-            let location = (model.state.geometry ?? layout).location(ofPage: firstPage + column * layout.pagesInUnit)
+            let location = geometry.location(ofPage: firstPage + column * layout.pagesInUnit)
             if location.dev == first { return ("D\(column)", location.objPage) }
         }
         // RAID0 has no parity slot (paritySlots stands in dev 0 for one): a device of another group is blank.
-        let slots = (model.state.geometry ?? layout).paritySlots(stripe: UInt64(stripe), row: 0)
+        let slots = geometry.paritySlots(stripe: UInt64(stripe), row: 0)
         guard layout.parity > 0, let unit = slots.firstIndex(where: { $0.devs.contains(dev) }) else { return ("", 0) }
         return (ParityScheme.name(ofUnit: unit), slots[unit].objPage)
     }

@@ -21,6 +21,9 @@ public struct ViewState: Sendable {
     /// A writeback is still on its way to the devices: I/O in flight, or a kernel call
     /// running that is not a completion ending it (`isLost`).
     let writebackUnderway: Bool
+    /// Where pages live under the write path in use (`SimState.geometry`), looked up once:
+    /// the page grid asks `isLost` of every cell it draws.
+    let geometry: (any StripeGeometry)?
     /// The file pages of the running `ore_write`, the pcol its r4w ops see, and what
     /// each r4w `get_page` of the stripe being prepared returned (`DebuggerModel.settle`).
     public let oreWritePages: Range<Int>?
@@ -42,6 +45,7 @@ public struct ViewState: Sendable {
             note = s.lastNote.flatMap { $0 <= cursor ? $0 : nil }
         }
         writes = WriteTotals(s, in: t)
+        geometry = s.geometry
         misplaced = damage.misplaced(at: cursor)
         writebackUnderway = !s.inflight.isEmpty || s.kernelBug == nil && s.stack.first.map { call in
             !Self.completions.contains(KernelFunction(rawValue: t.event(call).a))
@@ -66,7 +70,7 @@ extension ViewState {
     /// nothing on its way to fix it (`SimState.isLost`: rule 1's pages), cached or not:
     /// the cache may still show a healthy `U`, or not hold the page at all.
     public func isLost(_ index: Int) -> Bool {
-        guard let geometry = state.geometry else { return false }
+        guard let geometry else { return false }
         return state.isLost(index, layout: geometry, underway: writebackUnderway)
     }
 
