@@ -46,13 +46,17 @@ enum QuestionKeys {
         (keys.rows(.question).map { "\($0.label) \($0.help)" } + ["0-9 r c f type the answer"]).joined(separator: " · ")
     }
 
-    /// The key bar while answering in `form`.
-    static func bar(_ form: Question.AnswerForm) -> String {
-        switch form {
-        case .devicePages, .filePages: "arrows move  Space marks  Enter submits  Esc skips"
-        case .devicePage: "arrows move to the page  Enter submits  Esc skips"
-        case .number, .device: "type a number  Enter submits  Esc skips"
-        case .choice: "type rmw, rcw or full  Enter submits  Esc skips"
+    /// The key bar while answering in `form`, with the keys in force for submit and skip.
+    static func bar(_ form: Question.AnswerForm, keys: KeyMap) -> String {
+        let submit = keys.keys(.accept, in: .question).first?.shown ?? "Enter"
+        let skip = keys.keys(.cancel, in: .question).first?.shown ?? "Esc"
+        let mark = keys.keys(.mark, in: .question).first?.shown ?? "Space"
+        let how = switch form {
+        case .devicePages, .filePages: "arrows move  \(mark) marks"
+        case .devicePage: "arrows move to the page"
+        case .number, .device: "type a number"
+        case .choice: "type rmw, rcw or full"
         }
+        return "\(how)  \(submit) submits  \(skip) skips"
     }
 }

@@ -32,7 +32,7 @@ extension DebuggerModel {
             return true
         }
         guard let action = QuestionKeys.action(for: key, form: session.question.kind.answerForm, keys: keys) else {
-            message = Message(text: "not while answering: \(QuestionKeys.bar(session.question.kind.answerForm))", isError: true)
+            message = Message(text: "not while answering: \(QuestionKeys.bar(session.question.kind.answerForm, keys: keys))", isError: true)
             return true
         }
         message = nil

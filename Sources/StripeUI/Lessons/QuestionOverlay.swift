@@ -30,7 +30,7 @@ struct QuestionOverlay {
         let height = min(screen.height - 4, prompt.count + verdict.count + gridRows + 5)
         let rect = Rect(x: (screen.width - width) / 2, y: max(2, screen.height - height - 2), width: width, height: height)
         screen.fill(rect)
-        let title = result == nil ? "question — \(QuestionKeys.bar(session.question.kind.answerForm))"
+        let title = result == nil ? "question — \(QuestionKeys.bar(session.question.kind.answerForm, keys: model.keys))"
             : "answer — \(model.questions.score ?? "") — Esc hides"
         screen.box(rect, title: title, glyphs: theme.box, style: .bold)
         let clip = rect.inset(1)

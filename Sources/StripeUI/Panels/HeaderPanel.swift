@@ -73,7 +73,7 @@ struct StatusPanel {
         case .question:
             let form = model.questions.session?.question.kind.answerForm ?? .number
             let x = screen.put("QUESTION: ", x: rect.x, y: rect.y, style: theme.badge, clip: rect)
-            let text = model.message?.text ?? QuestionKeys.bar(form)
+            let text = model.message?.text ?? QuestionKeys.bar(form, keys: model.keys)
             screen.put(text, x: x, y: rect.y, style: model.message?.isError == true ? theme.error : .bold, clip: rect)
         case .prompt(let kind, let text):
             let label = switch kind {

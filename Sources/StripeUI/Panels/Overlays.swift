@@ -60,8 +60,9 @@ struct EventDetailOverlay {
             lines += "  \(name): \(value.encoded)".wrapped(to: width)
         }
         // The note in effect, whole: a small screen shows only its first line above.
-        if let note = model.viewState.note, note != model.cursor, let text = t.message(of: note) {
-            lines += [""] + "note (event \(note)): \(text)".wrapped(to: width)
+        // With its failed claims marked, as the header shows it.
+        if let note = model.viewState.note, note != model.cursor {
+            lines += [""] + "note (event \(note)): \(NoteText.shown(note, in: model).text)".wrapped(to: width)
         }
         return lines
     }
