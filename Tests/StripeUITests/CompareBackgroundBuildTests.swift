@@ -49,7 +49,7 @@ struct CompareBackgroundBuildTests {
         for key in [Key.character("h"), .character("h")] { _ = upFront.update(.key(key)) }
         #expect(model.a.cursor == 0 && model.b.cursor == upFront.b.cursor && model.b.cursor > 0)
         let same = backend.frames.last!.screen == upFront.view()
-        #expect(same, "\(backend.frames.last!.screen.text)")
+        #expect(same, "\(backend.frames.last!.screen.text)\n\(upFront.view().text)")
     }
 
     @Test func keysAreAnsweredWhileWorldBBuilds() throws {
@@ -62,6 +62,9 @@ struct CompareBackgroundBuildTests {
             #expect(going)
         }
         #expect(model.comparison == nil && !model.b.timeline.isComplete)
+        // B starts once A is built: each build's memory is measured alone.
+        #expect(model.a.building != nil && model.b.timeline.count == 0)
+        #expect(model.view().text.contains("(after world A: \(model.a.timeline.count) events so far)"))
         for key in ["d", "}", "]"] {
             _ = model.update(.key(.character(Character(key))))
             #expect(model.message?.text.hasPrefix("world B is still building") == true, "\(key)")

@@ -13,6 +13,10 @@ public struct CompareModel {
     public internal(set) var comparison: Comparison?
     public internal(set) var a: DebuggerModel
     public internal(set) var b: DebuggerModel
+    /// World B's run before it starts: it waits for world A to be built, so each build's
+    /// memory (the process's growth from its start) is measured alone against its half
+    /// of the budget, as when the worlds were built one after the other up front.
+    var bWaiting: EngineRun?
     /// The world the stepping keys move.
     public var focus = World.a
     /// The key bindings in force (the split screen's own rows, and each world's).

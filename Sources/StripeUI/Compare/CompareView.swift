@@ -87,7 +87,7 @@ extension CompareModel {
 
     private func drawHeader(into screen: inout Screen, _ rect: Rect) {
         screen.fill(rect, style: theme.header)
-        let bEvent = comparison == nil && b.building != nil ? "B building" : "B event \(b.cursor)/\(b.timeline.count - 1)"
+        let bEvent = worldBProgress != nil ? "B building" : "B event \(b.cursor)/\(b.timeline.count - 1)"
         let right = " │ A event \(a.cursor)/\(a.timeline.count - 1) │ \(bEvent) "
         let bName = pair.commands == nil ? "\(pair.b.title) (\(pair.b.name))" : "A with \(pair.label)"
         // B's name says what differs: it keeps its room first, A's title takes the rest.
