@@ -25,7 +25,8 @@ struct BenchCommand: ParsableCommand {
             random events and the first write completion), frame_ms_max (the slowest of
             those frames with a page selected, help open, a search typed or the split screen
             too) and frame_ms_STATE for each; first_frame_tiny_ms and first_frame_ratio (the
-            same workload on 16 pages); fsync_, truncate_ and read_ms_x1, _ms_x4 and _ratio
+            same workload on 16 pages); split_first_frame_ms, _tiny_ms and _ratio (the same for
+            tui --compare, B being A: world A's first events, then the split frame); fsync_, truncate_ and read_ms_x1, _ms_x4 and _ratio
             (--commands commands of that kind on a file of --size made with file size=, then
             4x as many).
             """)
@@ -94,6 +95,9 @@ struct BenchCommand: ParsableCommand {
         // The first frame of the same workload on a tiny file: what "at once" is measured against.
         let tiny = try ScenarioParser.parse(workload.scenario(pages: 16), name: "tiny")
         let tinyFirstFrame = try Self.firstFrameMilliseconds(tiny, budget: memory.budget())
+        // The split screen's first frame (tui --compare): world A's first events, B not built.
+        let splitFirstFrame = try Self.splitFirstFrameMilliseconds(WorldPair(a: scenario, b: scenario), budget: memory.budget())
+        let splitTinyFirstFrame = try Self.splitFirstFrameMilliseconds(WorldPair(a: tiny, b: tiny), budget: memory.budget())
         let fields: [(String, JSONValue)] = [
             ("workload", .string(workload.rawValue)),
             ("size_bytes", .int(Int64(bytes))),
@@ -105,6 +109,9 @@ struct BenchCommand: ParsableCommand {
             ("first_frame_ms", .decimal(BenchCommands.rounded(firstFrame))),
             ("first_frame_tiny_ms", .decimal(BenchCommands.rounded(tinyFirstFrame))),
             ("first_frame_ratio", .decimal(BenchCommands.rounded(firstFrame / tinyFirstFrame))),
+            ("split_first_frame_ms", .decimal(BenchCommands.rounded(splitFirstFrame))),
+            ("split_first_frame_tiny_ms", .decimal(BenchCommands.rounded(splitTinyFirstFrame))),
+            ("split_first_frame_ratio", .decimal(BenchCommands.rounded(splitFirstFrame / splitTinyFirstFrame))),
             ("jump_ms_median", .decimal(jumpTimes[jumpTimes.count / 2])),
             ("jump_ms_max", .decimal(jumpTimes.last!)),
             ("render_ms", .decimal(frames[0])),
@@ -132,6 +139,24 @@ struct BenchCommand: ParsableCommand {
         model.building = run.isFinished ? nil : run
         _ = model.view()
         return seconds(since: start) * 1000
+    }
+
+    /// What `tui --compare` does before its first frame: world A's first events, one of
+    /// B's, then the split frame.
+    static func splitFirstFrameMilliseconds(_ pair: WorldPair, budget: MemoryBudget) throws -> Double {
+        let start = DispatchTime.now()
+        let model: CompareModel
+        do {
+            model = try CompareModel(opening: pair, budget: budget, width: 200, height: 60)
+        } catch {
+            throw MemoryOption.compareFailure(error)
+        }
+        _ = model.view()
+        let elapsed = seconds(since: start) * 1000
+        // Their engine threads would otherwise stay parked, holding the timelines.
+        model.a.building?.cancel()
+        model.b.building?.cancel()
+        return elapsed
     }
 
     static func seconds(since start: DispatchTime) -> Double {

@@ -21,8 +21,13 @@ struct MemoryOption: ParsableArguments {
         do {
             return try Comparison(pair, budget: budget())
         } catch let exceeded as MemoryBudget.Exceeded {
-            throw CLIFailure("--compare: \(exceeded.description)")
+            throw Self.compareFailure(exceeded)
         }
+    }
+
+    /// The one line a comparison over the budget ends with.
+    static func compareFailure(_ exceeded: MemoryBudget.Exceeded) -> CLIFailure {
+        CLIFailure("--compare: \(exceeded.description)")
     }
 
     /// The timeline of `scenario` up to `events` events (all by default), or one line and

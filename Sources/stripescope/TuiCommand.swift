@@ -47,9 +47,14 @@ struct TuiCommand: ParsableCommand {
         let budget = try memory.budget()
         let settings = try appearance.settings()
         if let pair = try compare.pair(with: scenario) {
-            let comparison = try memory.compare(pair)
             let ascii = try Self.terminalASCII(asked: ascii)
-            var model = CompareModel(comparison: comparison, width: 80, height: 24, ascii: ascii, at: at)
+            // World A's first events now; the rest of A and all of B behind the first frame.
+            var model: CompareModel
+            do {
+                model = try CompareModel(opening: pair, budget: budget, width: 80, height: 24, ascii: ascii, at: at)
+            } catch {
+                throw MemoryOption.compareFailure(error)
+            }
             model.keys = settings.keys
             model.message = settings.configError.map { .init(text: $0, isError: true) }
             Terminal.run(&model, mouse: settings.mouse) { model, width, height, colour in
@@ -57,6 +62,7 @@ struct TuiCommand: ParsableCommand {
                 model.height = height
                 model.theme = Theme(ascii: ascii, monochrome: !colour, palette: settings.palette)
             }
+            if let failure = model.buildFailure { throw MemoryOption.compareFailure(failure) }
             return
         }
         try Self.debug(scenario, budget: budget, ascii: ascii, at: at, present: present, settings: settings)

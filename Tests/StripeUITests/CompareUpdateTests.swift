@@ -16,9 +16,9 @@ struct CompareUpdateTests {
         _ = m.update(.key(.tab))
         #expect(m.focus == .b)
         _ = m.update(.key(.end))
-        #expect(m.b.cursor == m.comparison.b.count - 1 && m.a.cursor == 2)
+        #expect(m.b.cursor == m.comparison!.b.count - 1 && m.a.cursor == 2)
         _ = m.update(.key(.character("h")))
-        #expect(m.b.cursor == m.comparison.b.count - 2)
+        #expect(m.b.cursor == m.comparison!.b.count - 2)
     }
 
     @Test func bracesMoveBothWorldsByScenarioCommand() throws {
@@ -32,27 +32,27 @@ struct CompareUpdateTests {
         #expect(lines == ["both worlds at line 3: layout raid5 devices=4 stripe-unit=16K",
                           "both worlds at B's line 3: set r4w=off", "both worlds at line 4: note",
                           "both worlds at line 5: file size=96K"])
-        #expect(m.comparison.a.summary(of: m.a.cursor) == "line 5: file size=96K")
-        #expect(m.comparison.b.summary(of: m.b.cursor) == "line 5: file size=96K")
+        #expect(m.comparison!.a.summary(of: m.a.cursor) == "line 5: file size=96K")
+        #expect(m.comparison!.b.summary(of: m.b.cursor) == "line 5: file size=96K")
         _ = m.update(.key(.character("}")))
         _ = m.update(.key(.right))  // into the note event: `{` goes back to its command's start first
-        #expect(m.comparison.a.event(m.a.cursor).kind == .note)
+        #expect(m.comparison!.a.event(m.a.cursor).kind == .note)
         _ = m.update(.key(.character("{")))
-        #expect(m.comparison.a.summary(of: m.a.cursor) == "line 6: note")
+        #expect(m.comparison!.a.summary(of: m.a.cursor) == "line 6: note")
         _ = m.update(.key(.character("{")))
-        #expect(m.comparison.a.summary(of: m.a.cursor) == "line 5: file size=96K")
-        #expect(m.comparison.b.summary(of: m.b.cursor) == "line 5: file size=96K")
+        #expect(m.comparison!.a.summary(of: m.a.cursor) == "line 5: file size=96K")
+        #expect(m.comparison!.b.summary(of: m.b.cursor) == "line 5: file size=96K")
     }
 
     @Test func dJumpsToEachDivergenceAndSaysWhatDiffers() throws {
         var m = try Self.model()
         _ = m.update(.key(.character("d")))
         #expect(m.a.cursor == 52 && m.b.cursor == 53)
-        #expect(m.message?.text == "divergence 1/\(m.comparison.divergences.count), line 14: A leaves page 9 present, no flags; B leaves page 5 UE")
-        for _ in 1..<m.comparison.divergences.count { _ = m.update(.key(.character("d"))) }
+        #expect(m.message?.text == "divergence 1/\(m.comparison!.divergences.count), line 14: A leaves page 9 present, no flags; B leaves page 5 UE")
+        for _ in 1..<m.comparison!.divergences.count { _ = m.update(.key(.character("d"))) }
         _ = m.update(.key(.character("d")))
         #expect(m.message?.text == "no divergence after this point (D goes back)")
-        for _ in 1..<m.comparison.divergences.count { _ = m.update(.key(.character("D"))) }
+        for _ in 1..<m.comparison!.divergences.count { _ = m.update(.key(.character("D"))) }
         #expect(m.a.cursor == 52 && m.b.cursor == 53)
         var same = try Self.model("gap", "")
         _ = same.update(.key(.character("d")))
@@ -62,9 +62,9 @@ struct CompareUpdateTests {
     @Test func notesMoveBothWorlds() throws {
         var m = try Self.model()
         _ = m.update(.key(.character("]")))
-        #expect(m.comparison.a.event(m.a.cursor).kind == .note)
-        #expect(m.comparison.b.event(m.b.cursor).kind == .note)
-        #expect(m.comparison.a.message(of: m.a.cursor) == m.comparison.b.message(of: m.b.cursor))
+        #expect(m.comparison!.a.event(m.a.cursor).kind == .note)
+        #expect(m.comparison!.b.event(m.b.cursor).kind == .note)
+        #expect(m.comparison!.a.message(of: m.a.cursor) == m.comparison!.b.message(of: m.b.cursor))
     }
 
     @Test func quitAndResize() throws {

@@ -15,10 +15,13 @@ struct ScriptedBackend: TerminalBackend {
     /// Whether the loop read past the end of the script (it was given `.hangup`).
     private(set) var ranOut = false
 
-    init(width: Int = 120, height: Int = 40, _ batches: [[TerminalInput]]) {
+    /// `waiting`: input already there when the loop starts (typed ahead), which even a
+    /// read that does not wait sees, as keys pressed while the program is busy.
+    init(width: Int = 120, height: Int = 40, waiting: [TerminalInput] = [], _ batches: [[TerminalInput]]) {
         self.width = width
         self.height = height
         self.batches = batches
+        current = waiting
     }
 
     /// The batches the loop never read.

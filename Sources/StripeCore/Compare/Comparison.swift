@@ -16,15 +16,23 @@ public final class Comparison: Sendable {
     /// Both worlds built within `budget`, half of it each (two timelines live together):
     /// over it, the error says which world and what it would need, before either is kept.
     public convenience init(_ pair: WorldPair, budget: MemoryBudget?, keyframeInterval: Int = 4096) throws(MemoryBudget.Exceeded) {
-        var half = budget
-        half?.bytes /= 2
-        half?.source = "half of \(budget?.source ?? ""), for each world"
+        let half = Self.worldBudget(budget)
         let a = try Engine.build(pair.a, budget: half, keyframeInterval: keyframeInterval)
         let b = try Engine.build(pair.b, budget: half, keyframeInterval: keyframeInterval)
         self.init(pair, a: a, b: b)
     }
 
-    private init(_ pair: WorldPair, a: Timeline, b: Timeline) {
+    /// What each world may take of `budget`: half (two timelines live together).
+    public static func worldBudget(_ budget: MemoryBudget?) -> MemoryBudget? {
+        var half = budget
+        half?.bytes /= 2
+        half?.source = "half of \(budget?.source ?? ""), for each world"
+        return half
+    }
+
+    /// The comparison of two complete timelines of `pair`'s worlds (built elsewhere, as
+    /// the split screen builds world B behind its first frame).
+    public init(_ pair: WorldPair, a: Timeline, b: Timeline) {
         self.pair = pair
         self.a = a
         self.b = b

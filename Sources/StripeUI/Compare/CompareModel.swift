@@ -8,9 +8,15 @@ public struct CompareModel {
         public var name: String { self == .a ? "A" : "B" }
     }
 
-    public let comparison: Comparison
-    public private(set) var a: DebuggerModel
-    public private(set) var b: DebuggerModel
+    public let pair: WorldPair
+    /// The worlds aligned: nil while a world is still building (`init(opening:)`).
+    public internal(set) var comparison: Comparison?
+    public internal(set) var a: DebuggerModel
+    public internal(set) var b: DebuggerModel
+    /// World B's run before it starts: it waits for world A to be built, so each build's
+    /// memory (the process's growth from its start) is measured alone against its half
+    /// of the budget, as when the worlds were built one after the other up front.
+    var bWaiting: EngineRun?
     /// The world the stepping keys move.
     public var focus = World.a
     /// The key bindings in force (the split screen's own rows, and each world's).
@@ -46,6 +52,7 @@ public struct CompareModel {
 
     /// Stands world A at event `seq` and world B at the event aligned with it.
     public init(comparison: Comparison, width: Int, height: Int, ascii: Bool = false, monochrome: Bool = false, at seq: Int = 0) {
+        pair = comparison.pair
         self.comparison = comparison
         self.width = width
         self.height = height
@@ -74,6 +81,7 @@ public struct CompareModel {
     /// Moves `world` to `seq` and the other world to the event aligned with it.
     public mutating func moveBoth(_ world: World, to seq: Int) {
         move(world, to: seq)
+        guard let comparison else { return }
         let other: World = world == .a ? .b : .a
         move(other, to: comparison.event(alignedWith: model(world).cursor, inA: world == .a))
     }

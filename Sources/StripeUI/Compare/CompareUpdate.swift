@@ -11,8 +11,10 @@ extension CompareModel: TerminalProgram {
         case .resize(let w, let h):
             width = w
             height = h
-        case .tick, .done:
+        case .tick:
             break
+        case .done(let result):
+            return built(result)
         case .notice(let text):
             message = .init(text: text, isError: true)
         case .key(let key):
@@ -25,6 +27,9 @@ extension CompareModel: TerminalProgram {
             case .quit: return false
             case .enter: overlay = .detail
             case .help: overlay = .help
+            case let action? where comparison == nil && Self.aligningActions.contains(action):
+                // World B has no screen, the others no alignment yet: A's keys work meanwhile.
+                message = .init(text: "\(stillBuilding ?? ""): the stepping keys move world A meanwhile", isError: false)
             case .switchWorld: focus = focus == .a ? .b : .a
             case .nextCommand: moveBothToCommand(.forward)
             case .previousCommand: moveBothToCommand(.backward)
@@ -49,16 +54,23 @@ extension CompareModel: TerminalProgram {
         .toggleBreakpoint,
     ]
 
+    /// The keys that need both worlds aligned (or world B on screen).
+    static let aligningActions: Set<KeyAction> = [
+        .switchWorld, .nextCommand, .previousCommand, .nextNote, .previousNote, .nextDivergence, .previousDivergence,
+    ]
+
     /// The aligned command the worlds stand in: the later of the two (a world waits at
     /// its last event while the other runs a command only it has).
     private var currentCommand: Int? {
-        [comparison.command(containing: a.cursor, inA: true), comparison.command(containing: b.cursor, inA: false)]
+        guard let comparison else { return nil }
+        return [comparison.command(containing: a.cursor, inA: true), comparison.command(containing: b.cursor, inA: false)]
             .compactMap { $0 }.max()
     }
 
     /// Both worlds to the start of the next (previous) scenario command; backward from
     /// inside a command goes to its start first, as a debugger's `{` would.
     private mutating func moveBothToCommand(_ direction: Direction) {
+        guard let comparison else { return }
         let commands = comparison.commands
         let here = currentCommand ?? -1
         let atStart = here >= 0 && (commands[here].a.map { a.cursor == $0.lowerBound } ?? true)
@@ -75,6 +87,7 @@ extension CompareModel: TerminalProgram {
     /// Each world at the start of `command`; a world that does not run it stands at its
     /// last event before it.
     private mutating func standBoth(at command: AlignedCommand) {
+        guard let comparison else { return }
         if let range = command.a {
             move(.a, to: range.lowerBound)
             if command.b == nil { move(.b, to: comparison.event(alignedWith: range.lowerBound, inA: true)) }
@@ -87,6 +100,7 @@ extension CompareModel: TerminalProgram {
 
     /// The scenario line of aligned command `index`, as the header shows it.
     private func commandText(_ index: Int) -> String {
+        guard let comparison else { return "" }
         let command = comparison.commands[index]
         if let range = command.a { return comparison.a.summary(of: range.lowerBound) }
         return "B's " + comparison.b.summary(of: command.b!.lowerBound)
@@ -106,6 +120,7 @@ extension CompareModel: TerminalProgram {
     /// Both worlds to the next (previous) divergence after (before) where the focused
     /// world stands, saying what differs there.
     private mutating func jumpToDivergence(_ direction: Direction) {
+        guard let comparison else { return }
         let here = model(focus).cursor
         let inA = focus == .a
         let at = { (d: Divergence) in inA ? d.aEvent : d.bEvent }

@@ -21,7 +21,7 @@ extension CompareModel {
         if height >= 30 {
             let differences: Rect
             (differences, rest) = rest.splitTop(1)
-            screen.put(differenceLine, x: differences.x, y: differences.y, style: .bold, clip: differences)
+            screen.put(stillBuilding.map { "A/B now: \($0)" } ?? differenceLine, x: differences.x, y: differences.y, style: .bold, clip: differences)
         }
         // On a tall screen the focused world's call stack and event log go below the worlds.
         if rest.height >= 34 {
@@ -37,12 +37,20 @@ extension CompareModel {
         var (paneA, paneB) = width >= Self.sideBySideWidth ? rest.splitLeft(rest.width / 2) : rest.splitTop(rest.height / 2)
         paneB.width = paneA.width
         paneB.height = paneA.height
-        let differing = Set(differingPages)
-        let units = { objPages in differingUnits(among: objPages) }
+        // The differences wait for the worlds to be aligned.
+        let aligned = comparison != nil
+        let differing = aligned ? Set(differingPages) : []
+        let units = { objPages in aligned ? differingUnits(among: objPages) : [] }
         WorldPane(model: a, world: .a, focused: focus == .a, differing: differing, differingUnits: units, rect: paneA)
             .draw(into: &screen)
-        WorldPane(model: b, world: .b, focused: focus == .b, differing: differing, differingUnits: units, rect: paneB)
-            .draw(into: &screen)
+        if let progress = worldBProgress {
+            // B's pane says how far its build is until it is built.
+            screen.box(paneB, title: "world B", glyphs: theme.box, style: .bold)
+            screen.put(progress, x: paneB.x + 2, y: paneB.y + 2, style: .bold, clip: paneB.inset(1))
+        } else {
+            WorldPane(model: b, world: .b, focused: focus == .b, differing: differing, differingUnits: units, rect: paneB)
+                .draw(into: &screen)
+        }
         if let message {
             screen.put(message.text, x: 0, y: status.y, style: message.isError ? theme.error : .bold, clip: status)
         } else {
@@ -79,8 +87,8 @@ extension CompareModel {
 
     private func drawHeader(into screen: inout Screen, _ rect: Rect) {
         screen.fill(rect, style: theme.header)
-        let pair = comparison.pair
-        let right = " │ A event \(a.cursor)/\(a.timeline.count - 1) │ B event \(b.cursor)/\(b.timeline.count - 1) "
+        let bEvent = worldBProgress != nil ? "B building" : "B event \(b.cursor)/\(b.timeline.count - 1)"
+        let right = " │ A event \(a.cursor)/\(a.timeline.count - 1) │ \(bEvent) "
         let bName = pair.commands == nil ? "\(pair.b.title) (\(pair.b.name))" : "A with \(pair.label)"
         // B's name says what differs: it keeps its room first, A's title takes the rest.
         let room = max(0, rect.width - right.count - " StripeScope compare │ A:  │ B: ".count)
@@ -91,7 +99,13 @@ extension CompareModel {
     }
 
     private func drawDivergence(into screen: inout Screen, _ rect: Rect) {
-        guard let d = comparison.firstDivergence else {
+        if let world = worldBuilding, let stillBuilding {
+            let built = model(world).timeline.count
+            screen.put("\(stillBuilding) (\(built) events): the divergences, d, D, } and { wait for it; A's stepping keys work meanwhile",
+                       x: rect.x, y: rect.y, style: theme.note, clip: rect)
+            return
+        }
+        guard let d = comparison?.firstDivergence else {
             screen.put("The worlds never diverge: the same device requests, page flags and invariant results.",
                        x: rect.x, y: rect.y, style: theme.note, clip: rect)
             return
