@@ -96,8 +96,9 @@ struct StatusPanel {
                 x = screen.put(state, x: x, y: rect.y, style: theme.badge, clip: rect) + 2
             }
             if let message = model.message ?? model.buildProgress {
-                // The mode stays named while a message stands in for the key bar (SPEC 9.1).
-                if !model.playing { x = screen.put(model.keyMode.title + "  ", x: x, y: rect.y, style: theme.label, clip: rect) }
+                // The mode stays named while a message stands in for the key bar (SPEC 9.1); an
+                // error keeps the whole line, so its file:line:col is never cut.
+                if !model.playing, !message.isError { x = screen.put(model.keyMode.title + "  ", x: x, y: rect.y, style: theme.label, clip: rect) }
                 screen.put(message.text, x: x, y: rect.y, style: message.isError ? theme.error : .bold, clip: rect)
             } else {
                 screen.put(model.keys.keyBar(model.keyMode, width: rect.maxX - x), x: x, y: rect.y, style: theme.label, clip: rect)
