@@ -192,6 +192,6 @@ struct CannotStopTests {
         backend.canStop = false
         TerminalLoop.run(&m, on: &backend)
         #expect(backend.suspensions == 1)
-        #expect(backend.frames.last!.screen.lines.last!.hasPrefix("NORMAL  Ctrl-Z: nothing here can stop the program"))
+        #expect(backend.frames.last!.screen.lines.last!.hasPrefix("Ctrl-Z: nothing here can stop the program"))
     }
 }
