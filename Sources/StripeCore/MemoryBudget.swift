@@ -97,7 +97,7 @@ public struct MemoryBudget: Sendable {
     }
 
     /// Fails when the scenario's estimated events (up to `limit`) would not fit at all.
-    func checkEstimate(of scenario: Scenario, upTo limit: Int = .max) throws(Exceeded) {
+    public func checkEstimate(of scenario: Scenario, upTo limit: Int = .max) throws(Exceeded) {
         let events = min(limit, Engine.estimatedEvents(of: scenario))
         let needed = UInt64(events).multipliedReportingOverflow(by: Self.bytesPerEvent)
         if needed.overflow || needed.partialValue > bytes {

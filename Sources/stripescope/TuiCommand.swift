@@ -47,6 +47,13 @@ struct TuiCommand: ParsableCommand {
         let budget = try memory.budget()
         let settings = try appearance.settings()
         if let pair = try compare.pair(with: scenario) {
+            // The budget before the terminal, as the single debugger checks it: each world's
+            // estimate against its half.
+            do {
+                for world in [pair.a, pair.b] { try Comparison.worldBudget(budget)?.checkEstimate(of: world) }
+            } catch {
+                throw MemoryOption.compareFailure(error)
+            }
             let ascii = try Self.terminalASCII(asked: ascii)
             // World A's first events now; the rest of A and all of B behind the first frame.
             var model: CompareModel
