@@ -29,7 +29,14 @@ final class Tmux {
     /// The pid of the program the pane's shell started.
     func childPid() throws -> Int32? {
         let shell = try Self.run(["display-message", "-p", "-t", name, "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        return Int32(try Subprocess.run("/usr/bin/pgrep", ["-P", shell]).stdout.split(separator: "\n").first ?? "")
+        // On a loaded machine the shell may not have forked its child yet: look again for
+        // a few seconds before saying there is none.
+        let deadline = Date().addingTimeInterval(5)
+        repeat {
+            if let pid = Int32(try Subprocess.run("/usr/bin/pgrep", ["-P", shell]).stdout.split(separator: "\n").first ?? "") { return pid }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return nil
     }
 
     /// Polls the screen until `predicate` holds on a settled screen (two captures 50 ms
