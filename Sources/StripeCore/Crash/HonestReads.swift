@@ -26,22 +26,25 @@ extension Engine {
 
     /// Every token each of `pages` ever held by a user write, a zeroing, the file's
     /// creation (its initial token, or 0 for a page past the created size), or a power
-    /// cut (what then landed), from the timeline so far; not what a read returned.
+    /// cut (what then landed), from the timeline so far; not what a read returned. The
+    /// page's own events come from the timeline's index by page and the creations from
+    /// the `file` lines already run, so a suspect read costs its page's history, not a
+    /// walk of the whole timeline.
     private func honestTokens(of pages: Set<Int>) -> [Int: Set<UInt64>] {
-        var honest: [Int: Set<UInt64>] = [:]
-        for page in pages { honest[page] = [expected[page]] }
-        var created = false
-        for seq in 0..<timeline.count {
-            let e = timeline.events[seq]
-            if e.hasAux {
-                for case .createFile(let size) in timeline.auxChanges(of: seq) {
-                    created = true
-                    for page in pages { honest[page]!.insert(UInt64(page) * pageSize < size ? Token.initial(page: page, fileSize: size) : 0) }
-                }
-            }
-            if e.kind == .page, e.a & Event.tokenChanged != 0, e.b & Event.tokenRead == 0, pages.contains(Int(e.i)) { honest[Int(e.i)]!.insert(e.x) }
+        let sizes = timeline.scenario.lines.prefix { $0.line < currentLine }.compactMap { line -> UInt64? in
+            if case .file(let size, _) = line.command { size } else { nil }
         }
-        if !created { for page in pages { honest[page]!.insert(0) } }
+        var honest: [Int: Set<UInt64>] = [:]
+        for page in pages {
+            var tokens: Set<UInt64> = [expected[page]]
+            for size in sizes { tokens.insert(UInt64(page) * pageSize < size ? Token.initial(page: page, fileSize: size) : 0) }
+            if sizes.isEmpty { tokens.insert(0) }
+            for seq in timeline.pageHistory(page, upTo: timeline.count - 1, limit: .max) {
+                let e = timeline.events[seq]
+                if e.kind == .page, e.a & Event.tokenChanged != 0, e.b & Event.tokenRead == 0 { tokens.insert(e.x) }
+            }
+            honest[page] = tokens
+        }
         return honest
     }
 }
