@@ -6,8 +6,8 @@ import StripeCore
 /// key stops it, and `q` quits at once.
 struct RunningSearch {
     enum Goal: Equatable {
-        /// The event log's text, lowercased (`/`, `.`, `,`).
-        case text(query: String, needle: String)
+        /// The event log's text, case aside (`/`, `.`, `,`).
+        case text(query: String, needle: SearchNeedle)
         /// The next breakpoint (`c`, `C`).
         case breakpoint(Set<Breakpoint>)
     }
@@ -20,8 +20,8 @@ struct RunningSearch {
 
 extension DebuggerModel {
     /// Whether event `seq` matches the search (its event-log text, case-insensitive).
-    private func matches(_ seq: Int, _ needle: String) -> Bool {
-        timeline.summary(of: seq).lowercased().contains(needle)
+    private func matches(_ seq: Int, _ needle: SearchNeedle) -> Bool {
+        needle.matches(timeline.summary(of: seq))
     }
 
     /// `.` / `,` and a new search: the next match in `direction`, wrapping at either end
@@ -33,7 +33,7 @@ extension DebuggerModel {
             message = Message(text: "no search yet: / searches the event log", isError: true)
             return
         }
-        let needle = query.lowercased()
+        let needle = SearchNeedle(query)
         let n = timeline.count
         guard n > searchChunk else {
             if searchMatches == nil { searchMatches = (0..<n).filter { matches($0, needle) } }
@@ -63,10 +63,10 @@ extension DebuggerModel {
                                   scan: TimelineScan(from: cursor, direction, wraps: false)))
     }
 
-    /// Looks through the first slice now; the loop runs the rest between keys.
+    /// Starts it; the loop looks through it a slice at a time between keys, the first
+    /// before the next frame unless a key queued behind this one stops it unread.
     private mutating func startSearch(_ search: RunningSearch) {
         running = search
-        searchSlice()
     }
 
     /// The work the loop does between keys: one slice of the search under way.

@@ -82,6 +82,12 @@ public enum TerminalLoop {
                 next = backend.read(timeout: 0)
             }
             guard run(keys, on: &program, with: &runner) else { return }
+            // Work a key of this batch started (a search) does its first slice before the
+            // frame, so a near match shows at once; a key queued behind that key stopped
+            // it unread, so thirty queued searches cost nothing before a `q`.
+            if program.hasFreshIdleWork {
+                guard program.idleStep(), runner.runPending(&program) else { return }
+            }
             if decoder.dropped > droppedBefore { backend.bell() }
             backend.draw(program.view(), full: full)
         }

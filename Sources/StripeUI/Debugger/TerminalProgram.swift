@@ -16,6 +16,8 @@ public protocol TerminalProgram {
     var wantsTicks: Bool { get }
     /// Whether the program has work of its own to do while no key comes (a search).
     var hasIdleWork: Bool { get }
+    /// Whether that work is new, not a step of it done yet (a search a key just started).
+    var hasFreshIdleWork: Bool { get }
     /// Does a short step of that work; returns false to quit.
     mutating func idleStep() -> Bool
     /// The keys of `queued` (keys that arrived together, while the program was busy)
@@ -29,6 +31,7 @@ extension TerminalProgram {
     public var files: ScenarioFiles { .none }
     public var buildChunk: Int { 50_000 }
     public var hasIdleWork: Bool { false }
+    public var hasFreshIdleWork: Bool { false }
     public mutating func idleStep() -> Bool { true }
     public func superseding(_ queued: [Key]) -> [Key] { queued }
 }
@@ -41,6 +44,7 @@ extension DebuggerModel: TerminalProgram {
         return effects
     }
     public var hasIdleWork: Bool { running != nil }
+    public var hasFreshIdleWork: Bool { running?.scan.looked == 0 }
     public mutating func idleStep() -> Bool {
         searchSlice()
         return true
