@@ -64,6 +64,7 @@ struct CrashCLITests {
         let expectedStates = granularity == "request" ? 1 << writes.count : pageCounts.reduce(1) { $0 * ($1 + 1) }
         let states = crash["states"] as! [[String: Any]]
         #expect(states.count == expectedStates)
+        #expect(crash["total_states"] as? Int == expectedStates, "total_states is a JSON number")
         #expect(writes.count >= 1)
 
         let devices = (dump["devices"] as! [Any]).count

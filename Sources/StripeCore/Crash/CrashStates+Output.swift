@@ -1,6 +1,6 @@
 extension CrashStates {
     /// SPEC 11's object: `event`, `in_flight` (the writes), `states`; besides them
-    /// `granularity`, `total_states` (null past 2⁶⁴) and `order`, so a reader knows which
+    /// `granularity`, `total_states` (a number; null past 2⁶³) and `order`, so a reader knows which
     /// states a capped list holds.
     public var json: JSONValue {
         func ints(_ values: [Int]) -> JSONValue { .array(values.map { .int(Int64($0)) }) }
@@ -25,7 +25,7 @@ extension CrashStates {
             return .object([("landed", landed), ("inconsistent_rows", .array(rows)), ("degraded", .array(degraded))])
         }
         return .object([("event", .int(Int64(event))), ("granularity", .string(granularity.rawValue)),
-                        ("total_states", total.map { .string(String($0)) } ?? .null), ("order", .string(order)),
+                        ("total_states", total.flatMap { Int64(exactly: $0) }.map(JSONValue.int) ?? .null), ("order", .string(order)),
                         ("in_flight", .array(inFlight)), ("states", .array(list))])
     }
 
