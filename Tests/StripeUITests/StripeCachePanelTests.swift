@@ -56,6 +56,17 @@ struct StripeCachePanelTests {
         #expect(lines.contains { $0.contains("md decisions: rmw 0  rcw 0  full 2") })
     }
 
+    /// md's log device is named `log` (SPEC 10), in the counters and the crash browser's
+    /// writes, and the array's devices keep their numbers.
+    @Test func theLogDeviceIsNamedLog() throws {
+        let text = "layout raid5 devices=5 stripe-unit=16K\nwrite-path md log=journal\nwrite 0..5\nwritepages sync\n"
+        let t = Engine.run(try ScenarioParser.parse(text, name: "log.scn"))
+        try #require(t.state(at: t.count - 1).devices[5].pagesWritten > 0, "the journal writes to the device past the array")
+        let lines = DebuggerModel(timeline: t, width: 200, height: 60, at: t.count - 1).view().lines
+        #expect(lines.contains { $0.contains("dev4 r") && $0.contains("log r0 w") })
+        #expect(!lines.contains { $0.contains("dev5") })
+    }
+
     /// The ORE's screens keep the pcol & sp2d panel.
     @Test func exofsKeepsTheSp2d() throws {
         let t = try Self.timeline("partial-stripe")

@@ -38,6 +38,12 @@ public struct OreLayout: Equatable, Sendable {
     /// width was given (it counts even with one group), nil when unbounded (no group width).
     public var groupDepth: UInt64?
 
+    /// How the screen names device `dev`: md's log, the one device past the array's, is
+    /// `log` (SPEC 10); the others are `devN`.
+    public func deviceName(_ dev: Int) -> String {
+        dev >= devices ? "log" : "dev\(dev)"
+    }
+
     /// Builds and validates a layout, as `ore_verify_layout` does.
     public init(raid: RaidLevel, devices: Int, stripeUnit: UInt64, mirrors: Int = 1,
                 groupWidth: Int? = nil, groupDepth: UInt64? = nil) throws(LayoutError) {

@@ -97,7 +97,7 @@ struct CrashBrowserView {
             }
         }
         let landed = Set(browser.state.landed.map(\.id))
-        let writes = browser.crash.writes.map { "w\($0.id) dev\($0.request.dev) \(landed.contains($0.id) ? "landed" : "lost")" }
+        let writes = browser.crash.writes.map { "w\($0.id) \(browser.layout.deviceName($0.request.dev)) \(landed.contains($0.id) ? "landed" : "lost")" }
         screen.put(writes.isEmpty ? "no write in flight: a power cut here loses nothing on disk" : writes.joined(separator: "  "),
                    x: clip.x, y: clip.maxY - 1, style: theme.label, clip: clip)
     }

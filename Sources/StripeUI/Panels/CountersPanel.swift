@@ -37,7 +37,7 @@ struct CountersPanel: Panel {
         }
         // Per device, wrapped rather than cut: at 6 devices and more one line is too short
         // for the proof a lesson rests on (mirrors: every page written twice).
-        let devices = s.devices.enumerated().map { "dev\($0.offset) r\($0.element.pagesRead) w\($0.element.pagesWritten)\($0.element.failed ? " FAILED" : "")" }
+        let devices = s.devices.enumerated().map { "\(s.layout?.deviceName($0.offset) ?? "dev\($0.offset)") r\($0.element.pagesRead) w\($0.element.pagesWritten)\($0.element.failed ? " FAILED" : "")" }
         lines += devices.joined(separator: "  ").wrapped(to: width == .max ? .max : width, separator: "  ")
         lines.append("in flight \(count(s.inflight.count, "request")) (\(count(w.devicePagesInFlight, "page")) written)   violations \(c.violations)")
         return lines
