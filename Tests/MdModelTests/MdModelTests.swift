@@ -116,6 +116,9 @@ final class MdModelTests: XCTestCase {
         XCTAssertEqual(reads.sorted { $0.lexicographicallyPrecedes($1) }, model.reads.sorted { $0.lexicographicallyPrecedes($1) }, context)
         XCTAssertEqual(writes.sorted { $0.lexicographicallyPrecedes($1) }, model.writes.sorted { $0.lexicographicallyPrecedes($1) }, context)
         let end = t.state(at: t.count - 1)
+        // The counters count the stripe writes scheduled: the model's decisions that read nothing and were not delayed.
+        let scheduled = model.decisions.values.joined().filter { $0.reads.isEmpty && $0.choice != "delayed" }
+        XCTAssertEqual([end.counters.mdRmw, end.counters.mdRcw, end.counters.mdFull], ["rmw", "rcw", "full"].map { c in UInt64(scheduled.count { $0.choice == c }) }, context)
         for d in 0..<g.disks {
             for row in 0..<128 { XCTAssertEqual(end.devices[d].token(at: row), model.disk[d][row] ?? 0, "disk \(d) row \(row), \(context)") }
         }

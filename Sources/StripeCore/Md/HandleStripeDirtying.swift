@@ -114,7 +114,7 @@ extension MdRaid5 {
                 let role: MdDecision.Role = i == sh.pd ? .P : i == sh.qd ? .Q : .data
                 let state: MdDecision.BlockState = reads.contains(i) ? .want : dev.towrite != nil ? .dirty : dev.uptodate ? .clean : .empty
                 return MdDecision.Disk(dev: i, role: role, state: state, overwrite: dev.overwrite, uptodate: dev.uptodate, locked: dev.locked)
-            }, rmw: rmw, rcw: rcw, choice: choice, reads: reads.sorted())
+            }, rmw: rmw, rcw: rcw, choice: choice, scheduled: schedule, reads: reads.sorted())
             engine.emitDecision(decision)
             if schedule {
                 scheduleReconstruction(engine, row: row, rcw: rcw == 0)

@@ -8,6 +8,10 @@ public struct MdDecision: Sendable, Equatable {
     public var rmw: Int
     public var rcw: Int
     public var choice: Choice
+    /// Whether this call scheduled the write (`schedule_reconstruction`): a stripe that
+    /// reads first is decided again when the reads are back, and only that second
+    /// decision writes, so the counters count this one.
+    public var scheduled: Bool
     /// Disks read for this decision, ascending.
     public var reads: [Int]
 
@@ -40,7 +44,7 @@ public struct MdDecision: Sendable, Equatable {
 extension MdDecision {
     /// Packs the decision into argument-table values (the event's `x` points at them).
     var packed: [UInt64] {
-        var values: [UInt64] = [row, UInt64(rmw), UInt64(rcw), UInt64(Choice.allCases.firstIndex(of: choice)!), UInt64(disks.count)]
+        var values: [UInt64] = [row, UInt64(rmw), UInt64(rcw), UInt64(Choice.allCases.firstIndex(of: choice)!) | (scheduled ? 1 << 8 : 0), UInt64(disks.count)]
         for disk in disks {
             let role = UInt64(Role.allCases.firstIndex(of: disk.role)!)
             let state = UInt64(BlockState.allCases.firstIndex(of: disk.state)!)
@@ -52,12 +56,19 @@ extension MdDecision {
         return values
     }
 
+    /// The choice packed at `at`, and whether that call scheduled the write (what the
+    /// counters need, without unpacking the disks).
+    static func choice(args: [UInt64], at: Int) -> (Choice, scheduled: Bool) {
+        let value = args[at + 3]
+        return (Choice.allCases[Int(value & 0xff)], value >> 8 & 1 != 0)
+    }
+
     /// Unpacks what `packed` wrote at `at` in `args`.
     init(args: [UInt64], at: Int) {
         row = args[at]
         rmw = Int(args[at + 1])
         rcw = Int(args[at + 2])
-        choice = Choice.allCases[Int(args[at + 3])]
+        (choice, scheduled) = Self.choice(args: args, at: at)
         let count = Int(args[at + 4])
         disks = (0..<count).map { n in
             let v = args[at + 5 + n]

@@ -22,7 +22,11 @@ extension Timeline {
         case .kernelBug:
             s.kernelBug = seq
         case .mdDecision:
-            switch MdDecision.Choice.allCases[Int(args[Int(e.x) + 3])] {
+            // The stripe writes md scheduled, by how: a stripe that read first was decided
+            // twice (`MdDecision.scheduled`).
+            let (choice, scheduled) = MdDecision.choice(args: args, at: Int(e.x))
+            guard scheduled else { break }
+            switch choice {
             case .rmw: s.counters.mdRmw += 1
             case .rcw: s.counters.mdRcw += 1
             case .full: s.counters.mdFull += 1
