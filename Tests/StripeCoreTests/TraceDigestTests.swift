@@ -6,13 +6,14 @@ import Testing
 /// bundled and reference scenario hashes (FNV-1a 64) to what `stripescope trace X
 /// --format jsonl` printed before the split (recorded from the binary at b7c7902; the
 /// bundled lessons re-recorded when their notes gained `expect` lines, which moved their
-/// line numbers and nothing else, and append-seed when the 3.2 stripe cut came).
+/// line numbers and nothing else, append-seed when the 3.2 stripe cut came, and four
+/// lessons whose long notes were shortened to fit three rows at 120×40).
 struct TraceDigestTests {
     static let recorded: [String: UInt64] = [
         "assets_append-final": 0xda26ec2749934eac,
         "assets_append-seed": 0xde720977cccf0db4,  // the 3.2 stripe cut (issue 21)
         "assets_cold-cache": 0xbda29df53bfb8fcb,
-        "assets_device-failure": 0x811a6f4b45f21090,
+        "assets_device-failure": 0x66d0b5d83ab5768c,  // notes shortened to fit 120×40
         "assets_full-stripe": 0xcf09701b4b0da688,
         "assets_gap": 0x5a8e07d9f534be22,
         "assets_group-depth": 0xc9a257b587d90db8,
@@ -28,10 +29,10 @@ struct TraceDigestTests {
         "assets_raid0-placement-final": 0x7f4ccd4721bb1e71,
         "assets_raid0-placement-seed": 0x91cf13bcbbabf224,
         "assets_raid5-placement": 0xa6c03b6ec48e2985,
-        "assets_raid6-full-stripe": 0x62e77a96e01b4e50,
+        "assets_raid6-full-stripe": 0xdc540ff1fb896530,  // notes shortened to fit 120×40
         "assets_raid6-partial-stripe": 0xf038eae041a3a336,
-        "assets_raid6-write-hole": 0xdfdb825a4d67bc93,
-        "assets_reclaim-pressure": 0x67f99051ed9ccd42,
+        "assets_raid6-write-hole": 0x3f4e7203a8c351bd,  // notes shortened to fit 120×40
+        "assets_reclaim-pressure": 0xabc6dcd39cb38690,  // notes shortened to fit 120×40
         "assets_reclaim-writepage": 0x1d63d51f4c3681bd,
         "assets_rows": 0x8c01e281e8547e07,
         "assets_stranded-fsync": 0xb733f929118d9d39,

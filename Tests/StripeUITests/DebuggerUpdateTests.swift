@@ -104,6 +104,13 @@ struct DebuggerUpdateTests {
         #expect(m.cursor == first)
     }
 
+    /// One key as the loop hands over a batch of one: the key, then the first slice of a
+    /// search it started.
+    func loopKey(_ m: inout DebuggerModel, _ key: Key) {
+        _ = m.update(.key(key))
+        if m.hasFreshIdleWork { _ = m.idleStep() }
+    }
+
     /// Runs the model's idle work (search slices) as the loop would with no key coming;
     /// the number of slices it took.
     func slices(_ m: inout DebuggerModel) -> Int {
@@ -115,14 +122,15 @@ struct DebuggerUpdateTests {
         return n
     }
 
-    /// A long timeline is searched a slice per loop turn, not in the key press: the key
-    /// looks at the first slice and says how far it got; the loop's slices go on from there.
+    /// A long timeline is searched a slice per loop turn, not in the key press: the loop
+    /// looks at the first slice after the key and says how far it got; its slices go on
+    /// from there.
     @Test func searchGoesOnInSlices() throws {
         var m = try model()
         m.searchChunk = 10
         _ = m.update(.key(.character("/")))
         for c in "writepages_done" { _ = m.update(.key(.character(c))) }
-        _ = m.update(.key(.enter))
+        loopKey(&m, .enter)
         #expect(m.cursor == 0 && m.hasIdleWork)
         #expect(m.message?.text == "/writepages_done: searching, 10 of \(m.timeline.count) events looked at; Esc stops")
         let target = try firstCall(m.timeline, .writepages_done)
@@ -140,10 +148,10 @@ struct DebuggerUpdateTests {
         m.searchChunk = chunk
         _ = m.update(.key(.character("/")))
         for c in "→ writepages(" { _ = m.update(.key(.character(c))) }
-        _ = m.update(.key(.enter))
+        loopKey(&m, .enter)
         #expect(m.cursor == target && !m.hasIdleWork)
         m.move(to: target - chunk - 1)
-        _ = m.update(.key(.character(".")))
+        loopKey(&m, .character("."))
         #expect(m.cursor == target - chunk - 1)
         #expect(slices(&m) == 1)
         #expect(m.cursor == target)
@@ -167,7 +175,7 @@ struct DebuggerUpdateTests {
         #expect(m.cursor == first)
         #expect(m.message?.text == "/no such thing: no match in \(m.timeline.count) events")
         m.searchChunk = 7
-        _ = m.update(.key(.character(".")))
+        loopKey(&m, .character("."))
         #expect(m.message?.text == "/no such thing: searching, 7 of \(m.timeline.count) events looked at; Esc stops")
         // Every event is looked at once, a slice a loop turn, then the search says there is none.
         #expect(1 + slices(&m) == (m.timeline.count + 6) / 7)
