@@ -100,6 +100,35 @@ struct MdPowercutTests {
         #expect(!end.arrayDirty)
     }
 
+    /// `log=ppl` on a full stripe: `ppl_log_stripe` writes no partial parity ("don't
+    /// write any PP if full stripe write") but still logs the stripe's header entry
+    /// before the writes, and `ppl_recover_entry` with `pp_size` 0 "just xor[s] the
+    /// data disks". Torn with page 0's data landed and page 1's and P lost, P is
+    /// rewritten from the data as it landed: no stale row, rule 8 kept.
+    @Test func pplLogsAFullStripeToo() throws {
+        let text = """
+            layout raid5 devices=3 stripe-unit=4K
+            write-path md log=ppl
+            file size=16K
+            completions manual
+            write 0..1
+            writepages
+
+            """
+        let logged = try run(text)
+        let inFlight = Array(logged.state(at: logged.count - 1).inflight).map { logged.request($0) }
+        #expect(inFlight.map(\.dev) == [3], "the log write alone is in flight before the array's")
+        let torn = try run(text + "complete 1\n")
+        let writes = Array(torn.state(at: torn.count - 1).inflight)
+        let data0 = try #require(writes.first { torn.request($0).dev == 0 })
+        let t = try run(text + "complete 1\npowercut landed=\(data0)\ncompletions auto\nfail dev=1\nread 1\n")
+        let end = t.state(at: t.count - 1)
+        #expect(Self.functions(t).contains(.ppl_recover_entry))
+        #expect(end.devices[2].token(at: 0) == end.devices[0].token(at: 0) ^ end.devices[1].token(at: 0))
+        #expect(PowercutTests.violations(t, rule: 8).isEmpty)
+        #expect(PowercutTests.violations(t, rule: 2).isEmpty)
+    }
+
     /// `log=journal`: the entry (page 0's data and P) is complete on the log, so
     /// `r5l_recovery_replay_one_stripe` writes both again: P lands after all. Rule 8 kept.
     @Test func journalKeepsReadsHonest() throws {

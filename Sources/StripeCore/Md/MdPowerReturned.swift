@@ -1,6 +1,6 @@
 /// One stripe's entry on md's log device: the journal's data and parity blocks
 /// (`r5l_write_stripe`: `disks` and their `tokens`), or the partial parity
-/// (`ppl_write_stripe`: one token, `disks` the data disks the write modifies). It is
+/// (`ppl_write_stripe`: one page, `disks` the data disks the write modifies). It is
 /// valid after a power cut only if all of it landed (the kernel checks each entry's
 /// checksums: `r5l_recovery_verify_data_checksum`, `ppl_load_distributed`'s crc).
 struct MdLogEntry {
@@ -9,6 +9,17 @@ struct MdLogEntry {
     var start: UInt64
     var disks: [Int]
     var tokens: [UInt64]
+    /// PPL: the XOR of the data the write leaves alone; 0 for a full stripe, whose
+    /// entry has no partial parity (`pp_size` 0: "just xor the data disks").
+    var partialParity: UInt64 = 0
+
+    /// A PPL entry of `row` at `start`: its partial parity page, or for a full stripe
+    /// the header entry alone (`ppl_log_stripe`: "don't write any PP if full stripe
+    /// write"), a page of its own here whose token names the entry.
+    static func ppl(row: UInt64, start: UInt64, disks: [Int], partialParity: UInt64?) -> MdLogEntry {
+        let header = 0x5050_4C00_0000_0000 ^ row << 24 ^ start
+        return MdLogEntry(row: row, start: start, disks: disks, tokens: [partialParity ?? header], partialParity: partialParity ?? 0)
+    }
 
     /// Whether the whole entry is on the log device.
     func landed(on log: ObjectDevice) -> Bool {
@@ -94,7 +105,7 @@ extension MdRaid5 {
     private func recoverParity(_ engine: Engine, _ entry: MdLogEntry) {
         let pd = geometry.parityDisks(stripe: entry.row / UInt64(geometry.pagesInUnit)).p
         engine.traced(.ppl_recover_entry, entry.row) {
-            var parity = entry.tokens[0]
+            var parity = entry.partialParity
             for disk in entry.disks {
                 let id = engine.submit(dev: disk, purpose: .resync, entries: [RequestEntry(objPage: entry.row, isParity: false, value: 0)])
                 _ = engine.completeNow(id)

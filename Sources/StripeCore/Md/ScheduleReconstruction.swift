@@ -65,8 +65,8 @@ extension MdRaid5 {
         case .journal:
             let disks = (draining + parityDisks(row)).sorted()
             writeLog(engine, MdLogEntry(row: row, start: logHead, disks: disks, tokens: disks.map { cache[row]!.dev[$0].token }), fn: .r5l_write_stripe)
-        case .ppl where partialParity != nil:
-            writeLog(engine, MdLogEntry(row: row, start: logHead, disks: draining, tokens: [partialParity!]), fn: .ppl_write_stripe)
+        case .ppl:
+            writeLog(engine, .ppl(row: row, start: logHead, disks: draining, partialParity: partialParity), fn: .ppl_write_stripe)
         default: opsRunIO(engine, row: row)
         }
     }
