@@ -90,6 +90,8 @@ extension KernelAsWrittenTests {
 
         let (seedRead, finalRead) = try both(layout + "file size=48K\nread 2..3\ncheck\n")
         #expect(seedRead.bugFunction(of: seedRead.count - 1) == ._ore_add_parity_unit)
+        #expect(openCalls(seedRead, at: seedRead.count - 1).suffix(4) == [.read_exec, .ore_read, ._prepare_for_striping, ._ore_add_parity_unit],
+                "exofs's read_exec calls ore_read, which stripes the pages")
         #expect(events(finalRead, .kernelBug).isEmpty && violationRules(finalRead).isEmpty)
         // Group 0 is right in 3.2: par_dev lies past it, and _dev_order's RAID0 test holds.
         let group0 = try run("profile seed\n" + layout + "write 0..1\nwritepages\ncheck\n")

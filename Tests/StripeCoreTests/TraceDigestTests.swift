@@ -7,7 +7,8 @@ import Testing
 /// --format jsonl` printed before the split (recorded from the binary at b7c7902; the
 /// bundled lessons re-recorded when their notes gained `expect` lines, which moved their
 /// line numbers and nothing else, append-seed when the 3.2 stripe cut came, and four
-/// lessons whose long notes were shortened to fit three rows at 120×40).
+/// lessons whose long notes were shortened to fit three rows at 120×40; partial-last-page
+/// when `read_exec`'s read gained its `ore_read` call).
 struct TraceDigestTests {
     static let recorded: [String: UInt64] = [
         "assets_append-final": 0xda26ec2749934eac,
@@ -23,7 +24,7 @@ struct TraceDigestTests {
         "assets_mirrors": 0x556bdeccb6385f48,
         "assets_nosync-remainder": 0x6227b667f563fa0,
         "assets_partial-ends": 0x332c77239f174253,
-        "assets_partial-last-page": 0xfdd7a2612135ee58,
+        "assets_partial-last-page": 0x287da9c27dcee954,  // ore_read's call event
         "assets_partial-stripe": 0xf28eb68559c2d6d4,
         "assets_r4w-off": 0x6579d0b27066e48e,
         "assets_raid0-placement-final": 0x7f4ccd4721bb1e71,

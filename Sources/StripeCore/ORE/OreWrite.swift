@@ -27,20 +27,22 @@ extension Engine {
     /// sg gaps), then `_ore_read_mirror` submits one read per component, from mirror copy
     /// `object id % mirrors`. Returns the request ids, or nil when the ORE fails the read.
     func oreRead(_ initial: OreIOState, layout: OreLayout) -> [Int]? {
-        var ios = initial
-        guard prepareForStriping(&ios, layout: layout) else { return nil }
-        var requests: [Int] = []
-        for var perDev in ios.perDev where perDev.length > 0 {
-            if perDev.curSg > 0 {
-                perDev.addSgSeg(gap: 0, notLast: false)
-                guard perDev.curSg > 0 else { continue }  // a parity-only device
+        traced(.ore_read, initial.offset, initial.length) { () -> [Int]? in
+            var ios = initial
+            guard prepareForStriping(&ios, layout: layout) else { return nil }
+            var requests: [Int] = []
+            for var perDev in ios.perDev where perDev.length > 0 {
+                if perDev.curSg > 0 {
+                    perDev.addSgSeg(gap: 0, notLast: false)
+                    guard perDev.curSg > 0 else { continue }  // a parity-only device
+                }
+                let entries = placed(perDev.bio, requestEntries(perDev, ios: ios), layout: layout)
+                let dev = readMirror(perDev.dev)
+                requests.append(submit(dev: dev, purpose: .read, entries: entries))
+                checkPlacement(perDev.bio, entries: entries, dev: dev, op: "reads", layout: layout)
             }
-            let entries = placed(perDev.bio, requestEntries(perDev, ios: ios), layout: layout)
-            let dev = readMirror(perDev.dev)
-            requests.append(submit(dev: dev, purpose: .read, entries: entries))
-            checkPlacement(perDev.bio, entries: entries, dev: dev, op: "reads", layout: layout)
+            return requests
         }
-        return requests
     }
 
     /// The pages a device's request moves: its bio laid over its extents, in order.

@@ -38,7 +38,7 @@ public enum EventKind: UInt8, Sendable, CaseIterable {
 /// Kernel functions that appear as `call` / `return` events, spelled as in the kernel.
 public enum KernelFunction: UInt8, Sendable, CaseIterable {
     case writepages, write_cache_pages, writepage_strip, write_exec
-    case ore_get_rw_state, ore_write, _prepare_for_striping, _ore_add_parity_unit
+    case ore_get_rw_state, ore_write, ore_read, _prepare_for_striping, _ore_add_parity_unit
     case _read_4_write_first_stripe, _read_4_write_last_stripe, _read_4_write_execute
     case _gen_xor_unit, _sp2d_reset, writepages_done
     case readpages, read_exec, readpages_done, readpage
@@ -66,7 +66,7 @@ public enum KernelFunction: UInt8, Sendable, CaseIterable {
         case .write_cache_pages: []
         case .writepage_strip, .write_begin, .write_end, .readpage, .writepage: ["index"]
         case .write_exec, .writepages_done, .read_exec, .readpages_done, .readpages: ["pg_first", "nr_pages"]
-        case .ore_get_rw_state, .ore_write, ._prepare_for_striping: ["offset", "length"]
+        case .ore_get_rw_state, .ore_write, .ore_read, ._prepare_for_striping: ["offset", "length"]
         case ._ore_add_parity_unit, ._read_4_write_first_stripe, ._read_4_write_last_stripe,
              ._read_4_write_execute, ._gen_xor_unit, ._sp2d_reset: ["stripe"]
         case .shrink_page_list: ["nr_to_reclaim"]
