@@ -15,15 +15,32 @@ enum ScenarioInput {
     /// Loads and parses `argument`, or prints one line to stderr and exits 2. Warnings go
     /// to stderr, one line each.
     static func load(_ argument: String) throws -> Scenario {
+        var scenario = try stream(argument)
+        try parseRest(&scenario)
+        return scenario
+    }
+
+    /// `load` as a stream: parsed through its layout line (where every warning is), the
+    /// rest as it is run (`ScenarioLoader.open`).
+    static func stream(_ argument: String) throws -> Scenario {
         let scenario: Scenario
         do {
-            scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: BundledScenarios.all.map { ($0.name, $0.text) }),
+            scenario = try ScenarioLoader.open(argument, bundled: Dictionary(uniqueKeysWithValues: BundledScenarios.all.map { ($0.name, $0.text) }),
                                                shownAs: RawArgument.shown(argument), readFile: readRegularFile)
         } catch {
             throw CLIFailure("\(error)")
         }
         for warning in scenario.warnings { FileHandle.standardError.write(Data("stripescope: warning: \(warning.terminalSafe)\n".utf8)) }
         return scenario
+    }
+
+    /// Parses the rest of a scenario opened as a stream, failing as `load` does on a bad line.
+    static func parseRest(_ scenario: inout Scenario) throws {
+        do {
+            try scenario.parseRest()
+        } catch {
+            throw CLIFailure(error.description)
+        }
     }
 
     /// The bytes of the regular file at `path`; nil when nothing is there. What the path

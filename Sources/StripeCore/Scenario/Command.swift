@@ -104,6 +104,11 @@ public struct Scenario: Sendable {
     /// Notices that do not stop the scenario, one line each with file:line:col (like the
     /// kernel's "group_depth ignored").
     public var warnings: [String]
+    /// The text not parsed yet of a scenario read as a stream (`Scenario+Stream`); nil
+    /// once `lines` are all of it.
+    var unparsed: ScenarioParser.Incremental?
+    /// The first bad line of a stream, found after the lines before it were parsed.
+    public internal(set) var parseError: ScenarioError?
 
     public init(name: String, lines: [ScenarioLine], warnings: [String] = []) {
         self.name = name

@@ -25,10 +25,10 @@ struct LineLexer {
 
     /// The next word, nil at the end of the line.
     mutating func next() -> Word? {
-        while position < chars.count, chars[position].isWhitespace { position += 1 }
+        while position < chars.count, chars[position].isScenarioSpace { position += 1 }
         guard position < chars.count else { return nil }
         let start = position
-        while position < chars.count, !chars[position].isWhitespace { position += 1 }
+        while position < chars.count, !chars[position].isScenarioSpace { position += 1 }
         return Word(text: String(chars[start..<position]), column: start + 1)
     }
 

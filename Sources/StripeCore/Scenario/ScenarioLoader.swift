@@ -16,6 +16,20 @@ public enum ScenarioLoader {
     ///     UTF-8 escaped byte by byte), the argument escaped when nil.
     public static func load(_ argument: String, bundled: [String: String], shownAs: String? = nil,
                             readFile: (String) throws -> [UInt8]?) throws -> Scenario {
+        var scenario = try open(argument, bundled: bundled, shownAs: shownAs, readFile: readFile)
+        do {
+            try scenario.parseRest()
+        } catch {
+            throw ScenarioLoadError(description: error.description)
+        }
+        return scenario
+    }
+
+    /// `load` as a stream (`Scenario+Stream`): parsed through its `layout` line, which is
+    /// as far as the checks of a whole scenario need to look (a text without one is parsed
+    /// to its end and fails as `load` fails); the rest is parsed as it is run.
+    public static func open(_ argument: String, bundled: [String: String], shownAs: String? = nil,
+                            readFile: (String) throws -> [UInt8]?) throws -> Scenario {
         let shown = shownAs ?? argument.shownName
         let name = argument.hasSuffix(".scn") ? String(argument.dropLast(4)) : argument
         let text: String
@@ -35,9 +49,9 @@ public enum ScenarioLoader {
             let known = bundled.keys.sorted().joined(separator: ", ")
             throw ScenarioLoadError(description: "\(shown): no such file, and no bundled scenario of that name (bundled: \(known))")
         }
-        let scenario: Scenario
+        var scenario = Scenario(streaming: text, name: label)
         do {
-            scenario = try ScenarioParser.parse(text, name: label)
+            try scenario.parseThroughLayout()
         } catch {
             throw ScenarioLoadError(description: error.description)
         }
@@ -45,7 +59,7 @@ public enum ScenarioLoader {
             throw ScenarioLoadError(description: "\(label): is empty; a scenario needs at least a 'layout' line")
         }
         // Title, notes and checks alone would pass `check` with nothing run.
-        guard scenario.lines.contains(where: { if case .layout = $0.command { true } else { false } }) else {
+        guard scenario.lines.contains(where: \.isLayout) else {
             throw ScenarioLoadError(description: "\(label):\(first.line):1: no 'layout' line; a scenario needs one before its commands, like 'layout raid5 devices=4 stripe-unit=16K'")
         }
         return scenario

@@ -1,23 +1,48 @@
 /// A scenario file's bytes as text and lines, as editors read it: UTF-8, a leading BOM
 /// skipped, lines ended by LF, CRLF or CR alike. Bad input is named with file:line:col.
 enum ScenarioText {
-    /// The lines of `text`, after a leading byte order mark. Split on UTF-8 bytes: CR and
-    /// LF never occur inside a multibyte character, and a line end is a character boundary.
+    /// The lines of `text`, after a leading byte order mark.
     static func lines(of text: Substring) -> [Substring] {
-        var text = text
-        if text.unicodeScalars.first == "\u{FEFF}" { text = text[text.unicodeScalars.index(after: text.startIndex)...] }
-        let bytes = text.utf8
+        var cursor = LineCursor(text)
         var lines: [Substring] = []
-        var start = bytes.startIndex
-        var i = start
-        while let end = bytes[i...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
-            lines.append(text[start..<end])
-            i = bytes.index(after: end)
-            if bytes[end] == 0x0D, i < bytes.endIndex, bytes[i] == 0x0A { i = bytes.index(after: i) }
-            start = i
-        }
-        lines.append(text[start...])
+        while let line = cursor.next() { lines.append(line) }
         return lines
+    }
+
+    /// The lines of a text one at a time, after a leading byte order mark: a stream parse
+    /// reads only as far as it needs. Split on UTF-8 bytes: CR and LF never occur inside a
+    /// multibyte character, and a line end is a character boundary. The text after the last
+    /// line end is a line too (empty when the text ends with one).
+    struct LineCursor: Sendable {
+        private let text: Substring
+        private var start: Substring.Index
+        private var done = false
+
+        init(_ text: Substring) {
+            var text = text
+            if text.unicodeScalars.first == "\u{FEFF}" { text = text[text.unicodeScalars.index(after: text.startIndex)...] }
+            self.text = text
+            start = text.startIndex
+        }
+
+        /// Bytes of the text (BOM included) before the next line.
+        var offset: Int { text.base.utf8.distance(from: text.base.startIndex, to: start) }
+
+        /// The next line without its end, nil after the last.
+        mutating func next() -> Substring? {
+            guard !done else { return nil }
+            let bytes = text.utf8
+            guard let end = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+                done = true
+                defer { start = text.endIndex }
+                return text[start...]
+            }
+            let line = text[start..<end]
+            var after = bytes.index(after: end)
+            if bytes[end] == 0x0D, after < bytes.endIndex, bytes[after] == 0x0A { after = bytes.index(after: after) }
+            start = after
+            return line
+        }
     }
 
     /// `bytes` as text; a NUL byte or invalid UTF-8 is an error at its line and column.

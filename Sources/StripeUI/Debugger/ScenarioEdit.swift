@@ -44,6 +44,14 @@ extension DebuggerModel {
     /// stands on the new command. On an error the prompt stays open with the text.
     mutating func submitCommand(_ text: String) {
         guard !text.isEmpty else { return }
+        // Edits and `:w` need all of a scenario still read as a stream (`Scenario+Stream`).
+        do {
+            try timeline.parseWholeScenario()
+        } catch {
+            mode = .prompt(.command, text)
+            message = Message(text: ":\(text): the scenario has a bad line: \(error)", isError: true)
+            return
+        }
         if text == "w" || text.hasPrefix("w ") || text.hasPrefix("w!") {
             let force = text.hasPrefix("w!")
             writeScenario(to: String(text.dropFirst(force ? 2 : 1)).trimmingSpaces, prompt: text, force: force)
