@@ -31,7 +31,7 @@ struct ScenarioStreamTests {
     /// steps of `steps` lines (cycled), through a copy at every step (the stream is a value).
     static func streamed(_ text: String, name: String, steps: [Int]) -> Scenario {
         var scenario = Scenario(streaming: text, name: name)
-        try? scenario.parseThroughLayout()
+        try? scenario.parseOpening(bytes: 0)
         var step = 0
         while scenario.parseError == nil, !scenario.isWhole {
             var copy = scenario
@@ -121,14 +121,25 @@ struct ScenarioStreamTests {
             "title t\nlayout raid5 devices=4 stripe-unit=16K\nwrite 0\nbad\n",
             "layout raid5 devices=4 stripe-unit=16K group-width=2 group-depth=3\nwrite 0\n",
         ]
-        for text in texts {
+        // Long ones: only their opening is parsed; a bad line past it is the stream's to find.
+        let writes = (0..<2000).map { "write \($0)\n" }.joined()
+        let long = [
+            "layout raid5 devices=4 stripe-unit=16K\n" + writes + "writepages sync\n",
+            "layout raid5 devices=4 stripe-unit=16K\n" + writes + "write 3..1\n",
+            String(repeating: "note a long preamble\n", count: 400) + "layout raid5 devices=4 stripe-unit=16K\n" + writes,
+            String(repeating: "note a long preamble\n", count: 400) + "write 1\n",
+        ]
+        for text in texts + long {
             let whole = Result { try ScenarioLoader.load(text, bundled: [:], shownAs: "s.scn", readFile: read) }
             let opened = Result { try ScenarioLoader.open(text, bundled: [:], shownAs: "s.scn", readFile: read) }
             switch (whole, opened) {
-            case (.success(let w), .success(let o)):
-                #expect(o.lines.last?.isLayout == true, "parsed through the layout, not further")
+            case (.success(let w), .success(var o)):
+                #expect(o.isWhole == (text.utf8.count <= ScenarioLoader.openingBytes), "a long text is parsed as it is run")
+                #expect(o.lines.contains { $0.isLayout })
                 #expect(o.warnings == w.warnings)
                 #expect(Array(w.lines.prefix(o.lines.count)) == o.lines)
+                try o.parseRest()
+                #expect(o.lines == w.lines)
             case (.failure(let w), .failure(let o)):
                 #expect("\(w)" == "\(o)")
             case (.failure(let w), .success(var o)):
@@ -147,7 +158,7 @@ struct ScenarioStreamTests {
         for file in Self.files {
             guard case .success(let scenario) = Self.whole(file.text, name: file.name) else { continue }
             var opened = Scenario(streaming: file.text, name: file.name)
-            try opened.parseThroughLayout()
+            try opened.parseOpening(bytes: 0)
             let expected = Engine.run(scenario)
             let run = try EngineRun(opened, budget: nil)
             while !run.isFinished {
@@ -170,7 +181,7 @@ struct ScenarioStreamTests {
         let text = rows.joined(separator: "\n")
         let error = try #require(Self.whole(text, name: "late.scn").failure)
         var opened = Scenario(streaming: text, name: "late.scn")
-        try opened.parseThroughLayout()
+        try opened.parseOpening(bytes: 0)
         let run = try EngineRun(opened, budget: nil)
         run.build(upTo: 500)
         #expect(run.parseError == nil && run.commandTotal == nil && run.percentParsed < 10)
@@ -185,7 +196,7 @@ struct ScenarioStreamTests {
     @Test func parsingTheRestMidBuildKeepsTheBuild() throws {
         let file = try #require(Self.files.first { $0.name == "cold-cache.scn" })
         var opened = Scenario(streaming: file.text, name: file.name)
-        try opened.parseThroughLayout()
+        try opened.parseOpening(bytes: 0)
         let run = try EngineRun(opened, budget: nil)
         run.build(upTo: 50)
         try run.timeline.parseWholeScenario()

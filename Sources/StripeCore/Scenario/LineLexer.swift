@@ -16,7 +16,9 @@ struct LineLexer {
     let file: String
 
     init(line: Substring, lineNumber: Int, file: String) {
-        var chars = Array(line)
+        // An ASCII line's bytes are its characters (a line holds no CR LF pair): no
+        // grapheme breaking for nearly every line of a scenario.
+        var chars = line.utf8.allSatisfy { $0 < 0x80 } ? line.utf8.map { Character(Unicode.Scalar($0)) } : Array(line)
         if let hash = chars.firstIndex(of: "#") { chars.removeSubrange(hash...) }
         self.chars = chars
         self.lineNumber = lineNumber
@@ -65,7 +67,7 @@ struct LineLexer {
         let parts = word.text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
         let expected = "expected a page range like 5 or 5..9, found \(word.quoted)"
         func index(_ s: Substring) throws(ScenarioError) -> Int {
-            guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw error(at: word, expected) }
+            guard !s.isEmpty, s.allSatisfy(\.isASCIIDigit) else { throw error(at: word, expected) }
             guard let n = Int(s), n <= Limits.maxPageIndex else {
                 throw error(at: word, "page index \(s.excerpt) is past the largest file StripeScope models (16G, pages 0..\(Limits.maxPageIndex))")
             }
@@ -84,7 +86,7 @@ struct LineLexer {
     /// A positive whole number at most `max`; `expected` says what should be there, `name`
     /// starts the "too large" message (like "nr=").
     func positiveCount(_ word: Word, max: Int, expected: String, name: String) throws(ScenarioError) -> Int {
-        guard !word.text.isEmpty, word.text.allSatisfy({ $0.isASCII && $0.isNumber }), word.text.contains(where: { $0 != "0" }) else {
+        guard !word.text.isEmpty, word.text.allSatisfy(\.isASCIIDigit), word.text.contains(where: { $0 != "0" }) else {
             throw error(at: word, "\(expected), found \(word.quoted)")
         }
         guard let n = Int(word.text), n <= max else { throw error(at: word, "\(name)\(word.text.excerpt) is too large; at most \(max)") }
@@ -146,7 +148,7 @@ struct KeyValues {
             if required { throw lexer.error(at: nil, "expected \(key)=N") }
             return nil
         }
-        guard !value.text.isEmpty, value.text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard !value.text.isEmpty, value.text.allSatisfy(\.isASCIIDigit) else {
             throw lexer.error(at: value, "expected a whole number for \(key), found \(value.quoted)")
         }
         guard let n = UInt64(value.text), n <= range.upperBound else {

@@ -29,12 +29,14 @@ extension Scenario {
         }
     }
 
-    /// Parses until `lines` holds a `layout` line, or to the end: what the up-front
-    /// checks (`ScenarioLoader`) and the first frame need.
-    public mutating func parseThroughLayout() throws(ScenarioError) {
+    /// Parses through the `layout` line, then on until `bytes` of the text are read (or
+    /// to the end): what the up-front checks (`ScenarioLoader`) and the first frame need.
+    /// A text without a layout line is read to its end.
+    public mutating func parseOpening(bytes: Int) throws(ScenarioError) {
         if !lines.contains(where: \.isLayout) {
             while parseLine(), !lines[lines.count - 1].isLayout {}
         }
+        while let unparsed, unparsed.bytesRead < bytes, parseLine() {}
         if let parseError { throw parseError }
     }
 

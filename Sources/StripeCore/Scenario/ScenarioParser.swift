@@ -260,7 +260,7 @@ public enum ScenarioParser {
                 column += item.count + 1
                 let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
                 func number(_ text: Substring) -> Int? {
-                    guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                    guard !text.isEmpty, text.count <= 9, text.allSatisfy(\.isASCIIDigit) else { return nil }
                     return Int(text)
                 }
                 guard let request = number(parts[0]) else {
@@ -346,4 +346,7 @@ extension Character {
         if let ascii = asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
         return isWhitespace
     }
+
+    /// `isASCII && isNumber`, without Unicode tables: 0 to 9.
+    @inline(__always) var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 }
