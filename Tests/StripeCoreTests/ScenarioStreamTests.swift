@@ -113,6 +113,31 @@ struct ScenarioStreamTests {
         }
     }
 
+    /// The lexer cuts an ASCII line's words from its bytes, any other line's from its
+    /// characters: each line with a non-ASCII comment after it (so its characters are
+    /// lexed) gives the same commands, or the same error at the same column.
+    @Test func asciiLinesLexAsTheirCharacters() {
+        var texts = Self.files.map(\.text)
+        for seed in 0..<100 as Range<UInt64> {
+            var rows = RandomScenario.make(seed: seed).split(separator: "\n").map(String.init)
+            rows.insert(Self.badLines[Int(seed) % Self.badLines.count], at: Int(seed) % (rows.count + 1))
+            texts.append(rows.joined(separator: "\n"))
+        }
+        for text in texts {
+            let marked = ScenarioText.lines(of: Substring(text)).map { $0 + "#\u{00E9}" }.joined(separator: "\n")
+            switch (Self.whole(text, name: "s.scn"), Self.whole(marked, name: "s.scn")) {
+            case (.success(let plain), .success(let lexed)):
+                #expect(plain.lines.map(\.command) == lexed.lines.map(\.command), "\(text)")
+                #expect(plain.lines.map(\.line) == lexed.lines.map(\.line))
+                #expect(plain.warnings == lexed.warnings)
+            case (.failure(let plain), .failure(let lexed)):
+                #expect(plain == lexed, "\(text)")
+            case (let plain, let lexed):
+                Issue.record("\(plain) against \(lexed) for \(text)")
+            }
+        }
+    }
+
     @Test func theOpenedPrefixEndsAtTheLayoutAndFailsAsTheWholeLoad() throws {
         let read: (String) throws -> [UInt8]? = { Array($0.utf8) }
         let texts = [
