@@ -30,7 +30,11 @@ struct ScenarioStreamTests {
     /// `text` streamed as the TUI reads it: through its layout, then a line at a time in
     /// steps of `steps` lines (cycled), through a copy at every step (the stream is a value).
     static func streamed(_ text: String, name: String, steps: [Int]) -> Scenario {
-        var scenario = Scenario(streaming: text, name: name)
+        streamed(Scenario(streaming: text, name: name), steps: steps)
+    }
+
+    static func streamed(_ opened: Scenario, steps: [Int]) -> Scenario {
+        var scenario = opened
         try? scenario.parseOpening(bytes: 0)
         var step = 0
         while scenario.parseError == nil, !scenario.isWhole {
@@ -64,11 +68,26 @@ struct ScenarioStreamTests {
         }
     }
 
+    /// A file's bytes streamed (decoded a line at a time, the TUI's) against the headless
+    /// commands' way: `ScenarioText.decode` whole, then `ScenarioParser.parse`.
+    static func expectSameFromBytes(_ bytes: [UInt8], name: String, steps: [Int] = [1], sourceLocation: SourceLocation = #_sourceLocation) {
+        let stream = streamed(Scenario(streaming: bytes, name: name), steps: steps)
+        let whole = Result { () throws(ScenarioError) in try ScenarioParser.parse(ScenarioText.decode(bytes, name: name), name: name) }
+        switch whole {
+        case .success(let scenario):
+            #expect(stream.isWhole && stream.lines == scenario.lines && stream.warnings == scenario.warnings,
+                    "\(name): \(stream.parseError?.description ?? "")", sourceLocation: sourceLocation)
+        case .failure(let error):
+            #expect(stream.parseError == error, "\(name): \(bytes)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func bundledAndReferenceScenariosStreamAsTheyParse() throws {
         #expect(Self.files.count > 40)
         for file in Self.files {
             Self.expectSame(file.text, name: file.name)
             Self.expectSame(file.text, name: file.name, steps: [3, 1, 7])
+            Self.expectSameFromBytes(Array(file.text.utf8), name: file.name, steps: [2])
         }
     }
 
@@ -110,6 +129,12 @@ struct ScenarioStreamTests {
             var chars = Array(text)
             chars.insert(["\u{7}", "\u{0}", "\u{85}", "\u{1B}"][Int(rng.next() % 4)], at: Int(rng.next() % UInt64(chars.count + 1)))
             Self.expectSame(String(chars), name: name)
+            // The file's bytes, with a byte that does not decode (or a NUL) somewhere, a
+            // control character or a bad line perhaps before it: decoding errors come first.
+            var bytes = Array((rng.next() % 2 == 0 ? text : bad.joined(separator: "\n")).utf8)
+            Self.expectSameFromBytes(bytes, name: name, steps: [Int(rng.next() % 4) + 1])
+            bytes.insert([0x00, 0xFF, 0xC3, 0x80, 0xED][Int(rng.next() % 5)], at: Int(rng.next() % UInt64(bytes.count + 1)))
+            Self.expectSameFromBytes(bytes, name: name, steps: [Int(rng.next() % 4) + 1])
         }
     }
 

@@ -9,6 +9,14 @@ extension Scenario {
         unparsed = ScenarioParser.Incremental(text, name: name)
     }
 
+    /// A file's `bytes` with nothing parsed or decoded yet: each line is decoded as it is
+    /// parsed, so opening a long file costs what its first lines do; `name` is the file
+    /// name used in errors.
+    public init(streaming bytes: [UInt8], name: String) {
+        self.init(name: name, lines: [])
+        unparsed = ScenarioParser.Incremental(bytes: bytes, name: name)
+    }
+
     /// Whether `lines` are all of the scenario (parsed to its end without an error).
     public var isWhole: Bool { unparsed == nil && parseError == nil }
 

@@ -33,24 +33,20 @@ public enum ScenarioLoader {
                             readFile: (String) throws -> [UInt8]?) throws -> Scenario {
         let shown = shownAs ?? argument.shownName
         let name = argument.hasSuffix(".scn") ? String(argument.dropLast(4)) : argument
-        let text: String
+        var scenario: Scenario
         let label: String
         if let bytes = try readFile(argument) {
             try checkSize(UInt64(bytes.count), of: shown)
-            do {
-                text = try ScenarioText.decode(bytes, name: shown)
-            } catch {
-                throw ScenarioLoadError(description: error.description)
-            }
+            // Decoded a line at a time as it is parsed, with the errors of decoding it whole.
+            scenario = Scenario(streaming: bytes, name: shown)
             label = shown
         } else if !argument.contains("/"), let bundledText = bundled[name] {
-            text = bundledText
             label = "\(name).scn"
+            scenario = Scenario(streaming: bundledText, name: label)
         } else {
             let known = bundled.keys.sorted().joined(separator: ", ")
             throw ScenarioLoadError(description: "\(shown): no such file, and no bundled scenario of that name (bundled: \(known))")
         }
-        var scenario = Scenario(streaming: text, name: label)
         do {
             try scenario.parseOpening(bytes: openingBytes)
         } catch {

@@ -3,45 +3,71 @@
 enum ScenarioText {
     /// The lines of `text`, after a leading byte order mark.
     static func lines(of text: Substring) -> [Substring] {
-        var cursor = LineCursor(text)
+        var cursor = LineCursor(text: String(text))
         var lines: [Substring] = []
-        while let line = cursor.next() { lines.append(line) }
+        // A decoded text's cursor never throws.
+        while let line = try? cursor.next() { lines.append(line) }
         return lines
     }
 
     /// The lines of a text one at a time, after a leading byte order mark: a stream parse
-    /// reads only as far as it needs. Split on UTF-8 bytes: CR and LF never occur inside a
-    /// multibyte character, and a line end is a character boundary. The text after the last
-    /// line end is a line too (empty when the text ends with one).
+    /// reads (and decodes) only as far as it needs. Split on UTF-8 bytes: CR and LF never
+    /// occur inside a multibyte character, and a line end is a character boundary. The
+    /// text after the last line end is a line too (empty when the text ends with one).
     struct LineCursor: Sendable {
-        private let text: Substring
-        private var start: Substring.Index
+        private let bytes: [UInt8]
+        /// The file name for errors, when the bytes are a file's not yet decoded: each line
+        /// is checked as it is read (a NUL or invalid UTF-8 is an error); nil for a text
+        /// already decoded (a NUL is then a control character, as the parser says).
+        private let file: String?
+        /// Bytes before the next line.
+        private(set) var offset = 0
         private var done = false
 
-        init(_ text: Substring) {
-            var text = text
-            if text.unicodeScalars.first == "\u{FEFF}" { text = text[text.unicodeScalars.index(after: text.startIndex)...] }
-            self.text = text
-            start = text.startIndex
+        /// A text already decoded.
+        init(text: String) {
+            self.init(bytes: Array(text.utf8), file: nil)
         }
 
-        /// Bytes of the text (BOM included) before the next line.
-        var offset: Int { text.base.utf8.distance(from: text.base.startIndex, to: start) }
+        /// A file's bytes, decoded line by line; `file` names it in errors.
+        init(bytes: [UInt8], file: String?) {
+            self.bytes = bytes
+            self.file = file
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+        }
+
+        var totalBytes: Int { bytes.count }
 
         /// The next line without its end, nil after the last.
-        mutating func next() -> Substring? {
+        mutating func next() throws(ScenarioError) -> Substring? {
             guard !done else { return nil }
-            let bytes = text.utf8
-            guard let end = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
-                done = true
-                defer { start = text.endIndex }
-                return text[start...]
+            let end = bytes[offset...].firstIndex { $0 == 0x0A || $0 == 0x0D }
+            let slice = bytes[offset..<(end ?? bytes.count)]
+            let line: String
+            if file == nil {
+                line = String(decoding: slice, as: UTF8.self)
+            } else if !slice.contains(0), let valid = String(validating: slice, as: UTF8.self) {
+                line = valid
+            } else {
+                // The file's first bad byte is on this line: `decode` names it.
+                try checkEncoding()
+                line = String(decoding: slice, as: UTF8.self)
             }
-            let line = text[start..<end]
-            var after = bytes.index(after: end)
-            if bytes[end] == 0x0D, after < bytes.endIndex, bytes[after] == 0x0A { after = bytes.index(after: after) }
-            start = after
-            return line
+            if let end {
+                offset = end + 1
+                if bytes[end] == 0x0D, offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
+            } else {
+                offset = bytes.count
+                done = true
+            }
+            return line[...]
+        }
+
+        /// Throws `decode`'s error for a file's bytes with a NUL or invalid UTF-8 anywhere:
+        /// a whole-file parse decodes first, so such an error comes before any other.
+        func checkEncoding() throws(ScenarioError) {
+            guard let file else { return }
+            _ = try decode(bytes, name: file)
         }
     }
 
