@@ -109,6 +109,9 @@ public struct Scenario: Sendable {
     var unparsed: ScenarioParser.Incremental?
     /// The first bad line of a stream, found after the lines before it were parsed.
     public internal(set) var parseError: ScenarioError?
+    /// The file's bytes, for a scenario read from them as a stream: what `:` edits keep
+    /// the comments of, without reading the file again.
+    public internal(set) var source: [UInt8]?
 
     public init(name: String, lines: [ScenarioLine], warnings: [String] = []) {
         self.name = name

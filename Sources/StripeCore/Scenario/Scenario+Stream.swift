@@ -15,6 +15,7 @@ extension Scenario {
     public init(streaming bytes: [UInt8], name: String) {
         self.init(name: name, lines: [])
         unparsed = ScenarioParser.Incremental(bytes: bytes, name: name)
+        source = bytes
     }
 
     /// Whether `lines` are all of the scenario (parsed to its end without an error).
