@@ -1,3 +1,4 @@
+import StripeAssets
 import StripeCore
 import Testing
 @testable import StripeUI
@@ -17,6 +18,27 @@ struct StreamedScenarioTests {
         model.building = run
         model.buildChunk = 2_000
         return (model, run)
+    }
+
+    /// Every bundled scenario (a few over the first frame's events) and a few thousand
+    /// events' one, opened as `tui` opens them: the first frame builds only what it
+    /// shows, and one turn of the loop later the screen is the one the whole timeline draws.
+    @Test func aSmallScenarioIsWholeOneTurnAfterTheFirstFrame() throws {
+        let medium = "layout raid5 devices=5 stripe-unit=64K\nwrite 0..255\nwritepages sync\n"
+        for (name, text) in BundledScenarios.all + [("medium", medium)] {
+            let scenario = try ScenarioLoader.open(name, bundled: [name: text]) { _ in nil }
+            let run = try EngineRun(scenario, budget: nil)
+            run.build(upTo: DebuggerModel.firstFrameEvents(at: 0))
+            var model = DebuggerModel(timeline: run.timeline, width: 120, height: 40)
+            model.building = run.isFinished ? nil : run
+            var backend = ScriptedBackend([])
+            TerminalLoop.run(&model, on: &backend)
+            let whole = Engine.run(try ScenarioParser.parse(text, name: "\(name).scn"))
+            #expect(run.isFinished && run.timeline.count == whole.count, "\(name)")
+            #expect(backend.frames.count <= 2, "\(name): the first frame, then the whole one")
+            let expected = DebuggerModel(timeline: whole, width: 120, height: 40).view()
+            #expect(backend.frames.last?.screen == expected, "\(name)")
+        }
     }
 
     @Test func theProgressLineSaysHowFarThroughTheFile() throws {
