@@ -105,21 +105,23 @@ public final class Engine {
     /// Executes the scenario's commands in order until the end, a kernel BUG or a stop.
     func runAll() {
         budget?.start()
-        let lines = timeline.scenario.lines
         var next = 0
-        while next < lines.count, !halted {
-            execute(lines[next])
+        while !halted, let line = timeline.scenarioLine(next) {
+            execute(line)
             next += 1
         }
         // SPEC 12: the note and `expect` lines right after the command that hit a kernel
         // bug still run, against the state at the bug, so a lesson can explain it.
         explainingBug = true
-        while next < lines.count, state.kernelBug != nil, !recorder.stopped, lines[next].command.isCommentary {
-            execute(lines[next])
+        while state.kernelBug != nil, !recorder.stopped, let line = timeline.scenarioLine(next), line.command.isCommentary {
+            execute(line)
             next += 1
         }
         explainingBug = false
-        timeline.isComplete = !recorder.stopped
+        // A scenario read as a stream is read to its end whatever ran: a bad line stops it
+        // as it stops `check`.
+        if !recorder.stopped { try? timeline.parseWholeScenario() }
+        timeline.isComplete = !recorder.stopped && timeline.scenario.parseError == nil
     }
 
     // MARK: Recording (the recorder's, named here so the kernel layers read as before)

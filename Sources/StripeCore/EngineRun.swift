@@ -24,7 +24,17 @@ public final class EngineRun: @unchecked Sendable {
     public var failure: MemoryBudget.Exceeded? { engine.overBudget }
     /// Commands run so far, of all the scenario's.
     public var commandsRun: Int { engine.timeline.commandCount }
-    public var commandTotal: Int { engine.timeline.scenario.lines.count }
+    /// All of the scenario's commands; nil while some of a scenario read as a stream is
+    /// not parsed yet (then `percentParsed` says how far the build is).
+    public var commandTotal: Int? {
+        let scenario = engine.timeline.scenario
+        return scenario.isWhole ? scenario.lines.count : nil
+    }
+    /// How much of a scenario read as a stream is parsed, in percent: the parser reads a
+    /// line ahead of the engine, so this is how far through the file the build is.
+    public var percentParsed: Int { engine.timeline.scenario.percentParsed }
+    /// The bad line of a scenario read as a stream that stopped the run (`Scenario+Stream`).
+    public var parseError: ScenarioError? { engine.timeline.scenario.parseError }
 
     /// A run of `scenario` that has built nothing yet. Throws when the scenario's
     /// estimate alone is over `budget`.

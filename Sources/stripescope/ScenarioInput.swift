@@ -15,15 +15,32 @@ enum ScenarioInput {
     /// Loads and parses `argument`, or prints one line to stderr and exits 2. Warnings go
     /// to stderr, one line each.
     static func load(_ argument: String) throws -> Scenario {
+        var scenario = try stream(argument)
+        try parseRest(&scenario)
+        return scenario
+    }
+
+    /// `load` as a stream: parsed through its layout line (where every warning is), the
+    /// rest as it is run (`ScenarioLoader.open`).
+    static func stream(_ argument: String) throws -> Scenario {
         let scenario: Scenario
         do {
-            scenario = try ScenarioLoader.load(argument, bundled: Dictionary(uniqueKeysWithValues: BundledScenarios.all.map { ($0.name, $0.text) }),
+            scenario = try ScenarioLoader.open(argument, bundled: Dictionary(uniqueKeysWithValues: BundledScenarios.all.map { ($0.name, $0.text) }),
                                                shownAs: RawArgument.shown(argument), readFile: readRegularFile)
         } catch {
             throw CLIFailure("\(error)")
         }
         for warning in scenario.warnings { FileHandle.standardError.write(Data("stripescope: warning: \(warning.terminalSafe)\n".utf8)) }
         return scenario
+    }
+
+    /// Parses the rest of a scenario opened as a stream, failing as `load` does on a bad line.
+    static func parseRest(_ scenario: inout Scenario) throws {
+        do {
+            try scenario.parseRest()
+        } catch {
+            throw CLIFailure(error.description)
+        }
     }
 
     /// The bytes of the regular file at `path`; nil when nothing is there. What the path
@@ -42,7 +59,7 @@ enum ScenarioInput {
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             try ScenarioLoader.checkSize(UInt64(info.st_size), of: name)
-            guard let bytes = readAll(cPath) else {
+            guard let bytes = readAll(cPath, size: Int(info.st_size)) else {
                 throw ScenarioLoadError(description: "\(name): cannot be read (check its permissions)")
             }
             return bytes
@@ -56,12 +73,23 @@ enum ScenarioInput {
         throw ScenarioLoadError(description: "\(name): is \(kind), not a scenario file")
     }
 
-    /// The whole file at the NUL-terminated `path` (any bytes, UTF-8 or not).
-    private static func readAll(_ path: [CChar]) -> [UInt8]? {
+    /// The whole file at the NUL-terminated `path` (any bytes, UTF-8 or not), read straight
+    /// into an array of the `size` stat gave (a 64 MiB scenario is copied once, not grown
+    /// chunk by chunk before the TUI's first frame), then whatever it grew by since.
+    private static func readAll(_ path: [CChar], size: Int) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes: [UInt8] = []
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < buffer.count {
+                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 { if errno == EINTR { continue } else { failed = true; return } }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        guard !failed else { return nil }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

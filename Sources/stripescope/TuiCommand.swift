@@ -43,9 +43,11 @@ struct TuiCommand: ParsableCommand {
     @OptionGroup var appearance: AppearanceOptions
 
     func run() throws {
-        let scenario = try ScenarioInput.load(self.scenario)
+        // Parsed as far as the first frame needs; the rest as the build reaches it.
+        var scenario = try ScenarioInput.stream(self.scenario)
         let budget = try memory.budget()
         let settings = try appearance.settings()
+        if compare.isRequested { try ScenarioInput.parseRest(&scenario) }
         if let pair = try compare.pair(with: scenario) {
             // The budget before the terminal, as the single debugger checks it: each world's
             // estimate against its half.
@@ -84,10 +86,21 @@ struct TuiCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let ascii = try terminalASCII(asked: asked)
+        let ascii: Bool
+        do {
+            ascii = try terminalASCII(asked: asked)
+        } catch {
+            // Without a terminal, what is wrong with all of the scenario is said first, as
+            // before it was read as a stream: a bad line, then the budget's estimate.
+            var whole = scenario
+            try ScenarioInput.parseRest(&whole)
+            do { try budget.checkEstimate(of: whole) } catch { throw CLIFailure(error.description) }
+            throw error
+        }
         // The first events now, the rest while the screen is up.
-        run.build(upTo: max(DebuggerModel.firstFrameEvents, at.addingReportingOverflow(2).partialValue))
+        run.build(upTo: DebuggerModel.firstFrameEvents(at: at))
         if let failure = run.failure { throw CLIFailure(failure.description) }
+        if let error = run.parseError { throw CLIFailure(error.description) }
         var model = DebuggerModel(timeline: run.timeline, width: 80, height: 24, ascii: ascii, at: at)
         model.building = run.isFinished ? nil : run
         model.budget = budget
@@ -113,6 +126,9 @@ struct TuiCommand: ParsableCommand {
         }
         // The build shown stopped at the budget (the first one, or an edit's that took over).
         if let failure = (model.building ?? run).failure { throw CLIFailure(failure.description) }
+        // A bad line the build reached after the screen was up (`Scenario+Stream`): the
+        // terminal is restored, and the line is the one `check` prints for the file.
+        if let error = (model.building ?? run).parseError { throw CLIFailure(error.description) }
     }
 
     /// Fails when there is no usable terminal; else whether to draw with ASCII only.

@@ -68,7 +68,7 @@ enum ClaimParser {
                 kind = first.text == "stranded" ? .stranded(range) : .lost(range)
             case "rule":
                 let args = try arguments(1, "a rule number from 1 to \(rules.upperBound)")
-                guard let n = Int(args[0].text), rules.contains(n), args[0].text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                guard let n = Int(args[0].text), rules.contains(n), args[0].text.allSatisfy(\.isASCIIDigit) else {
                     throw words.error(at: args[0], "expected a rule number from 1 to \(rules.upperBound), found \(args[0].quoted)")
                 }
                 kind = .rule(n)
@@ -107,7 +107,7 @@ enum ClaimParser {
     /// The number after `=` in `word`.
     private static func number(_ word: Word, after eq: String.Index, _ words: LineLexer) throws(ScenarioError) -> UInt64 {
         let digits = word.text[word.text.index(after: eq)...]
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = UInt64(digits) else {
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let n = UInt64(digits) else {
             throw words.error(at: word, "expected a whole number after '=', found \(word.quoted)")
         }
         return n

@@ -76,7 +76,7 @@ extension ScenarioParser {
         func keyed(_ key: String, max: UInt64) throws(ScenarioError) -> UInt64 {
             let arg = try words.required("\(key)=N after '\(word.text)'")
             guard arg.text.hasPrefix(key + "="), let n = UInt64(arg.text.dropFirst(key.count + 1)),
-                  arg.text.dropFirst(key.count + 1).allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                  arg.text.dropFirst(key.count + 1).allSatisfy(\.isASCIIDigit) else {
                 throw words.error(at: arg, "expected \(key)=N after '\(word.text)', found \(arg.quoted)")
             }
             guard n <= max else { throw words.error(at: arg, "\(key)=\(n) is too large; at most \(max)") }

@@ -104,6 +104,14 @@ public struct Scenario: Sendable {
     /// Notices that do not stop the scenario, one line each with file:line:col (like the
     /// kernel's "group_depth ignored").
     public var warnings: [String]
+    /// The text not parsed yet of a scenario read as a stream (`Scenario+Stream`); nil
+    /// once `lines` are all of it.
+    var unparsed: ScenarioParser.Incremental?
+    /// The first bad line of a stream, found after the lines before it were parsed.
+    public internal(set) var parseError: ScenarioError?
+    /// The file's bytes, for a scenario read from them as a stream: what `:` edits keep
+    /// the comments of, without reading the file again.
+    public internal(set) var source: [UInt8]?
 
     public init(name: String, lines: [ScenarioLine], warnings: [String] = []) {
         self.name = name

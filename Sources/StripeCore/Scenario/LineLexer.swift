@@ -10,36 +10,61 @@ struct Word: Equatable {
 /// Splits one scenario line into words, stopping at `#`, and builds errors that
 /// point at a word's column. The parser has already rejected control characters.
 struct LineLexer {
+    /// The line before any `#`: its bytes when they are all ASCII (a byte is then a
+    /// character and a column, and words are cut without grapheme breaking: nearly every
+    /// line of a scenario), else its characters.
+    private let ascii: [UInt8]?
     private let chars: [Character]
+    /// Columns before the `#` comment (the whole line without one).
+    let commandColumns: Int
     private var position = 0
     let lineNumber: Int
     let file: String
 
     init(line: Substring, lineNumber: Int, file: String) {
-        var chars = Array(line)
-        if let hash = chars.firstIndex(of: "#") { chars.removeSubrange(hash...) }
-        self.chars = chars
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(line.utf8)
+            if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) { bytes.removeSubrange(hash...) }
+            ascii = bytes
+            chars = []
+            commandColumns = bytes.count
+        } else {
+            var chars = Array(line)
+            if let hash = chars.firstIndex(of: "#") { chars.removeSubrange(hash...) }
+            ascii = nil
+            self.chars = chars
+            commandColumns = chars.count
+        }
         self.lineNumber = lineNumber
         self.file = file
     }
 
-    /// The next word, nil at the end of the line.
-    mutating func next() -> Word? {
-        while position < chars.count, chars[position].isWhitespace { position += 1 }
-        guard position < chars.count else { return nil }
-        let start = position
-        while position < chars.count, !chars[position].isWhitespace { position += 1 }
-        return Word(text: String(chars[start..<position]), column: start + 1)
+    /// Whether the character at index `at` (column `at + 1`) is white space.
+    private func isSpace(_ at: Int) -> Bool {
+        guard let ascii else { return chars[at].isScenarioSpace }
+        return ascii[at] == 0x20 || (0x09...0x0D).contains(ascii[at])
     }
 
-    /// Columns before the `#` comment (the whole line without one).
-    var commandColumns: Int { chars.count }
+    /// The text of columns `range` (counted from 0).
+    private func text(_ range: Range<Int>) -> String {
+        guard let ascii else { return String(chars[range]) }
+        return String(decoding: ascii[range], as: UTF8.self)
+    }
+
+    /// The next word, nil at the end of the line.
+    mutating func next() -> Word? {
+        while position < commandColumns, isSpace(position) { position += 1 }
+        guard position < commandColumns else { return nil }
+        let start = position
+        while position < commandColumns, !isSpace(position) { position += 1 }
+        return Word(text: text(start..<position), column: start + 1)
+    }
 
     /// The rest of the line as text (for `title` and `note`).
     mutating func rest() -> String {
-        let text = String(chars[position...]).trimmed
-        position = chars.count
-        return text
+        let rest = text(position..<commandColumns).trimmed
+        position = commandColumns
+        return rest
     }
 
     /// A required word; `expected` says what should be there.
@@ -55,7 +80,7 @@ struct LineLexer {
 
     /// An error at `word`'s column (or just past the end of the line).
     func error(at word: Word?, _ message: String) -> ScenarioError {
-        ScenarioError(file: file, line: lineNumber, column: word?.column ?? chars.count + 1, message: message)
+        ScenarioError(file: file, line: lineNumber, column: word?.column ?? commandColumns + 1, message: message)
     }
 
     /// `N` or `A..B`, within the page indices the model allows.
@@ -63,9 +88,10 @@ struct LineLexer {
         let word: Word
         if let given { word = given } else { word = try required("a page range like 5 or 5..9") }
         let parts = word.text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
-        let expected = "expected a page range like 5 or 5..9, found \(word.quoted)"
+        // Built only for an error: quoting escapes the word, a cost on every line otherwise.
+        var expected: String { "expected a page range like 5 or 5..9, found \(word.quoted)" }
         func index(_ s: Substring) throws(ScenarioError) -> Int {
-            guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw error(at: word, expected) }
+            guard !s.isEmpty, s.allSatisfy(\.isASCIIDigit) else { throw error(at: word, expected) }
             guard let n = Int(s), n <= Limits.maxPageIndex else {
                 throw error(at: word, "page index \(s.excerpt) is past the largest file StripeScope models (16G, pages 0..\(Limits.maxPageIndex))")
             }
@@ -84,7 +110,7 @@ struct LineLexer {
     /// A positive whole number at most `max`; `expected` says what should be there, `name`
     /// starts the "too large" message (like "nr=").
     func positiveCount(_ word: Word, max: Int, expected: String, name: String) throws(ScenarioError) -> Int {
-        guard !word.text.isEmpty, word.text.allSatisfy({ $0.isASCII && $0.isNumber }), word.text.contains(where: { $0 != "0" }) else {
+        guard !word.text.isEmpty, word.text.allSatisfy(\.isASCIIDigit), word.text.contains(where: { $0 != "0" }) else {
             throw error(at: word, "\(expected), found \(word.quoted)")
         }
         guard let n = Int(word.text), n <= max else { throw error(at: word, "\(name)\(word.text.excerpt) is too large; at most \(max)") }
@@ -146,7 +172,7 @@ struct KeyValues {
             if required { throw lexer.error(at: nil, "expected \(key)=N") }
             return nil
         }
-        guard !value.text.isEmpty, value.text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard !value.text.isEmpty, value.text.allSatisfy(\.isASCIIDigit) else {
             throw lexer.error(at: value, "expected a whole number for \(key), found \(value.quoted)")
         }
         guard let n = UInt64(value.text), n <= range.upperBound else {

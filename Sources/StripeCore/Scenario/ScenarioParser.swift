@@ -4,25 +4,14 @@ public enum ScenarioParser {
     /// Parses `text`; `name` is the file name used in errors. Lines end with LF, CRLF or CR;
     /// a leading BOM is skipped; a control character anywhere is an error.
     public static func parse(_ text: String, name: String) throws(ScenarioError) -> Scenario {
-        var lines: [ScenarioLine] = []
-        var warnings: [String] = []
-        var context = Context()
-        for (index, lineText) in ScenarioText.lines(of: Substring(text)).enumerated() {
-            var words = LineLexer(line: lineText, lineNumber: index + 1, file: name)
-            if let (column, character) = ScenarioText.firstControlCharacter(in: lineText) {
-                throw ScenarioError(file: name, line: index + 1, column: column, message: controlMessage(character, column: column, &words))
-            }
-            guard let word = words.next() else { continue }
-            let command = try parseCommand(word, &words, warnings: &warnings)
-            try context.validate(command, at: word, words)
-            lines.append(ScenarioLine(line: index + 1, text: String(lineText).trimmed, command: command))
-        }
-        return Scenario(name: name, lines: lines, warnings: warnings)
+        var scenario = Scenario(streaming: text, name: name)
+        try scenario.parseRest()
+        return scenario
     }
 
     /// What is wrong with a control character at `column`: in `title` or `note` text it
     /// would reach the terminal raw, so the message says so.
-    private static func controlMessage(_ character: String, column: Int, _ words: inout LineLexer) -> String {
+    static func controlMessage(_ character: String, column: Int, _ words: inout LineLexer) -> String {
         if let first = words.next(), ["title", "note", "ask"].contains(first.text),
            column > first.column + first.text.count, column <= words.commandColumns {
             return "control character \(character) in \(first.text) text; \(first.text)s are plain text"
@@ -31,7 +20,7 @@ public enum ScenarioParser {
     }
 
     /// What earlier lines set up, for the rules that span lines.
-    private struct Context {
+    struct Context: Sendable {
         var layout: OreLayout?
         var layoutLine = 0
         var profile = Profile.final
@@ -92,7 +81,7 @@ public enum ScenarioParser {
         }
     }
 
-    private static func parseCommand(_ word: Word, _ words: inout LineLexer, warnings: inout [String]) throws(ScenarioError) -> Command {
+    static func parseCommand(_ word: Word, _ words: inout LineLexer, warnings: inout [String]) throws(ScenarioError) -> Command {
         switch word.text {
         case "title", "note":
             let text = words.rest()
@@ -271,7 +260,7 @@ public enum ScenarioParser {
                 column += item.count + 1
                 let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
                 func number(_ text: Substring) -> Int? {
-                    guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                    guard !text.isEmpty, text.count <= 9, text.allSatisfy(\.isASCIIDigit) else { return nil }
                     return Int(text)
                 }
                 guard let request = number(parts[0]) else {
@@ -340,11 +329,24 @@ public enum ScenarioParser {
     }
 }
 
-extension String {
+extension StringProtocol {
+    /// Without leading and trailing white space.
     var trimmed: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        var s = self[...]
+        while let f = s.first, f.isScenarioSpace { s = s.dropFirst() }
+        while let l = s.last, l.isScenarioSpace { s = s.dropLast() }
         return String(s)
     }
+}
+
+extension Character {
+    /// `isWhitespace`, answered without Unicode tables for ASCII (nearly every character
+    /// of a scenario): TAB to CR and the space.
+    @inline(__always) var isScenarioSpace: Bool {
+        if let ascii = asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        return isWhitespace
+    }
+
+    /// `isASCII && isNumber`, without Unicode tables: 0 to 9.
+    @inline(__always) var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 }

@@ -1,23 +1,74 @@
 /// A scenario file's bytes as text and lines, as editors read it: UTF-8, a leading BOM
 /// skipped, lines ended by LF, CRLF or CR alike. Bad input is named with file:line:col.
 enum ScenarioText {
-    /// The lines of `text`, after a leading byte order mark. Split on UTF-8 bytes: CR and
-    /// LF never occur inside a multibyte character, and a line end is a character boundary.
+    /// The lines of `text`, after a leading byte order mark.
     static func lines(of text: Substring) -> [Substring] {
-        var text = text
-        if text.unicodeScalars.first == "\u{FEFF}" { text = text[text.unicodeScalars.index(after: text.startIndex)...] }
-        let bytes = text.utf8
+        var cursor = LineCursor(text: String(text))
         var lines: [Substring] = []
-        var start = bytes.startIndex
-        var i = start
-        while let end = bytes[i...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
-            lines.append(text[start..<end])
-            i = bytes.index(after: end)
-            if bytes[end] == 0x0D, i < bytes.endIndex, bytes[i] == 0x0A { i = bytes.index(after: i) }
-            start = i
-        }
-        lines.append(text[start...])
+        // A decoded text's cursor never throws.
+        while let line = try? cursor.next() { lines.append(line) }
         return lines
+    }
+
+    /// The lines of a text one at a time, after a leading byte order mark: a stream parse
+    /// reads (and decodes) only as far as it needs. Split on UTF-8 bytes: CR and LF never
+    /// occur inside a multibyte character, and a line end is a character boundary. The
+    /// text after the last line end is a line too (empty when the text ends with one).
+    struct LineCursor: Sendable {
+        private let bytes: [UInt8]
+        /// The file name for errors, when the bytes are a file's not yet decoded: each line
+        /// is checked as it is read (a NUL or invalid UTF-8 is an error); nil for a text
+        /// already decoded (a NUL is then a control character, as the parser says).
+        private let file: String?
+        /// Bytes before the next line.
+        private(set) var offset = 0
+        private var done = false
+
+        /// A text already decoded.
+        init(text: String) {
+            self.init(bytes: Array(text.utf8), file: nil)
+        }
+
+        /// A file's bytes, decoded line by line; `file` names it in errors.
+        init(bytes: [UInt8], file: String?) {
+            self.bytes = bytes
+            self.file = file
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+        }
+
+        var totalBytes: Int { bytes.count }
+
+        /// The next line without its end, nil after the last.
+        mutating func next() throws(ScenarioError) -> Substring? {
+            guard !done else { return nil }
+            let end = bytes[offset...].firstIndex { $0 == 0x0A || $0 == 0x0D }
+            let slice = bytes[offset..<(end ?? bytes.count)]
+            let line: String
+            if file == nil {
+                line = String(decoding: slice, as: UTF8.self)
+            } else if !slice.contains(0), let valid = String(validating: slice, as: UTF8.self) {
+                line = valid
+            } else {
+                // The file's first bad byte is on this line: `decode` names it.
+                try checkEncoding()
+                line = String(decoding: slice, as: UTF8.self)
+            }
+            if let end {
+                offset = end + 1
+                if bytes[end] == 0x0D, offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
+            } else {
+                offset = bytes.count
+                done = true
+            }
+            return line[...]
+        }
+
+        /// Throws `decode`'s error for a file's bytes with a NUL or invalid UTF-8 anywhere:
+        /// a whole-file parse decodes first, so such an error comes before any other.
+        func checkEncoding() throws(ScenarioError) {
+            guard let file else { return }
+            _ = try decode(bytes, name: file)
+        }
     }
 
     /// `bytes` as text; a NUL byte or invalid UTF-8 is an error at its line and column.

@@ -6,7 +6,9 @@ public final class Timeline: @unchecked Sendable {
     /// Events between two keyframes: bounds the cost of reaching any event.
     public let keyframeInterval: Int
 
-    public let scenario: Scenario
+    /// The scenario run; read as a stream (`Scenario+Stream`), its lines are those parsed
+    /// so far, always through the command being run: nothing reads past what ran.
+    public internal(set) var scenario: Scenario
     @usableFromInline var events: [Event] = []
     /// Call arguments and xor fields, pointed to by `Event.x`.
     var args: [UInt64] = []
@@ -36,6 +38,22 @@ public final class Timeline: @unchecked Sendable {
         self.scenario = scenario
         self.keyframeInterval = keyframeInterval
         keyframes.append(SimState())
+    }
+
+    /// Scenario command `n` (counted from 0), parsing it first if the scenario is read as
+    /// a stream; nil past the end or at a bad line (`scenario.parseError`).
+    func scenarioLine(_ n: Int) -> ScenarioLine? {
+        while n >= scenario.lines.count {
+            guard scenario.parseLine() else { return nil }
+        }
+        return scenario.lines[n]
+    }
+
+    /// Parses the rest of a scenario read as a stream, for what needs all of it (`:`
+    /// edits, `:w`); only on the caller's turn of a build (`EngineRun`). Throws its first
+    /// bad line's error, which also stops the build when it gets there.
+    public func parseWholeScenario() throws(ScenarioError) {
+        try scenario.parseRest()
     }
 
     /// Number of events.

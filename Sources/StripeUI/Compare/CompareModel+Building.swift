@@ -14,7 +14,7 @@ extension CompareModel {
         let half = Comparison.worldBudget(budget)
         let runA = try EngineRun(pair.a, budget: half)
         let runB = try EngineRun(pair.b, budget: half)
-        runA.build(upTo: max(DebuggerModel.firstFrameEvents, seq.addingReportingOverflow(2).partialValue))
+        runA.build(upTo: DebuggerModel.firstFrameEvents(at: seq))
         if let failure = runA.failure { throw failure }
         self.pair = pair
         self.width = width

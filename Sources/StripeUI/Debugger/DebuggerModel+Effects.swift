@@ -47,7 +47,7 @@ extension DebuggerModel {
     private mutating func fileRead(_ purpose: PendingRead, path: String, bytes: [UInt8]?, error: String?) {
         switch purpose {
         case .source:
-            openedText = bytes.map { String(decoding: $0, as: UTF8.self) }
+            openedBytes = bytes
         case .open(let argument):
             opened(argument, bytes: bytes, error: error)
         case .save(let path, let prompt):

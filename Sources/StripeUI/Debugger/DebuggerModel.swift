@@ -112,7 +112,7 @@ public struct DebuggerModel {
     /// The `:w` writes asked for and not done yet: the prompt, text and command count.
     var pendingWrites: [(path: String, prompt: String, text: String, commands: Int)] = []
     /// The scenario's file as read when it was opened (nil: none, or a bundled one).
-    var openedText: String?
+    var openedBytes: [UInt8]?
     /// The scenario's text by line once it was edited (nil: as opened).
     var editedRows: [String]?
     /// The scenario text `:w` last wrote: edits up to there are not lost by `q` or `o`.
@@ -160,8 +160,13 @@ public struct DebuggerModel {
         replayed = timeline.state(at: cursor)
         state = replayed
         settle()
-        // The scenario's own text, for `:` edits that keep its comments.
-        read(timeline.scenario.name, for: .source)
+        // The scenario's own text, for `:` edits that keep its comments: the bytes it was
+        // read from, or the file read again.
+        if let source = timeline.scenario.source {
+            openedBytes = source
+        } else {
+            read(timeline.scenario.name, for: .source)
+        }
     }
 
     /// Derives what is shown at the cursor from the replayed state. Bounded work: the

@@ -11,8 +11,8 @@ struct PendingBuild {
         case edit(text: String, line: Int, number: Int, rows: [String])
         /// `u`: back to an earlier scenario, at the event the cursor was on.
         case undo(cursor: Int, rows: [String]?)
-        /// `o`: another scenario, from its start, with its file's text if it has one.
-        case open(String, text: String?)
+        /// `o`: another scenario, from its start, with its file's bytes if it has one.
+        case open(String, bytes: [UInt8]?)
     }
 
     let run: EngineRun
@@ -33,7 +33,7 @@ struct PendingBuild {
         case .undo(let cursor, _):
             return t.count > cursor || run.isFinished ? min(cursor, t.count - 1) : nil
         case .open:
-            return t.count >= DebuggerModel.firstFrameEvents || run.isFinished ? 0 : nil
+            return t.count >= DebuggerModel.firstFrameEvents(at: 0) || run.isFinished ? 0 : nil
         }
     }
 }

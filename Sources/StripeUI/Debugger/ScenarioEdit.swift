@@ -22,7 +22,7 @@ extension DebuggerModel {
         if let editedRows { return editedRows }
         let scenario = timeline.scenario
         let bundledName = scenario.name.hasSuffix(".scn") ? String(scenario.name.dropLast(4)) : scenario.name
-        if let text = openedText ?? files.bundled.first(where: { $0.name == bundledName })?.text,
+        if let text = openedBytes.map({ String(decoding: $0, as: UTF8.self) }) ?? files.bundled.first(where: { $0.name == bundledName })?.text,
            (try? ScenarioParser.parse(text, name: scenario.name))?.lines == scenario.lines {
             var rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
             if rows.last == "" { rows.removeLast() }
@@ -44,6 +44,14 @@ extension DebuggerModel {
     /// stands on the new command. On an error the prompt stays open with the text.
     mutating func submitCommand(_ text: String) {
         guard !text.isEmpty else { return }
+        // Edits and `:w` need all of a scenario still read as a stream (`Scenario+Stream`).
+        do {
+            try timeline.parseWholeScenario()
+        } catch {
+            mode = .prompt(.command, text)
+            message = Message(text: ":\(text): the scenario has a bad line: \(error)", isError: true)
+            return
+        }
         if text == "w" || text.hasPrefix("w ") || text.hasPrefix("w!") {
             let force = text.hasPrefix("w!")
             writeScenario(to: String(text.dropFirst(force ? 2 : 1)).trimmingSpaces, prompt: text, force: force)
@@ -126,11 +134,11 @@ extension DebuggerModel {
             editedRows = rows
             replace(new, at: start)
             message = Message(text: "undone\(undoStack.isEmpty ? ": the scenario as opened" : "")", isError: false)
-        case .open(let name, let text):
+        case .open(let name, let bytes):
             undoStack = []
             editedRows = nil
             savedText = nil
-            openedText = text
+            openedBytes = bytes
             // A new scenario starts unfocused: the page cursor of the last one means nothing here.
             focus = .log
             selectedPage = nil
@@ -182,8 +190,7 @@ extension DebuggerModel {
                 if let error { throw ScenarioLoadError(description: error) }
                 return bytes
             }
-            let text = bytes.map { String(decoding: $0, as: UTF8.self) }
-            if !startBuild(scenario, .open(argument, text: text)) { mode = .prompt(.open, argument) }
+            if !startBuild(scenario, .open(argument, bytes: bytes)) { mode = .prompt(.open, argument) }
         } catch {
             mode = .prompt(.open, argument)
             message = Message(text: "\(error)", isError: true)

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// A long scenario opens before it is parsed whole (issue 19): a bad last line is found
+/// by the build after the screen is up, and ends the program as `check` ends.
+@Suite(.enabled(if: Tmux.available, "tmux is not installed"))
+struct LongScenarioTUITests {
+    @Test func aBadLastLineOpensThenExitsWithItsLine() throws {
+        let text = "layout raid5 devices=5 stripe-unit=64K\n" + stride(from: 0, to: 80_000, by: 2).map { "write \($0)\n" }.joined()
+            + "writepages sync\nwrite 3..1\n"
+        let file = try Binary.scratch(text, name: "long.scn")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let check = try Binary.run(["check", file.path])
+        #expect(check.status == 2)
+        let line = check.stderr.trimmingCharacters(in: .newlines)
+        #expect(line.hasSuffix(":40003:7: page range 3..1 runs backwards; write the lower index first (1..3)"), "\(line)")
+
+        let tmux = try Tmux(TUITests.shell(file.path), width: 200, height: 60)
+        // The screen is up while the build is far from the last line (not settled: the
+        // progress line moves).
+        var opened = ""
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline, !opened.contains("event 0/") {
+            Thread.sleep(forTimeInterval: 0.02)
+            opened = tmux.capture()
+        }
+        #expect(opened.contains("event 0/") && opened.contains("building the timeline"), "\(opened)")
+        let report = TUITests.exitReport(tmux)
+        #expect(report.exit == "EXIT=2")
+        #expect(report.canonical, "the terminal is restored")
+        let screen = tmux.capture(history: true)
+        #expect(screen.split(separator: "\n").contains { $0 == line }, "\(screen)")
+    }
+}
