@@ -17,11 +17,13 @@ enum ScenarioInput {
     static func load(_ argument: String) throws -> Scenario {
         var scenario = try stream(argument)
         try parseRest(&scenario)
+        printWarnings(of: scenario)
         return scenario
     }
 
     /// `load` as a stream: parsed through its layout line (where every warning is), the
-    /// rest as it is run (`ScenarioLoader.open`).
+    /// rest as it is run (`ScenarioLoader.open`). Its warnings are not printed: a bad line
+    /// is the one line a scenario that has one gets (`printWarnings` once there is none).
     static func stream(_ argument: String) throws -> Scenario {
         let scenario: Scenario
         do {
@@ -30,8 +32,12 @@ enum ScenarioInput {
         } catch {
             throw CLIFailure("\(error)")
         }
-        for warning in scenario.warnings { FileHandle.standardError.write(Data("stripescope: warning: \(warning.terminalSafe)\n".utf8)) }
         return scenario
+    }
+
+    /// The scenario's warnings on stderr, one line each.
+    static func printWarnings(of scenario: Scenario) {
+        for warning in scenario.warnings { FileHandle.standardError.write(Data("stripescope: warning: \(warning.terminalSafe)\n".utf8)) }
     }
 
     /// Parses the rest of a scenario opened as a stream, failing as `load` does on a bad line.

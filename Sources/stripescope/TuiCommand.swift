@@ -48,6 +48,9 @@ struct TuiCommand: ParsableCommand {
         let budget = try memory.budget()
         let settings = try appearance.settings()
         if compare.isRequested { try ScenarioInput.parseRest(&scenario) }
+        // Warnings as `load` prints them, only for a scenario with no bad line: now for one
+        // read whole, after the screen for one still read as a stream (`debug`).
+        if scenario.isWhole { ScenarioInput.printWarnings(of: scenario) }
         if let pair = try compare.pair(with: scenario) {
             // The budget before the terminal, as the single debugger checks it: each world's
             // estimate against its half.
@@ -94,6 +97,7 @@ struct TuiCommand: ParsableCommand {
             // before it was read as a stream: a bad line, then the budget's estimate.
             var whole = scenario
             try ScenarioInput.parseRest(&whole)
+            if !scenario.isWhole { ScenarioInput.printWarnings(of: whole) }
             do { try budget.checkEstimate(of: whole) } catch { throw CLIFailure(error.description) }
             throw error
         }
@@ -129,6 +133,7 @@ struct TuiCommand: ParsableCommand {
         // A bad line the build reached after the screen was up (`Scenario+Stream`): the
         // terminal is restored, and the line is the one `check` prints for the file.
         if let error = (model.building ?? run).parseError { throw CLIFailure(error.description) }
+        if !scenario.isWhole { ScenarioInput.printWarnings(of: scenario) }
     }
 
     /// Fails when there is no usable terminal; else whether to draw with ASCII only.

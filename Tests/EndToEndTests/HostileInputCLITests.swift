@@ -69,6 +69,21 @@ struct HostileInputCLITests {
         #expect(r.stderr.split(separator: "\n").count == 1 && r.stdout.isEmpty)
     }
 
+    /// A bad line is the one line a scenario gets, even when its layout line warns and the
+    /// bad line is past what a stream opens with (`ScenarioLoader.openingBytes`): the
+    /// warning is printed only for a scenario with no bad line.
+    @Test func aLateBadLineIsTheOnlyLineEvenAfterAWarning() throws {
+        let lines = (0..<2_000).map { "write \($0)\n" }.joined()
+        let file = try Binary.scratch("layout raid0 devices=4 stripe-unit=16K group-depth=3\n" + lines + "write 3..1\n")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        for command in ["check", "trace", "render", "dump"] {
+            let r = try Binary.run([command, file.path])
+            #expect(r.status == 2, "\(command)")
+            #expect(r.stderr.hasSuffix(":2002:7: page range 3..1 runs backwards; write the lower index first (1..3)\n"), "\(command): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(command): \(r.stderr)")
+        }
+    }
+
     @Test func contradictoryWordsAreBadInput() throws {
         let file = try Binary.scratch("layout raid5 devices=4 stripe-unit=16K\nfile size=64K\nwrite 0\nwritepages sync nosync\n")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
