@@ -61,6 +61,19 @@ struct DebuggerUpdateTests {
         #expect(m.cursor == xor)
     }
 
+    /// On a timeline one search slice holds, `c` and `C` move in the key press itself, as
+    /// a text search on it does: nothing is left for the loop.
+    @Test func continueOnAShortTimelineMovesInTheKeyPress() throws {
+        var m = try model()
+        m.addBreakpoint(.function(._gen_xor_unit))
+        _ = m.update(.key(.character("c")))
+        let xor = try firstCall(m.timeline, ._gen_xor_unit)
+        #expect(m.cursor == xor && !m.hasIdleWork)
+        m.move(to: m.timeline.count - 1)
+        _ = m.update(.key(.character("C")))
+        #expect(m.cursor == xor && !m.hasIdleWork)
+    }
+
     @Test func breakpointToggleOnTheCurrentEvent() throws {
         var m = try model()
         m.move(to: try firstCall(m.timeline, .write_exec))

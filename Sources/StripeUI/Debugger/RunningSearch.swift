@@ -63,10 +63,13 @@ extension DebuggerModel {
                                   scan: TimelineScan(from: cursor, direction, wraps: false)))
     }
 
-    /// Starts it; the loop looks through it a slice at a time between keys, the first
-    /// before the next frame unless a key queued behind this one stops it unread.
+    /// Starts it: a timeline of at most `searchChunk` events is looked through in the key
+    /// press, as `findMatch` searches one whole (`c` moves at once); on a longer one the
+    /// loop looks a slice at a time between keys, the first before the next frame unless
+    /// a key queued behind this one stops it unread.
     private mutating func startSearch(_ search: RunningSearch) {
         running = search
+        if timeline.count <= searchChunk { searchSlice() }
     }
 
     /// The work the loop does between keys: one slice of the search under way.
