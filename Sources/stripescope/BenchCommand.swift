@@ -147,7 +147,7 @@ struct BenchCommand: ParsableCommand {
         }
         // Its engine thread would otherwise stay parked, holding the timeline.
         defer { run.cancel() }
-        run.build(upTo: DebuggerModel.firstFrameEvents(at: 0))
+        run.build(upTo: DebuggerModel.firstFrameEvents)
         var model = DebuggerModel(timeline: run.timeline, width: 200, height: 60)
         model.building = run.isFinished ? nil : run
         _ = model.view()

@@ -43,6 +43,7 @@ struct CompareBackgroundBuildTests {
         // World A's first events are drawn: more than its pane shows, far from all of them.
         let shownA = try #require(first.text.firstMatch(of: /A ▶ event 0\/(\d+) │/).flatMap { Int($0.1) }, "world A's first events are drawn")
         #expect(shownA >= 40 && shownA < comparison.a.count / 10, "A had \(shownA + 1) of \(comparison.a.count) events at the first frame")
+        #expect(shownA == DebuggerModel.firstFrameEvents - 1, "world A opened at its start has the events its first frame needs")
         #expect(first.lines[0].contains("│ B building"))
         #expect(backend.frames.count >= 3, "progress frames while the worlds build")
         // B stood at the event aligned with A's when it was built (A's event 2); A stepped

@@ -7,6 +7,10 @@ extension DebuggerModel {
     /// turn, so a small scenario is whole one turn later).
     static let firstFrameMargin = 512
 
+    /// The events the first frame of a timeline opened at its start needs built (`o`, a
+    /// compare world opened at event 0): `firstFrameEvents(at: 0)`.
+    public static let firstFrameEvents = firstFrameMargin
+
     /// The events the first frame of a timeline opened at event `seq` needs built.
     public static func firstFrameEvents(at seq: Int) -> Int {
         seq > Int.max - firstFrameMargin ? Int.max : seq + firstFrameMargin

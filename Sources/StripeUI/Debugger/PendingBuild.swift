@@ -33,7 +33,7 @@ struct PendingBuild {
         case .undo(let cursor, _):
             return t.count > cursor || run.isFinished ? min(cursor, t.count - 1) : nil
         case .open:
-            return t.count >= DebuggerModel.firstFrameEvents(at: 0) || run.isFinished ? 0 : nil
+            return t.count >= DebuggerModel.firstFrameEvents || run.isFinished ? 0 : nil
         }
     }
 }
