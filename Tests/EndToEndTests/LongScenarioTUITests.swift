@@ -6,7 +6,9 @@ import Testing
 @Suite(.enabled(if: Tmux.available, "tmux is not installed"))
 struct LongScenarioTUITests {
     @Test func aBadLastLineOpensThenExitsWithItsLine() throws {
-        let text = "layout raid5 devices=5 stripe-unit=64K\n" + stride(from: 0, to: 80_000, by: 2).map { "write \($0)\n" }.joined()
+        // A layout that warns (group-depth without group-width): the bad line is still the
+        // one line the program ends with.
+        let text = "layout raid5 devices=5 stripe-unit=64K group-depth=3\n" + stride(from: 0, to: 80_000, by: 2).map { "write \($0)\n" }.joined()
             + "writepages sync\nwrite 3..1\n"
         let file = try Binary.scratch(text, name: "long.scn")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
@@ -17,10 +19,11 @@ struct LongScenarioTUITests {
 
         let tmux = try Tmux(TUITests.shell(file.path), width: 200, height: 60)
         // The screen is up while the build is far from the last line (not settled: the
-        // progress line moves).
+        // progress line moves). Both waited for: a capture can catch the first frame half
+        // drawn, its header without its status line yet.
         var opened = ""
         let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline, !opened.contains("event 0/") {
+        while Date() < deadline, !(opened.contains("event 0/") && opened.contains("building the timeline")) {
             Thread.sleep(forTimeInterval: 0.02)
             opened = tmux.capture()
         }
@@ -30,5 +33,6 @@ struct LongScenarioTUITests {
         #expect(report.canonical, "the terminal is restored")
         let screen = tmux.capture(history: true)
         #expect(screen.split(separator: "\n").contains { $0 == line }, "\(screen)")
+        #expect(!screen.contains("stripescope: warning"), "\(screen)")
     }
 }
