@@ -133,7 +133,12 @@ struct TuiCommand: ParsableCommand {
         // A bad line the build reached after the screen was up (`Scenario+Stream`): the
         // terminal is restored, and the line is the one `check` prints for the file.
         if let error = (model.building ?? run).parseError { throw CLIFailure(error.description) }
-        if !scenario.isWhole { ScenarioInput.printWarnings(of: scenario) }
+        guard !scenario.isWhole else { return }
+        // Quit before the build reached the file's end: the rest is parsed now, the
+        // screen already gone, so a bad line there is still said as `check` says it.
+        var whole = run.timeline.scenario
+        try ScenarioInput.parseRest(&whole)
+        ScenarioInput.printWarnings(of: whole)
     }
 
     /// Fails when there is no usable terminal; else whether to draw with ASCII only.
