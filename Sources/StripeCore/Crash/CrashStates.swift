@@ -38,6 +38,12 @@ public struct CrashStates: Sendable {
     public struct Row: Sendable, Hashable, Comparable {
         public var stripe: UInt64
         public var row: Int
+
+        public init(stripe: UInt64, row: Int) {
+            self.stripe = stripe
+            self.row = row
+        }
+
         public static func < (a: Row, b: Row) -> Bool { (a.stripe, a.row) < (b.stripe, b.row) }
     }
 
@@ -61,8 +67,17 @@ public struct CrashStates: Sendable {
     public var writes: [Write]
     /// How many states there are; nil when more than `UInt64.max`.
     public var total: UInt64?
-    /// The first `limit` states in the stated order.
-    public var states: [State]
+    /// How many states are listed: the first `limit` in the stated order.
+    public let count: Int
+    /// Each write's digit base: 2 with `request`, its page count + 1 with `page`.
+    private let radix: [UInt64]
+    /// What does not change from one listed state to the next, worked out once: a
+    /// state is computed when asked for (the crash browser shows one and a screen of
+    /// list rows, not all of them; millions of writes in flight are one list).
+    private let world: CrashWorld?
+
+    /// The first `limit` states in the stated order, each worked out now.
+    public var states: [State] { (0..<count).map(state) }
 
     /// The crash states after event `event` of `timeline`.
     public init(timeline: Timeline, at event: Int, granularity: CrashGranularity) {
@@ -73,45 +88,70 @@ public struct CrashStates: Sendable {
             let request = timeline.request(id)
             return Write(id: id, request: request, entries: Array(timeline.entries(of: request)))
         }.filter { !$0.request.isRead }
-        let radix = writes.map { granularity == .request ? UInt64(2) : UInt64($0.entries.count + 1) }
+        radix = writes.map { granularity == .request ? UInt64(2) : UInt64($0.entries.count + 1) }
         total = radix.reduce(UInt64(1) as UInt64?) { product, r in
             product.flatMap { let (m, overflow) = $0.multipliedReportingOverflow(by: r); return overflow ? nil : m }
         }
         guard let layout = base.layout else {
-            states = []
+            count = 0
+            world = nil
             return
         }
-        let world = CrashWorld(base: base, layout: layout, geometry: base.geometry ?? layout, writes: writes, objectID: timeline.scenario.objectID)
-        let count = Int(min(total ?? UInt64.max, UInt64(Self.limit)))
-        var states: [State] = []
-        states.reserveCapacity(count)
-        for number in 0..<count {
-            var rest = UInt64(number)
-            var landed: [Landing] = []
-            for (write, r) in zip(writes, radix) {
-                let digit = Int(rest % r)
-                rest /= r
-                guard digit > 0 else { continue }
-                landed.append(Landing(id: write.id, pages: granularity == .request ? write.entries.count : digit))
-            }
-            states.append(world.state(landed: landed))
+        count = Int(min(total ?? UInt64.max, UInt64(Self.limit)))
+        world = CrashWorld(base: base, layout: layout, geometry: base.geometry ?? layout, writes: writes,
+                           landing: Self.landingWrites(radix, count: count), objectID: timeline.scenario.objectID)
+    }
+
+    /// How many writes, first in the order, land in some listed state: write i does when
+    /// the states before its first non-zero digit (the product of the digits before it)
+    /// are fewer than `count`. The others stay in flight in every listed state.
+    static func landingWrites(_ radix: [UInt64], count: Int) -> Int {
+        var before: UInt64 = 1
+        for (i, r) in radix.enumerated() {
+            guard before < UInt64(count) else { return i }
+            before = before.multipliedReportingOverflow(by: r).overflow ? UInt64.max : before * r
         }
-        self.states = states
+        return radix.count
+    }
+
+    /// The writes state `number` (below `count`) lands.
+    public func landed(_ number: Int) -> [Landing] {
+        var rest = UInt64(number)
+        var landed: [Landing] = []
+        for (write, r) in zip(writes, radix) {
+            guard rest > 0 else { break }
+            let digit = Int(rest % r)
+            rest /= r
+            guard digit > 0 else { continue }
+            landed.append(Landing(id: write.id, pages: granularity == .request ? write.entries.count : digit))
+        }
+        return landed
+    }
+
+    /// State `number` (below `count`).
+    public func state(_ number: Int) -> State {
+        world!.state(landed: landed(number))
+    }
+
+    /// How many parity rows disagree with their data in state `number`, without what
+    /// reads return: what a list row of the crash browser says.
+    public func inconsistentRowCount(_ number: Int) -> Int {
+        world!.inconsistentRowCount(landed: landed(number))
     }
 }
 
 /// The devices before the power cut and what does not change from one crash state to
-/// the next: the rows no write in flight touches. The rows writes touch are worked out
-/// once (`RowSlots`), with, for each block in them, the writes that would put a token
-/// there; a state then only picks tokens.
-private struct CrashWorld {
-    struct Slot: Hashable {
+/// the next: the rows no write that lands in a listed state touches. The rows those
+/// writes touch are worked out once (`RowSlots`), with, for each block in them, the
+/// writes that would put a token there; a state then only picks tokens.
+private struct CrashWorld: Sendable {
+    struct Slot: Hashable, Sendable {
         var dev: Int
         var objPage: UInt64
     }
 
     /// A row some write in flight touches, and the slot of each device's block in it.
-    struct TouchedRow {
+    struct TouchedRow: Sendable {
         var stripe: UInt64
         var row: Int
         var slots: RowSlots
@@ -138,9 +178,12 @@ private struct CrashWorld {
     /// The ORE's failed pages per device: the page's read copy is there, in every state.
     var oreEIO: [Int: [Int]] = [:]
 
-    init(base: SimState, layout: OreLayout, geometry: any StripeGeometry, writes: [CrashStates.Write], objectID: UInt64) {
+    /// `landing`: the first writes, the only ones a listed state lands (the rest stay
+    /// in flight: their rows are steady, as untouched ones).
+    init(base: SimState, layout: OreLayout, geometry: any StripeGeometry, writes allWrites: [CrashStates.Write], landing: Int, objectID: UInt64) {
         self.layout = layout
         self.geometry = geometry
+        let writes = allWrites.prefix(landing)
         writeIndex = Dictionary(uniqueKeysWithValues: writes.enumerated().map { ($1.id, $0) })
         filePages = Int((base.iSize + pageSize - 1) / pageSize)
         let baseToken = { (dev: Int, objPage: UInt64) in base.devices[dev].token(at: Int(objPage)) }
@@ -215,12 +258,25 @@ private struct CrashWorld {
         }
     }
 
-    func state(landed: [CrashStates.Landing]) -> CrashStates.State {
+    /// What each block of a touched row holds once `landed` landed.
+    private func tokens(landed: [CrashStates.Landing]) -> [UInt64] {
         var pagesLanded = [Int](repeating: 0, count: writeIndex.count)
         for landing in landed { pagesLanded[writeIndex[landing.id]!] = landing.pages }
-        let tokens = baseTokens.indices.map { index in
+        return baseTokens.indices.map { index in
             covers[index].last { pagesLanded[$0.write] > $0.entry }?.token ?? baseTokens[index]
         }
+    }
+
+    /// The number of rows `state(landed:)` finds inconsistent, reads left out.
+    func inconsistentRowCount(landed: [CrashStates.Landing]) -> Int {
+        let tokens = tokens(landed: landed)
+        return steadyRows.count + rows.count { row in
+            !row.slots.inconsistentUnits(token: { dev, _ in tokens[row.slotOfDev[dev]] }).isEmpty
+        }
+    }
+
+    func state(landed: [CrashStates.Landing]) -> CrashStates.State {
+        let tokens = tokens(landed: landed)
         var stale = steadyRows
         var wrong = steadyWrong
         var eio = steadyEIO

@@ -7,6 +7,9 @@ public final class Timeline: @unchecked Sendable {
     public let keyframeInterval: Int
 
     public let scenario: Scenario
+    /// The scenario's title, found once: `Scenario.title` looks through every line, and
+    /// every frame's header shows it (half a million `write` lines at 4 GiB).
+    public let title: String
     @usableFromInline var events: [Event] = []
     /// Call arguments and xor fields, pointed to by `Event.x`.
     var args: [UInt64] = []
@@ -34,6 +37,7 @@ public final class Timeline: @unchecked Sendable {
 
     init(scenario: Scenario, keyframeInterval: Int) {
         self.scenario = scenario
+        title = scenario.title
         self.keyframeInterval = keyframeInterval
         keyframes.append(SimState())
     }

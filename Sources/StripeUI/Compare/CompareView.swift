@@ -89,11 +89,13 @@ extension CompareModel {
         screen.fill(rect, style: theme.header)
         let bEvent = worldBProgress != nil ? "B building" : "B event \(b.cursor)/\(b.timeline.count - 1)"
         let right = " │ A event \(a.cursor)/\(a.timeline.count - 1) │ \(bEvent) "
-        let bName = pair.commands == nil ? "\(pair.b.title) (\(pair.b.name))" : "A with \(pair.label)"
+        // The titles as the timelines found them once (a scenario's own walks its lines).
+        let (aTitle, bTitle) = (a.timeline.title, b.timeline.title)
+        let bName = pair.commands == nil ? "\(bTitle) (\(pair.b.name))" : "A with \(pair.label)"
         // B's name says what differs: it keeps its room first, A's title takes the rest.
         let room = max(0, rect.width - right.count - " StripeScope compare │ A:  │ B: ".count)
-        let bShown = bName.truncated(to: max(room / 2, room - pair.a.title.count))
-        let left = " StripeScope compare │ A: \(pair.a.title.truncated(to: room - bShown.count)) │ B: \(bShown)"
+        let bShown = bName.truncated(to: max(room / 2, room - aTitle.count))
+        let left = " StripeScope compare │ A: \(aTitle.truncated(to: room - bShown.count)) │ B: \(bShown)"
         screen.put(left, x: rect.x, y: rect.y, style: theme.header, clip: rect)
         screen.put(right, x: max(0, rect.maxX - right.count), y: rect.y, style: theme.header)
     }
