@@ -186,7 +186,9 @@ private struct CrashWorld: Sendable {
         let writes = allWrites.prefix(landing)
         writeIndex = Dictionary(uniqueKeysWithValues: writes.enumerated().map { ($1.id, $0) })
         filePages = Int((base.iSize + pageSize - 1) / pageSize)
-        let baseToken = { (dev: Int, objPage: UInt64) in base.devices[dev].token(at: Int(objPage)) }
+        // The devices alone: a closure over the whole state copied it at every read.
+        let devices = base.devices
+        let baseToken = { (dev: Int, objPage: UInt64) in devices[dev].token(at: Int(objPage)) }
         var touchedKeys = Set<CrashStates.Row>()
         // md's log device holds no row of the array.
         for write in writes where write.request.dev < layout.devices {

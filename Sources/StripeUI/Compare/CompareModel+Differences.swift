@@ -3,7 +3,10 @@ import StripeCore
 extension CompareModel {
     /// Where the worlds stand apart now: the totals as A, B and B − A, then the pages
     /// whose presence or flags differ.
-    public var differenceLine: String {
+    public var differenceLine: String { differenceLine(pages: differingPages) }
+
+    /// The difference line, given `differingPages` (the split frame finds them once).
+    func differenceLine(pages: [Int]) -> String {
         let sa = a.state, sb = b.state
         func figure(_ name: String, _ x: UInt64, _ y: UInt64) -> String {
             let d = Int64(y) - Int64(x)
@@ -14,7 +17,6 @@ extension CompareModel {
         let totals = [figure("dev pages read", read(sa), read(sb)), figure("written", written(sa), written(sb)),
                       figure("r4w reads", sa.counters.r4wDevicePagesRead, sb.counters.r4wDevicePagesRead),
                       figure("violations", sa.counters.violations, sb.counters.violations)]
-        let pages = differingPages
         let pageText = pages.isEmpty ? "page flags agree" : "flags differ on page\(pages.count == 1 ? "" : "s") "
             + pages.prefix(12).map(String.init).joined(separator: ", ") + (pages.count > 12 ? ", …" : "")
         return "A/B now: " + totals.joined(separator: "  ") + "  │ " + pageText

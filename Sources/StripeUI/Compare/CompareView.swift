@@ -18,10 +18,13 @@ extension CompareModel {
         (rest, status) = rest.splitBottom(1)
         drawHeader(into: &screen, header)
         drawDivergence(into: &screen, divergence)
+        // The differences wait for the worlds to be aligned; found once a frame.
+        let aligned = comparison != nil
+        let differingList = aligned || stillBuilding == nil ? differingPages : []
         if height >= 30 {
             let differences: Rect
             (differences, rest) = rest.splitTop(1)
-            screen.put(stillBuilding.map { "A/B now: \($0)" } ?? differenceLine, x: differences.x, y: differences.y, style: .bold, clip: differences)
+            screen.put(stillBuilding.map { "A/B now: \($0)" } ?? differenceLine(pages: differingList), x: differences.x, y: differences.y, style: .bold, clip: differences)
         }
         // On a tall screen the focused world's call stack and event log go below the worlds.
         if rest.height >= 34 {
@@ -37,9 +40,7 @@ extension CompareModel {
         var (paneA, paneB) = width >= Self.sideBySideWidth ? rest.splitLeft(rest.width / 2) : rest.splitTop(rest.height / 2)
         paneB.width = paneA.width
         paneB.height = paneA.height
-        // The differences wait for the worlds to be aligned.
-        let aligned = comparison != nil
-        let differing = aligned ? Set(differingPages) : []
+        let differing = aligned ? Set(differingList) : []
         let units = { objPages in aligned ? differingUnits(among: objPages) : [] }
         WorldPane(model: a, world: .a, focused: focus == .a, differing: differing, differingUnits: units, rect: paneA)
             .draw(into: &screen)
