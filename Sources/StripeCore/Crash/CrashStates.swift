@@ -98,8 +98,10 @@ public struct CrashStates: Sendable {
             return
         }
         count = Int(min(total ?? UInt64.max, UInt64(Self.limit)))
-        world = CrashWorld(base: base, layout: layout, geometry: base.geometry ?? layout, writes: writes,
-                           landing: Self.landingWrites(radix, count: count), objectID: timeline.scenario.objectID)
+        var world = CrashWorld(base: base, layout: layout, geometry: base.geometry ?? layout, writes: writes,
+                               landing: Self.landingWrites(radix, count: count), objectID: timeline.scenario.objectID)
+        if granularity == .request { world.countStaleRows() }
+        self.world = world
     }
 
     /// How many writes, first in the order, land in some listed state: write i does when
@@ -136,7 +138,8 @@ public struct CrashStates: Sendable {
     /// How many parity rows disagree with their data in state `number`, without what
     /// reads return: what a list row of the crash browser says.
     public func inconsistentRowCount(_ number: Int) -> Int {
-        world!.inconsistentRowCount(landed: landed(number))
+        // With whole writes, bit i of the number is whether write i landed.
+        granularity == .request ? world!.inconsistentRowCount(landedBits: number) : world!.inconsistentRowCount(landed: landed(number))
     }
 }
 
@@ -224,27 +227,36 @@ private struct CrashWorld: Sendable {
             }
         }
         self.rows = rows
-        steadyRows = (0..<base.stripeSpan).flatMap { stripe in
-            (0..<layout.pagesInUnit).filter { row in
-                !touchedKeys.contains(CrashStates.Row(stripe: stripe, row: row))
-                    && !geometry.inconsistentUnits(stripe: stripe, row: row, token: baseToken).isEmpty
-            }.map { CrashStates.Row(stripe: stripe, row: $0) }
-        }
         for page in 0..<filePages {
             for failed in layout.devicesHolding(page: page) where layout.oreFails(page: page, failed: failed, objectID: objectID) {
                 oreEIO[failed, default: []].append(page)
             }
-            let (column, row) = geometry.columnAndRow(ofPage: page)
-            guard !touchedKeys.contains(CrashStates.Row(stripe: geometry.stripe(ofPage: page), row: row)) else { continue }
-            let slots = geometry.rowSlots(stripe: geometry.stripe(ofPage: page), row: row)
-            for failed in geometry.devicesHolding(page: page) {
-                switch Self.judge(slots, column: column, failed: failed, token: baseToken) {
-                case .wrong: steadyWrong[failed, default: []].append(page)
-                case .eio: steadyEIO[failed, default: []].append(page)
-                case .right: break
+        }
+        // Row by row (its slots worked out once): the stale rows on the devices, and
+        // what md reads of the file's pages there. A consistent row without mirrors
+        // rebuilds every page right (as `state(landed:)` skips it); RAID0 has no parity
+        // to rebuild from, so its pages are read.
+        var steadyRows: [CrashStates.Row] = []
+        let perStripe = geometry.pagesInStripe
+        let stripes = max(Int(base.stripeSpan), (filePages + perStripe - 1) / perStripe)
+        for stripe in 0..<UInt64(stripes) {
+            for row in 0..<layout.pagesInUnit where !touchedKeys.contains(CrashStates.Row(stripe: stripe, row: row)) {
+                let slots = geometry.rowSlots(stripe: stripe, row: row)
+                let consistent = slots.inconsistentUnits(token: baseToken).isEmpty
+                if !consistent, stripe < base.stripeSpan { steadyRows.append(CrashStates.Row(stripe: stripe, row: row)) }
+                if consistent && layout.mirrors == 1 && geometry.parity > 0 { continue }
+                for (column, page) in slots.pages.enumerated() where page < filePages {
+                    for failed in slots.data[column].devs {
+                        switch Self.judge(slots, column: column, failed: failed, token: baseToken) {
+                        case .wrong: steadyWrong[failed, default: []].append(page)
+                        case .eio: steadyEIO[failed, default: []].append(page)
+                        case .right: break
+                        }
+                    }
                 }
             }
         }
+        self.steadyRows = steadyRows
     }
 
     enum Verdict { case right, wrong, eio }
@@ -267,6 +279,42 @@ private struct CrashWorld: Sendable {
         return baseTokens.indices.map { index in
             covers[index].last { pagesLanded[$0.write] > $0.entry }?.token ?? baseTokens[index]
         }
+    }
+
+    /// With whole writes landing: the touched rows grouped by the writes that cover them
+    /// (a bit per write), and for each subset of those that landed, how many of the
+    /// group's rows are stale. A state's count is then a lookup per group, not a look at
+    /// every touched row (a writeback of a large file touches every row of it).
+    var staleRows: [(covering: Int, stale: [Int: Int])] = []
+
+    mutating func countStaleRows() {
+        var table: [Int: [Int: Int]] = [:]
+        let covers = covers, baseTokens = baseTokens
+        for row in rows {
+            let covering = row.slotOfDev.reduce(0) { mask, index in
+                index < 0 ? mask : covers[index].reduce(mask) { $0 | 1 << $1.write }
+            }
+            var groupStale = table[covering] ?? [:]
+            var landed = covering
+            // Every subset of the covering writes, down to none.
+            while true {
+                let token = { (dev: Int, _: UInt64) -> UInt64 in
+                    let index = row.slotOfDev[dev]
+                    return covers[index].last { landed & 1 << $0.write != 0 }?.token ?? baseTokens[index]
+                }
+                if !row.slots.inconsistentUnits(token: token).isEmpty { groupStale[landed, default: 0] += 1 }
+                guard landed > 0 else { break }
+                landed = (landed - 1) & covering
+            }
+            table[covering] = groupStale
+        }
+        staleRows = table.map { ($0.key, $0.value) }
+    }
+
+    /// `inconsistentRowCount(landed:)` for the writes whose bits are set in `landedBits`
+    /// (whole writes; after `countStaleRows`).
+    func inconsistentRowCount(landedBits: Int) -> Int {
+        staleRows.reduce(steadyRows.count) { $0 + $1.stale[landedBits & $1.covering, default: 0] }
     }
 
     /// The number of rows `state(landed:)` finds inconsistent, reads left out.
