@@ -75,6 +75,9 @@ public struct CrashStates: Sendable {
     /// state is computed when asked for (the crash browser shows one and a screen of
     /// list rows, not all of them; millions of writes in flight are one list).
     private let world: CrashWorld?
+    /// With whole writes (`request`), the stale-row count of every listed state, found at
+    /// once: the browser's list shows one a row at every frame.
+    private let staleRowCounts: [Int]
 
     /// The first `limit` states in the stated order, each worked out now.
     public var states: [State] { (0..<count).map(state) }
@@ -95,12 +98,13 @@ public struct CrashStates: Sendable {
         guard let layout = base.layout else {
             count = 0
             world = nil
+            staleRowCounts = []
             return
         }
         count = Int(min(total ?? UInt64.max, UInt64(Self.limit)))
-        var world = CrashWorld(base: base, layout: layout, geometry: base.geometry ?? layout, writes: writes,
+        let world = CrashWorld(base: base, layout: layout, geometry: base.geometry ?? layout, writes: writes,
                                landing: Self.landingWrites(radix, count: count), objectID: timeline.scenario.objectID)
-        if granularity == .request { world.countStaleRows() }
+        staleRowCounts = granularity == .request ? world.staleRowCounts(states: count) : []
         self.world = world
     }
 
@@ -138,8 +142,7 @@ public struct CrashStates: Sendable {
     /// How many parity rows disagree with their data in state `number`, without what
     /// reads return: what a list row of the crash browser says.
     public func inconsistentRowCount(_ number: Int) -> Int {
-        // With whole writes, bit i of the number is whether write i landed.
-        granularity == .request ? world!.inconsistentRowCount(landedBits: number) : world!.inconsistentRowCount(landed: landed(number))
+        granularity == .request ? staleRowCounts[number] : world!.inconsistentRowCount(landed: landed(number))
     }
 }
 
@@ -281,15 +284,15 @@ private struct CrashWorld: Sendable {
         }
     }
 
-    /// With whole writes landing: the touched rows grouped by the writes that cover them
-    /// (a bit per write), and for each subset of those that landed, how many of the
-    /// group's rows are stale. A state's count is then a lookup per group, not a look at
-    /// every touched row (a writeback of a large file touches every row of it).
-    var staleRows: [(covering: Int, stale: [Int: Int])] = []
-
-    mutating func countStaleRows() {
+    /// With whole writes landing (`request`: bit i of a state's number is whether write
+    /// i landed, and the `count` states are every subset of the first writes): the
+    /// stale-row count of each state. The touched rows are grouped by the writes that
+    /// cover them, each row checked once for each subset of its own writes, and a
+    /// group's counts spread over the states that land that subset of its writes — not
+    /// every touched row looked at for every state (a writeback of a large file touches
+    /// every row of it).
+    func staleRowCounts(states count: Int) -> [Int] {
         var table: [Int: [Int: Int]] = [:]
-        let covers = covers, baseTokens = baseTokens
         for row in rows {
             let covering = row.slotOfDev.reduce(0) { mask, index in
                 index < 0 ? mask : covers[index].reduce(mask) { $0 | 1 << $1.write }
@@ -300,7 +303,7 @@ private struct CrashWorld: Sendable {
             while true {
                 let token = { (dev: Int, _: UInt64) -> UInt64 in
                     let index = row.slotOfDev[dev]
-                    return covers[index].last { landed & 1 << $0.write != 0 }?.token ?? baseTokens[index]
+                    return self.covers[index].last { landed & 1 << $0.write != 0 }?.token ?? self.baseTokens[index]
                 }
                 if !row.slots.inconsistentUnits(token: token).isEmpty { groupStale[landed, default: 0] += 1 }
                 guard landed > 0 else { break }
@@ -308,13 +311,21 @@ private struct CrashWorld: Sendable {
             }
             table[covering] = groupStale
         }
-        staleRows = table.map { ($0.key, $0.value) }
-    }
-
-    /// `inconsistentRowCount(landed:)` for the writes whose bits are set in `landedBits`
-    /// (whole writes; after `countStaleRows`).
-    func inconsistentRowCount(landedBits: Int) -> Int {
-        staleRows.reduce(steadyRows.count) { $0 + $1.stale[landedBits & $1.covering, default: 0] }
+        var counts = [Int](repeating: steadyRows.count, count: count)
+        let every = max(0, count - 1)
+        for (covering, stale) in table {
+            let free = every & ~covering
+            for (landed, rows) in stale {
+                // The states landing exactly `landed` of these writes: with any of the others.
+                var others = free
+                while true {
+                    if landed | others < count { counts[landed | others] += rows }
+                    guard others > 0 else { break }
+                    others = (others - 1) & free
+                }
+            }
+        }
+        return counts
     }
 
     /// The number of rows `state(landed:)` finds inconsistent, reads left out.
