@@ -81,7 +81,7 @@ extension CrashStates {
     }
 
     /// Object byte extents of `entries`, contiguous pages merged (`Timeline.extents`'s rule).
-    static func extents(_ entries: [RequestEntry], parityOnly: Bool) -> [(offset: UInt64, length: UInt64)] {
-        Timeline.extents(of: entries[...], parityOnly: parityOnly)
+    static func extents(_ entries: ArraySlice<RequestEntry>, parityOnly: Bool) -> [(offset: UInt64, length: UInt64)] {
+        Timeline.extents(of: entries, parityOnly: parityOnly)
     }
 }

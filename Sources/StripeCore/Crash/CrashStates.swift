@@ -26,7 +26,9 @@ public struct CrashStates: Sendable {
     public struct Write: Sendable {
         public var id: Int
         public var request: IORequest
-        public var entries: [RequestEntry]
+        /// Its pages: slices of one array the writes share (millions of writes in
+        /// flight are not millions of arrays to allocate and free).
+        public var entries: ArraySlice<RequestEntry>
     }
 
     /// A write that landed, whole or its first `pages` pages.
@@ -87,10 +89,15 @@ public struct CrashStates: Sendable {
         self.event = event
         self.granularity = granularity
         let base = timeline.state(at: event)
-        writes = base.inflight.map { id in
-            let request = timeline.request(id)
-            return Write(id: id, request: request, entries: Array(timeline.entries(of: request)))
-        }.filter { !$0.request.isRead }
+        let ids = base.inflight.filter { !timeline.request($0).isRead }
+        var pages: [RequestEntry] = []
+        var ranges: [Range<Int>] = []
+        for id in ids {
+            let start = pages.count
+            pages += timeline.entries(of: timeline.request(id))
+            ranges.append(start..<pages.count)
+        }
+        writes = zip(ids, ranges).map { Write(id: $0, request: timeline.request($0), entries: pages[$1]) }
         radix = writes.map { granularity == .request ? UInt64(2) : UInt64($0.entries.count + 1) }
         total = radix.reduce(UInt64(1) as UInt64?) { product, r in
             product.flatMap { let (m, overflow) = $0.multipliedReportingOverflow(by: r); return overflow ? nil : m }
