@@ -15,6 +15,10 @@ public enum BenchWorkload: String, CaseIterable, Sendable {
     /// Eight pages written and written back per pair of commands, so the invariants
     /// are checked (and the file quiescent) after every one.
     case smallCommands = "small-commands"
+    /// Every page written, then written back one page an I/O (`set max-io-pages=1`):
+    /// a data and a parity write a page, all in flight until the command ends (two
+    /// million requests at 4 GiB).
+    case inFlight = "in-flight"
 
     /// The scenario for a file of `pages` pages.
     public func scenario(pages: Int) -> String {
@@ -29,6 +33,8 @@ public enum BenchWorkload: String, CaseIterable, Sendable {
             "layout raid5 devices=5 stripe-unit=64K\nfile size=\(pages * 4)K\n" + stride(from: 0, to: pages, by: 16).map { "write \($0)\n" }.joined() + "writepages sync\n"
         case .smallCommands:
             "layout raid5 devices=5 stripe-unit=16K\n" + stride(from: 0, to: pages, by: 8).map { "write \($0)..\($0 + 7)\nwritepages sync\n" }.joined()
+        case .inFlight:
+            "layout raid5 devices=5 stripe-unit=64K\nset max-io-pages=1\nwrite 0..\(pages - 1)\nwritepages sync\n"
         }
     }
 }

@@ -16,15 +16,21 @@ struct BenchCommand: ParsableCommand {
             partial); many-group-ios (groups of 3 devices, depth 2, pump=loop: an I/O
             every two stripes, all in flight in one call); cold-cache (the file on the
             devices, nothing cached, one page a stripe unit written: r4w reads the rest);
-            small-commands (8 pages written and written back per pair of commands).
+            small-commands (8 pages written and written back per pair of commands);
+            in-flight (every page written, then written back with set max-io-pages=1: an
+            I/O a page, a data and a parity write each, all in flight until writepages
+            returns: two million requests in flight at 4G).
             Figures: events, build_seconds, ns_per_event, bytes_per_event (resident memory
             growth while building, per event), held_bytes_per_event (the bytes the timeline
             holds by its own count), first_frame_ms (the TUI's first 200x60 frame of a fresh
             run: the events a screen shows built, with margin, then drawn; fastest of 5), jump_ms_median / jump_ms_max
             (state at 200 random events), render_ms (a 200x60 frame: the slowest of 20
             random events and the first write completion), frame_ms_max (the slowest of
-            those frames with a page selected, help open, a search typed or the split screen
-            too) and frame_ms_STATE for each; first_frame_tiny_ms and first_frame_ratio (the
+            those frames with a page selected, help open, a search typed, the split screen,
+            a question waiting for its answer or the crash browser too) and frame_ms_STATE
+            for each (the bench puts an ask line after the layout line for the question);
+            crash_open_ms (the slowest opening of the crash browser at those events);
+            first_frame_tiny_ms and first_frame_ratio (the
             same workload on 16 pages); split_first_frame_ms, _tiny_ms and _ratio (the same for
             tui --compare, B being A: world A's first events, then the split frame; fastest of 5); fsync_, truncate_ and read_ms_x1, _ms_x4 and _ratio
             (--commands commands of that kind on a file of --size made with file size=, then
@@ -37,7 +43,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "File size, like 64M or 1G.")
     var size: String = "1G"
 
-    @Option(help: "sequential, every-other-page, many-group-ios, cold-cache or small-commands.")
+    @Option(help: "sequential, every-other-page, many-group-ios, cold-cache, small-commands or in-flight.")
     var workload: String = BenchWorkload.sequential.rawValue
 
     @Option(help: "Random jumps to time.")
@@ -64,6 +70,8 @@ struct BenchCommand: ParsableCommand {
             guard !layout.contains(where: \.isNewline) else { CLIFailure("--layout: one layout line, without newlines").exit() }
             text = "layout \(layout)\n" + text.drop { $0 != "\n" }.dropFirst()
         }
+        // A question for the `question` state's frames, after the layout line.
+        text = text.prefix { $0 != "\n" } + "\n" + BenchRender.askLine + "\n" + text.drop { $0 != "\n" }.dropFirst()
         let scenario: Scenario
         do {
             scenario = try ScenarioParser.parse(text, name: "bench")
@@ -94,7 +102,7 @@ struct BenchCommand: ParsableCommand {
         if let write = (0..<timeline.count).first(where: { WriteHoleTracker.mayChange($0, in: timeline) }) { frameEvents.append(write) }
         // The split screen's two worlds: B is A (their frames cost what two halves do).
         let split = Comparison(WorldPair(a: scenario, b: scenario))
-        let frames = BenchRender.frameMilliseconds(timeline, at: frameEvents, split: split)
+        let (frames, crashOpen) = BenchRender.frameMilliseconds(timeline, at: frameEvents, split: split)
         // The first frame of the same workload on a tiny file: what "at once" is measured against.
         let tiny = try ScenarioParser.parse(workload.scenario(pages: 16), name: "tiny")
         let tinyFirstFrame = try Self.fastest { try Self.firstFrameMilliseconds(tiny, budget: memory.budget()) }
@@ -121,6 +129,7 @@ struct BenchCommand: ParsableCommand {
             ("render_ms", .decimal(frames[0])),
             ("frame_ms_max", .decimal(frames.max()!)),
         ] + zip(BenchRender.states, frames).map { ("frame_ms_\($0)", .decimal($1)) }
+            + [("crash_open_ms", .decimal(BenchCommands.rounded(crashOpen)))]
             + BenchCommands.fields(pages: pages, count: commands)
             + longScenario
         print(JSONValue.object(fields).encoded)

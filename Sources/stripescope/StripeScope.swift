@@ -17,6 +17,7 @@ struct StripeScope: ParsableCommand {
 
     /// Parses like ArgumentParser, but bad usage exits 2 (not 64) with one line on stderr.
     static func main() {
+        AllocatorTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

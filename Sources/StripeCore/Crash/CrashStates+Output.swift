@@ -39,7 +39,7 @@ extension CrashStates {
     /// How many states there are, as people read it.
     public var totalDescription: String {
         let count = total.map(String.init) ?? "more than 2^64"
-        let shown = UInt64(states.count) == total ? "" : "; the first \(states.count) are listed"
+        let shown = UInt64(self.count) == total ? "" : "; the first \(self.count) are listed"
         return "\(count) crash state\(total == 1 ? "" : "s")\(shown)"
     }
 
@@ -81,7 +81,7 @@ extension CrashStates {
     }
 
     /// Object byte extents of `entries`, contiguous pages merged (`Timeline.extents`'s rule).
-    static func extents(_ entries: [RequestEntry], parityOnly: Bool) -> [(offset: UInt64, length: UInt64)] {
-        Timeline.extents(of: entries[...], parityOnly: parityOnly)
+    static func extents(_ entries: ArraySlice<RequestEntry>, parityOnly: Bool) -> [(offset: UInt64, length: UInt64)] {
+        Timeline.extents(of: entries, parityOnly: parityOnly)
     }
 }

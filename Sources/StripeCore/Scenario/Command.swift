@@ -94,6 +94,9 @@ public struct ScenarioLine: Sendable, Equatable {
     public var line: Int
     public var text: String
     public var command: Command
+
+    /// The text of a `title` line.
+    public var titleText: String? { if case .title(let text) = command { text } else { nil } }
 }
 
 /// A parsed scenario: its commands and where they came from.
@@ -128,8 +131,7 @@ public struct Scenario: Sendable {
 
     /// The scenario's `title`, or its name.
     public var title: String {
-        for line in lines { if case .title(let text) = line.command { return text } }
-        return name
+        lines.lazy.compactMap(\.titleText).first ?? name
     }
 }
 

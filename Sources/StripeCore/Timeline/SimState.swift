@@ -25,6 +25,9 @@ public struct SimState: Sendable, Equatable {
     /// Requests submitted and not completed; ids grow with submission, so ascending
     /// order is submission order.
     public var inflight = IndexBitmap()
+    /// Device pages of the write requests in `inflight`, kept as they are submitted and
+    /// complete: the counters show it at every step, with millions of requests in flight.
+    public var writePagesInFlight: UInt64 = 0
     /// Pages by what the invariants and `write_cache_pages` ask of them, kept in step
     /// with `pages` as events apply, so neither scans the whole cache.
     public var dirtyPages = IndexBitmap()

@@ -92,11 +92,13 @@ extension Timeline {
                 if request.purpose == .r4w { s.counters.r4wDevicePagesRead += n }
             } else {
                 s.devices[request.dev].pagesWritten += n
+                s.writePagesInFlight += n
             }
         case .ioDone:
             let id = Int(e.i)
             let request = requests[id]
             s.inflight.remove(id)
+            if !request.isRead { s.writePagesInFlight -= UInt64(request.entries.count) }
             guard e.a & 1 == 0 else { break }
             for entry in entries[request.entries] {
                 if request.isRead {
@@ -115,6 +117,7 @@ extension Timeline {
                 s.inflight.remove(fate.id)
                 let request = requests[fate.id]
                 guard !request.isRead else { continue }
+                s.writePagesInFlight -= UInt64(request.entries.count)
                 for entry in entries[request.entries].prefix(fate.landed) {
                     s.store(entry.value, dev: request.dev, objPage: entry.objPage, end: UInt64(entry.end))
                 }

@@ -18,13 +18,9 @@ public struct WriteTotals: Sendable, Equatable {
         self.userPagesWritten = userPagesWritten
     }
 
-    /// The totals of `state`, a state of `timeline` (its requests name the pages in flight).
+    /// The totals of `state`, a state of `timeline`.
     public init(_ state: SimState, in timeline: Timeline) {
-        var inFlight: UInt64 = 0
-        for id in state.inflight where !timeline.request(id).isRead {
-            inFlight += UInt64(timeline.entries(of: timeline.request(id)).count)
-        }
-        self.init(devicePagesWritten: state.devices.reduce(0) { $0 + $1.pagesWritten }, devicePagesInFlight: inFlight,
+        self.init(devicePagesWritten: state.devices.reduce(0) { $0 + $1.pagesWritten }, devicePagesInFlight: state.writePagesInFlight,
                   userPagesWritten: state.counters.userPagesWritten)
     }
 

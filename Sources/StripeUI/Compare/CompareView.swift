@@ -18,10 +18,13 @@ extension CompareModel {
         (rest, status) = rest.splitBottom(1)
         drawHeader(into: &screen, header)
         drawDivergence(into: &screen, divergence)
+        // The differences wait for the worlds to be aligned; found once a frame.
+        let aligned = comparison != nil
+        let differingList = aligned || stillBuilding == nil ? differingPages : []
         if height >= 30 {
             let differences: Rect
             (differences, rest) = rest.splitTop(1)
-            screen.put(stillBuilding.map { "A/B now: \($0)" } ?? differenceLine, x: differences.x, y: differences.y, style: .bold, clip: differences)
+            screen.put(stillBuilding.map { "A/B now: \($0)" } ?? differenceLine(pages: differingList), x: differences.x, y: differences.y, style: .bold, clip: differences)
         }
         // On a tall screen the focused world's call stack and event log go below the worlds.
         if rest.height >= 34 {
@@ -37,9 +40,7 @@ extension CompareModel {
         var (paneA, paneB) = width >= Self.sideBySideWidth ? rest.splitLeft(rest.width / 2) : rest.splitTop(rest.height / 2)
         paneB.width = paneA.width
         paneB.height = paneA.height
-        // The differences wait for the worlds to be aligned.
-        let aligned = comparison != nil
-        let differing = aligned ? Set(differingPages) : []
+        let differing = aligned ? Set(differingList) : []
         let units = { objPages in aligned ? differingUnits(among: objPages) : [] }
         WorldPane(model: a, world: .a, focused: focus == .a, differing: differing, differingUnits: units, rect: paneA)
             .draw(into: &screen)
@@ -89,11 +90,13 @@ extension CompareModel {
         screen.fill(rect, style: theme.header)
         let bEvent = worldBProgress != nil ? "B building" : "B event \(b.cursor)/\(b.timeline.count - 1)"
         let right = " │ A event \(a.cursor)/\(a.timeline.count - 1) │ \(bEvent) "
-        let bName = pair.commands == nil ? "\(pair.b.title) (\(pair.b.name))" : "A with \(pair.label)"
+        // The titles as the timelines found them once (a scenario's own walks its lines).
+        let (aTitle, bTitle) = (a.timeline.title, b.timeline.title)
+        let bName = pair.commands == nil ? "\(bTitle) (\(pair.b.name))" : "A with \(pair.label)"
         // B's name says what differs: it keeps its room first, A's title takes the rest.
         let room = max(0, rect.width - right.count - " StripeScope compare │ A:  │ B: ".count)
-        let bShown = bName.truncated(to: max(room / 2, room - pair.a.title.count))
-        let left = " StripeScope compare │ A: \(pair.a.title.truncated(to: room - bShown.count)) │ B: \(bShown)"
+        let bShown = bName.truncated(to: max(room / 2, room - aTitle.count))
+        let left = " StripeScope compare │ A: \(aTitle.truncated(to: room - bShown.count)) │ B: \(bShown)"
         screen.put(left, x: rect.x, y: rect.y, style: theme.header, clip: rect)
         screen.put(right, x: max(0, rect.maxX - right.count), y: rect.y, style: theme.header)
     }

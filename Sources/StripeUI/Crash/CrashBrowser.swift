@@ -14,6 +14,11 @@ public struct CrashBrowser: Equatable, Sendable {
     /// Stripes the devices hold data or parity of at the event.
     public let stripes: Int
     public private(set) var selected = 0
+    /// The chosen state, worked out when chosen (`CrashStates` computes a state when asked).
+    public private(set) var state: CrashStates.State
+    /// The first stripe a write in flight touches: where the device map starts (found
+    /// once, not at every frame over millions of writes).
+    let firstTouchedStripe: Int?
     public private(set) var failedDev = 0
     /// What the last key did not do, said on the browser's status line.
     public private(set) var message: String?
@@ -27,14 +32,15 @@ public struct CrashBrowser: Equatable, Sendable {
         geometry = state.geometry ?? layout
         filePages = Int((state.iSize + pageSize - 1) / pageSize)
         stripes = Int(state.stripeSpan)
+        self.state = crash.state(0)
+        let geometry = geometry, devices = layout.devices
+        firstTouchedStripe = crash.writes.lazy.filter { $0.request.dev < devices }
+            .flatMap { w in w.entries.lazy.map { Int(geometry.stripe(onDevice: w.request.dev, objPage: $0.objPage)) } }.min()
     }
 
     public static func == (a: CrashBrowser, b: CrashBrowser) -> Bool {
         a.crash.event == b.crash.event && a.selected == b.selected && a.failedDev == b.failedDev && a.message == b.message
     }
-
-    /// The chosen state.
-    public var state: CrashStates.State { crash.states[selected] }
 
     /// What reads return in the chosen state with `failedDev` failed.
     public var degraded: CrashStates.Degraded { state.degraded[failedDev] }
@@ -55,7 +61,7 @@ public struct CrashBrowser: Equatable, Sendable {
         case .pageUp: select(selected - 10)
         case .pageDown: select(selected + 10)
         case .first: select(0)
-        case .last: select(crash.states.count - 1)
+        case .last: select(crash.count - 1)
         case .cursorLeft: failedDev = (failedDev + devices - 1) % devices
         case .cursorRight: failedDev = (failedDev + 1) % devices
         case .escape: return false
@@ -65,6 +71,8 @@ public struct CrashBrowser: Equatable, Sendable {
     }
 
     private mutating func select(_ n: Int) {
-        selected = max(0, min(crash.states.count - 1, n))
+        let n = max(0, min(crash.count - 1, n))
+        if n != selected { state = crash.state(n) }
+        selected = n
     }
 }

@@ -47,12 +47,15 @@ struct CrashBrowserView {
         let clip = rect.inset(1)
         let rows = clip.height
         guard rows > 0 else { return }
-        let first = max(0, min(browser.selected - rows / 2, browser.crash.states.count - rows))
-        for (row, n) in (first..<min(browser.crash.states.count, first + rows)).enumerated() {
-            let state = browser.crash.states[n]
-            let landed = state.landed.isEmpty ? "none" : state.landed.map { "\($0.id)" }.joined(separator: ",")
-            let mark = state.inconsistentRows.isEmpty ? "  ok" : "  ! \(state.inconsistentRows.count) stale"
-            let style: Style = n == browser.selected ? theme.current : state.inconsistentRows.isEmpty ? .plain : theme.written
+        let crash = browser.crash
+        let first = max(0, min(browser.selected - rows / 2, crash.count - rows))
+        // Only the rows shown are worked out: what landed, and how many rows are stale.
+        for (row, n) in (first..<min(crash.count, first + rows)).enumerated() {
+            let landing = crash.landed(n)
+            let landed = landing.isEmpty ? "none" : landing.map { "\($0.id)" }.joined(separator: ",")
+            let stale = crash.inconsistentRowCount(n)
+            let mark = stale == 0 ? "  ok" : "  ! \(stale) stale"
+            let style: Style = n == browser.selected ? theme.current : stale == 0 ? .plain : theme.written
             screen.put("\(n == browser.selected ? "▶" : " ")\(n): landed \(landed)\(mark)".truncated(to: clip.width), x: clip.x, y: clip.y + row, style: style, clip: clip)
         }
     }
@@ -67,16 +70,15 @@ struct CrashBrowserView {
         let devices = browser.layout.devices
         let rowsPerUnit = layout.pagesInUnit
         let cell = max(7, min(rowsPerUnit, 8) + 4)
-        let stale = Set(browser.state.inconsistentRows.map { [Int($0.stripe), $0.row] })
+        let stale = browser.state.inconsistentRows
         var x = clip.x + 5
         for dev in 0..<devices {
             let failed = dev == browser.failedDev
             screen.put(failed ? "dev\(dev)\(wrongGlyph)" : "dev\(dev)", x: x, y: clip.y, style: failed ? theme.error : .bold, clip: clip)
             x += cell
         }
-        let touched = browser.crash.writes.filter { $0.request.dev < devices }.flatMap { w in w.entries.map { Int(layout.stripe(onDevice: w.request.dev, objPage: $0.objPage)) } }
         let rows = max(0, clip.height - 2)
-        let first = browser.stripes <= rows ? 0 : max(0, min(touched.min() ?? 0, browser.stripes - rows))
+        let first = browser.stripes <= rows ? 0 : max(0, min(browser.firstTouchedStripe ?? 0, browser.stripes - rows))
         for (line, stripe) in (first..<min(browser.stripes, first + rows)).enumerated() {
             let y = clip.y + 1 + line
             screen.put("s\(stripe)", x: clip.x, y: y, style: theme.label, clip: clip)
@@ -91,14 +93,19 @@ struct CrashBrowserView {
                 let cx = clip.x + 5 + dev * cell
                 screen.put(labels[dev], x: cx, y: y, style: labels[dev].hasPrefix("D") ? .plain : theme.parity, clip: clip)
                 for row in 0..<min(rowsPerUnit, 8) {
-                    let bad = stale.contains([stripe, row])
+                    let bad = stale.sortedContains(CrashStates.Row(stripe: UInt64(stripe), row: row))
                     screen.put(bad ? "!" : "·", x: cx + 3 + row, y: y, style: bad ? theme.error : theme.label, clip: clip)
                 }
             }
         }
         let landed = Set(browser.state.landed.map(\.id))
-        let writes = browser.crash.writes.map { "w\($0.id) \(browser.layout.deviceName($0.request.dev)) \(landed.contains($0.id) ? "landed" : "lost")" }
-        screen.put(writes.isEmpty ? "no write in flight: a power cut here loses nothing on disk" : writes.joined(separator: "  "),
+        // As many writes as the line holds (there may be millions).
+        var line = ""
+        for write in browser.crash.writes {
+            guard line.count < clip.width else { break }
+            line += (line.isEmpty ? "" : "  ") + "w\(write.id) \(browser.layout.deviceName(write.request.dev)) \(landed.contains(write.id) ? "landed" : "lost")"
+        }
+        screen.put(line.isEmpty ? "no write in flight: a power cut here loses nothing on disk" : line,
                    x: clip.x, y: clip.maxY - 1, style: theme.label, clip: clip)
     }
 
@@ -106,7 +113,8 @@ struct CrashBrowserView {
     private func drawReads(_ title: String, _ rect: Rect, ore: Bool, on screen: inout Screen) {
         guard rect.height >= 3, rect.width >= 8 else { return }
         let d = browser.degraded
-        let eio = Set(ore ? d.oreEIO : d.mdEIO), wrong = Set(ore ? [] : d.mdWrong)
+        // Sorted page lists, looked up per cell shown (a whole file's worth at a power cut).
+        let eio = ore ? d.oreEIO : d.mdEIO, wrong = ore ? [] : d.mdWrong
         screen.box(rect, title: "\(title): \(eio.count) -EIO, \(wrong.count) wrong", glyphs: theme.box, style: .bold)
         let clip = rect.inset(1)
         let perRow = browser.geometry.pagesInStripe
@@ -114,7 +122,7 @@ struct CrashBrowserView {
         screen.put(legend, x: clip.x, y: clip.y, style: theme.label, clip: clip)
         let rows = max(0, clip.height - 1)
         let stripes = (browser.filePages + perRow - 1) / perRow
-        let interesting = (eio.union(wrong)).min().map { $0 / perRow } ?? 0
+        let interesting = [eio.first, wrong.first].compactMap { $0 }.min().map { $0 / perRow } ?? 0
         let first = stripes <= rows ? 0 : max(0, min(interesting, stripes - rows))
         let cellWidth = perRow * 2 + 5 <= clip.width ? 2 : 1
         for (line, stripe) in (first..<min(stripes, first + rows)).enumerated() {
@@ -123,7 +131,7 @@ struct CrashBrowserView {
             for k in 0..<perRow {
                 let page = stripe * perRow + k
                 guard page < browser.filePages else { break }
-                let read: Read = eio.contains(page) ? .eio : wrong.contains(page) ? .wrong : .right
+                let read: Read = eio.sortedContains(page) ? .eio : wrong.sortedContains(page) ? .wrong : .right
                 let (glyph, style): (Character, Style) = switch read {
                 case .right: (theme.doneGlyph, theme.done)
                 case .eio: ("E", theme.monochrome ? Style(.default, [.reverse, .bold]) : Style(.white, on: .red, [.bold]))
@@ -132,5 +140,17 @@ struct CrashBrowserView {
                 screen.put(String(glyph), x: clip.x + 4 + k * cellWidth, y: y, style: style, clip: clip)
             }
         }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Whether the array, sorted ascending, holds `value`: a binary search.
+    func sortedContains(_ value: Element) -> Bool {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && self[lo] == value
     }
 }

@@ -61,6 +61,10 @@ public struct DebuggerModel {
     public private(set) var viewState: ViewState!
     /// Misplaced units found so far in this timeline, read once as the cursor goes on.
     private var damage = DamageIndex()
+    /// The answers of the `ask`s about the current command, found once each: the header
+    /// shows them at every frame, and finding one reads the events of the command asked
+    /// about (millions for a writeback of a large file). Kept once the timeline is whole.
+    private(set) var shownAnswers: [Int: ShownAnswer] = [:]
     /// The focus the page grid and the stripe map stay on since the user scrolled them
     /// (they no longer follow the I/O), until the next command line or Esc.
     public internal(set) var pinned: ViewFocus?
@@ -185,6 +189,9 @@ public struct DebuggerModel {
             }
         }
         damage.extend(t, to: cursor + 1)
+        if t.isComplete, let command = state.currentCommand {
+            for ask in t.questions(about: command) where shownAnswers[ask] == nil { shownAnswers[ask] = t.answer(toQuestionAt: ask) }
+        }
         viewState = ViewState(timeline: t, cursor: cursor, state: state, oreWritePages: oreWritePages, pcolCopy: pcolCopy,
                               gotPages: gotPages, damage: damage)
     }
@@ -238,6 +245,7 @@ public struct DebuggerModel {
     mutating func replace(_ timeline: Timeline, at seq: Int) {
         self.timeline = timeline
         damage = DamageIndex()
+        shownAnswers = [:]
         pinned = nil
         // Questions are events of the timeline they were asked in.
         questions = QuestionBook()

@@ -45,7 +45,7 @@ extension NoteText {
         let asks = t.questions(about: command)
         guard !asks.isEmpty else { return nil }
         let lines = asks.compactMap { ask -> String? in
-            guard let question = t.question(at: ask), let shown = t.answer(toQuestionAt: ask) else { return nil }
+            guard let question = t.question(at: ask), let shown = model.shownAnswers[ask] ?? t.answer(toQuestionAt: ask) else { return nil }
             let line = t.event(ask).i
             return model.cursor >= shown.shownAt ? "Answer (line \(line)): \(question.prompt) → \(shown.answer.text)"
                 : "? Question (line \(line)): \(question.prompt) (answered at event \(shown.shownAt))"

@@ -13,8 +13,9 @@ extension DebuggerModel {
         return nil
     }
 
-    /// Stands at the `ask` at `seq` and waits for the answer.
-    mutating func startQuestion(at seq: Int) {
+    /// Stands at the `ask` at `seq` and waits for the answer (public for `bench`, which
+    /// times the question window over frames at other events).
+    public mutating func startQuestion(at seq: Int) {
         move(to: seq)
         guard let question = timeline.question(at: seq), let actual = timeline.answer(toQuestionAt: seq) else { return }
         var session = QuestionSession(ask: seq, question: question, actual: actual, grid: QuestionGrid(state: state))
