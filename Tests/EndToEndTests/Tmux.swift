@@ -7,8 +7,14 @@ final class Tmux {
     static var available: Bool { (try? run(["-V"], capture: false))?.status == 0 }
 
     /// Starts `command` (a shell command line) in a detached session of `width`×`height`.
+    /// Tests start sessions in parallel: when no tmux server runs yet, two clients may race
+    /// to start one and a session can be lost with the server that lost; it is started again.
     init(_ command: String, width: Int = 120, height: Int = 40) throws {
-        _ = try Self.run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, command], capture: false)
+        for attempt in 0..<5 {
+            let started = try Self.run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, command], capture: false)
+            if started.status == 0, (try? Self.run(["has-session", "-t", name], capture: false))?.status == 0 { return }
+            Thread.sleep(forTimeInterval: 0.1 * Double(attempt + 1))
+        }
     }
 
     deinit { _ = try? Self.run(["kill-session", "-t", name], capture: false) }

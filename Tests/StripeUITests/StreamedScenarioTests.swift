@@ -46,9 +46,9 @@ struct StreamedScenarioTests {
     @Test func theBudgetStopsAStreamedBuild() throws {
         let text = "layout raid5 devices=5 stripe-unit=64K\n" + stride(from: 0, to: 16384, by: 2).map { "write \($0)\n" }.joined() + "writepages sync\n"
         let scenario = try ScenarioLoader.open("long.scn", bundled: [:]) { _ in Array(text.utf8) }
-        let run = try EngineRun(scenario, budget: MemoryBudget(bytes: 4 << 20, source: "--max-memory"))
+        let run = try EngineRun(scenario, budget: MemoryBudget(bytes: 1 << 20, source: "--max-memory"))
         run.finish()
-        #expect(run.failure?.description.contains("over the budget of 4M (--max-memory)") == true, "\(run.failure?.description ?? "no failure")")
+        #expect(run.failure?.description.contains("over the budget of 1M (--max-memory)") == true, "\(run.failure?.description ?? "no failure")")
         #expect(!run.timeline.isComplete)
     }
 
