@@ -22,8 +22,9 @@ struct BenchCommand: ParsableCommand {
             returns: two million requests in flight at 4G).
             Figures: events, build_seconds, ns_per_event, bytes_per_event (resident memory
             growth while building, per event), held_bytes_per_event (the bytes the timeline
-            holds by its own count), first_frame_ms (the TUI's first 200x60 frame of a fresh
-            run: the events a screen shows built, with margin, then drawn; fastest of 5), jump_ms_median / jump_ms_max
+            holds by its own count), first_frame_ms (the TUI's first 200x60 frame from the
+            scenario's bytes: opened as tui opens a file, the events a screen shows built, with
+            margin, then drawn; fastest of 5), jump_ms_median / jump_ms_max
             (state at 200 random events), render_ms (a 200x60 frame: the slowest of 20
             random events and the first write completion), frame_ms_max (the slowest of
             those frames with a page selected, help open, a search typed, the split screen,
@@ -70,15 +71,14 @@ struct BenchCommand: ParsableCommand {
             guard !layout.contains(where: \.isNewline) else { CLIFailure("--layout: one layout line, without newlines").exit() }
             text = "layout \(layout)\n" + text.drop { $0 != "\n" }.dropFirst()
         }
-        // A question for the `question` state's frames, after the layout line.
-        text = text.prefix { $0 != "\n" } + "\n" + BenchRender.askLine + "\n" + text.drop { $0 != "\n" }.dropFirst()
+        text = Self.asking(text)
         let scenario: Scenario
         do {
             scenario = try ScenarioParser.parse(text, name: "bench")
         } catch {
             CLIFailure("--layout: \(error)").exit()
         }
-        let firstFrame = try Self.fastest { try Self.firstFrameMilliseconds(scenario, budget: memory.budget()) }
+        let firstFrame = try Self.fastest { try Self.firstFrameMilliseconds(text, budget: memory.budget()) }
 
         let rssBefore = Self.residentBytes()
         let start = DispatchTime.now()
@@ -104,8 +104,9 @@ struct BenchCommand: ParsableCommand {
         let split = Comparison(WorldPair(a: scenario, b: scenario))
         let (frames, crashOpen) = BenchRender.frameMilliseconds(timeline, at: frameEvents, split: split)
         // The first frame of the same workload on a tiny file: what "at once" is measured against.
-        let tiny = try ScenarioParser.parse(workload.scenario(pages: 16), name: "tiny")
-        let tinyFirstFrame = try Self.fastest { try Self.firstFrameMilliseconds(tiny, budget: memory.budget()) }
+        let tinyText = Self.asking(workload.scenario(pages: 16))
+        let tiny = try ScenarioParser.parse(tinyText, name: "tiny")
+        let tinyFirstFrame = try Self.fastest { try Self.firstFrameMilliseconds(tinyText, budget: memory.budget()) }
         // The split screen's first frame (tui --compare): world A's first events, B not built.
         let splitFirstFrame = try Self.fastest { try Self.splitFirstFrameMilliseconds(WorldPair(a: scenario, b: scenario), budget: memory.budget()) }
         let splitTinyFirstFrame = try Self.fastest { try Self.splitFirstFrameMilliseconds(WorldPair(a: tiny, b: tiny), budget: memory.budget()) }
@@ -136,6 +137,11 @@ struct BenchCommand: ParsableCommand {
         _ = checksum
     }
 
+    /// `text` with a question for the `question` state's frames after its layout line.
+    static func asking(_ text: String) -> String {
+        text.prefix { $0 != "\n" } + "\n" + BenchRender.askLine + "\n" + text.drop { $0 != "\n" }.dropFirst()
+    }
+
     /// The fastest of five runs of `body` (milliseconds): a first frame is a millisecond or
     /// less, which one run's warm-up or one preemption would double.
     static func fastest(_ body: () throws -> Double) rethrows -> Double {
@@ -144,10 +150,13 @@ struct BenchCommand: ParsableCommand {
         return fastest
     }
 
-    /// What the TUI does before its first frame: build the first events of a fresh run,
-    /// then draw.
-    static func firstFrameMilliseconds(_ scenario: Scenario, budget: MemoryBudget) throws -> Double {
+    /// What `tui FILE` does before its first frame, from the file's bytes: open it as a
+    /// stream (`ScenarioLoader.open`: parsed through its layout line and first 4 KiB),
+    /// build the first events of a fresh run (the engine parses the lines it runs), draw.
+    static func firstFrameMilliseconds(_ text: String, budget: MemoryBudget) throws -> Double {
+        let bytes = Array(text.utf8)
         let start = DispatchTime.now()
+        let scenario = try ScenarioLoader.open("bench.scn", bundled: [:]) { _ in bytes }
         let run: EngineRun
         do {
             run = try EngineRun(scenario, budget: budget)

@@ -16,21 +16,12 @@ enum BenchLongScenario {
     /// The fields `long_scenario_first_frame_ms`, `_tiny_ms` and `_ratio`: each the
     /// fastest of five runs (`BenchCommand.fastest`).
     static func fields(budget: MemoryBudget) throws -> [(String, JSONValue)] {
-        let long = try firstFrameMilliseconds(Array(text(pages: 800_000).utf8), budget: budget)
-        let tiny = try firstFrameMilliseconds(Array(text(pages: 16).utf8), budget: budget)
+        let long = try BenchCommand.fastest { try BenchCommand.firstFrameMilliseconds(text(pages: 800_000), budget: budget) }
+        let tiny = try BenchCommand.fastest { try BenchCommand.firstFrameMilliseconds(text(pages: 16), budget: budget) }
         return [
             ("long_scenario_first_frame_ms", .decimal(BenchCommands.rounded(long))),
             ("long_scenario_first_frame_tiny_ms", .decimal(BenchCommands.rounded(tiny))),
             ("long_scenario_first_frame_ratio", .decimal(BenchCommands.rounded(long / tiny))),
         ]
-    }
-
-    private static func firstFrameMilliseconds(_ bytes: [UInt8], budget: MemoryBudget) throws -> Double {
-        try BenchCommand.fastest {
-            let start = DispatchTime.now()
-            let scenario = try ScenarioLoader.open("long.scn", bundled: [:]) { _ in bytes }
-            let opened = BenchCommand.seconds(since: start) * 1000
-            return opened + (try BenchCommand.firstFrameMilliseconds(scenario, budget: budget))
-        }
     }
 }
