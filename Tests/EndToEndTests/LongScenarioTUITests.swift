@@ -30,12 +30,7 @@ struct LongScenarioTUITests {
             opened = tmux.capture()
         }
         #expect(opened.contains("event 0/") && opened.contains("building the timeline"), "\(opened)")
-        let report = TUITests.exitReport(tmux)
-        #expect(report.exit == "EXIT=2")
-        #expect(report.canonical, "the terminal is restored")
-        let screen = tmux.capture(history: true)
-        #expect(screen.split(separator: "\n").contains { $0 == line }, "\(screen)")
-        #expect(!screen.contains("stripescope: warning"), "\(screen)")
+        Self.expectEnds(tmux, with: line)
     }
 
     /// `q` before the build reaches the bad line: the screen goes at once, then the rest
@@ -48,6 +43,12 @@ struct LongScenarioTUITests {
         let opened = tmux.wait { $0.contains("event 0/") && $0.contains("% of the file") }
         #expect(opened.contains("% of the file"), "quit while the file is still being read: \(opened)")
         try tmux.send("q")
+        Self.expectEnds(tmux, with: line)
+    }
+
+    /// The program ended as `check` does on the file: exit 2, the terminal restored, its
+    /// one line (no warning before it).
+    static func expectEnds(_ tmux: Tmux, with line: String) {
         let report = TUITests.exitReport(tmux)
         #expect(report.exit == "EXIT=2")
         #expect(report.canonical, "the terminal is restored")
