@@ -21,7 +21,7 @@ public struct TraceSummary: Sendable {
         let final = timeline.state(at: timeline.count - 1)
         devices = final.devices.map { ($0.pagesRead, $0.pagesWritten, $0.requests) }
         counters = final.counters
-        writes = WriteTotals(final, in: timeline)
+        writes = WriteTotals(final)
         self.violations = violations
     }
 

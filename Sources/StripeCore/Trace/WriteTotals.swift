@@ -18,8 +18,8 @@ public struct WriteTotals: Sendable, Equatable {
         self.userPagesWritten = userPagesWritten
     }
 
-    /// The totals of `state`, a state of `timeline`.
-    public init(_ state: SimState, in timeline: Timeline) {
+    /// The totals of `state`, from what it keeps as writes are issued and land.
+    public init(_ state: SimState) {
         self.init(devicePagesWritten: state.devices.reduce(0) { $0 + $1.pagesWritten }, devicePagesInFlight: state.writePagesInFlight,
                   userPagesWritten: state.counters.userPagesWritten)
     }

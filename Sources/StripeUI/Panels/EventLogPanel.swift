@@ -63,7 +63,6 @@ struct EventLogPanel: Panel {
         screen.box(rect, title: logRow == nil ? "events (Enter: the whole event)" : "events (Enter: go to ▶)", glyphs: theme.box,
                    style: focused ? Style(.default, [.bold]) : .plain)
         let inner = rect.inset(1)
-        let rows = inner.height
         for (row, line) in shown(view, in: rect).enumerated() {
             let y = inner.y + row
             let kind = t.event(line.seq).kind

@@ -44,7 +44,7 @@ public struct ViewState: Sendable {
         } else {
             note = s.lastNote.flatMap { $0 <= cursor ? $0 : nil }
         }
-        writes = WriteTotals(s, in: t)
+        writes = WriteTotals(s)
         geometry = s.geometry
         misplaced = damage.misplaced(at: cursor)
         writebackUnderway = !s.inflight.isEmpty || s.kernelBug == nil && s.stack.first.map { call in
