@@ -42,12 +42,7 @@ struct EventIndex {
     }
 
     private static func lowerBound(_ list: [UInt32], _ seq: Int) -> Int {
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(list[mid]) < seq { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        list.partitionPoint { Int($0) < seq }
     }
 
     var heldBytes: Int {

@@ -101,11 +101,7 @@ public final class Timeline: @unchecked Sendable {
 
     /// Aux changes carried by event `seq`.
     func auxChanges(of seq: Int) -> ArraySlice<AuxChange> {
-        var lo = 0, hi = auxOwners.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if auxOwners[mid] < seq { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = auxOwners.partitionPoint { $0 < seq }
         guard lo < auxOwners.count, auxOwners[lo] == seq else { return [] }
         let end = lo + 1 < auxStarts.count ? auxStarts[lo + 1] : aux.count
         return aux[auxStarts[lo]..<end]

@@ -142,15 +142,3 @@ struct CrashBrowserView {
         }
     }
 }
-
-extension Array where Element: Comparable {
-    /// Whether the array, sorted ascending, holds `value`: a binary search.
-    func sortedContains(_ value: Element) -> Bool {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if self[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < count && self[lo] == value
-    }
-}
