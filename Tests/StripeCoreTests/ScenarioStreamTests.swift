@@ -141,18 +141,19 @@ struct ScenarioStreamTests {
     /// The lexer cuts an ASCII line's words from its bytes, any other line's from its
     /// characters: each line with a non-ASCII comment after it (so its characters are
     /// lexed) gives the same commands, or the same error at the same column.
-    /// The header's title is found once per timeline; a stream's title line past the
-    /// opening becomes the title when the build parses it, not before.
+    /// The title is kept as lines are parsed; a stream's title line past the opening
+    /// becomes the title when the build parses it, not before, and then is the whole
+    /// parse's.
     @Test func aLateTitleIsTheTitleOnceParsed() throws {
         let text = "layout raid5 devices=3 stripe-unit=4K\n" + String(repeating: "write 0\n", count: 1_000) + "title late\nwrite 1\n"
         var scenario = Scenario(streaming: text, name: "late.scn")
         try scenario.parseOpening(bytes: 64)
         let run = try EngineRun(scenario, budget: nil)
         run.build(upTo: 10)
-        #expect(run.timeline.title == "late.scn")
+        #expect(run.timeline.scenario.title == "late.scn")
         run.finish()
-        #expect(run.timeline.title == "late")
-        #expect(run.timeline.title == run.timeline.scenario.title)
+        #expect(run.timeline.scenario.title == "late")
+        #expect(run.timeline.scenario.title == (try ScenarioParser.parse(text, name: "late.scn")).title)
     }
 
     @Test func asciiLinesLexAsTheirCharacters() {

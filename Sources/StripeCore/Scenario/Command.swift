@@ -103,7 +103,9 @@ public struct ScenarioLine: Sendable, Equatable {
 public struct Scenario: Sendable {
     /// File path or bundled name, used in messages.
     public var name: String
-    public var lines: [ScenarioLine]
+    /// Its commands, parsed so far (`Scenario+Stream`); appended only by the parser, which
+    /// keeps `title` with them.
+    public internal(set) var lines: [ScenarioLine]
     /// Notices that do not stop the scenario, one line each with file:line:col (like the
     /// kernel's "group_depth ignored").
     public var warnings: [String]
@@ -119,6 +121,7 @@ public struct Scenario: Sendable {
     public init(name: String, lines: [ScenarioLine], warnings: [String] = []) {
         self.name = name
         self.lines = lines
+        titleText = lines.lazy.compactMap(\.titleText).first
         self.warnings = warnings
     }
 
@@ -129,10 +132,12 @@ public struct Scenario: Sendable {
         return ExofsObject.id(ino: ino ?? ExofsObject.defaultIno)
     }
 
-    /// The scenario's `title`, or its name.
-    public var title: String {
-        lines.lazy.compactMap(\.titleText).first ?? name
-    }
+    /// The scenario's `title`, or its name. Every frame's header shows it, so it is kept
+    /// as lines are parsed rather than looked for among them (half a million `write`
+    /// lines at 4 GiB), and a stream's late title line counts once it is parsed.
+    public var title: String { titleText ?? name }
+    /// The first `title` line's text among `lines`.
+    var titleText: String?
 }
 
 /// A malformed scenario: file, line, column and what was expected.

@@ -30,6 +30,7 @@ extension Scenario {
         do {
             guard let line = try parser.next(warnings: &warnings) else { return false }
             lines.append(line)
+            if titleText == nil { titleText = line.titleText }
             unparsed = parser
             return true
         } catch {

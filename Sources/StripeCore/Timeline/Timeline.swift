@@ -9,11 +9,6 @@ public final class Timeline: @unchecked Sendable {
     /// The scenario run; read as a stream (`Scenario+Stream`), its lines are those parsed
     /// so far, always through the command being run: nothing reads past what ran.
     public internal(set) var scenario: Scenario
-    /// The scenario's title, found once: `Scenario.title` looks through every line, and
-    /// every frame's header shows it (half a million `write` lines at 4 GiB). A stream's
-    /// title line may come late: each line parsed later is looked at as it comes.
-    public var title: String { titleText ?? scenario.name }
-    private var titleText: String?
     @usableFromInline var events: [Event] = []
     /// Call arguments and xor fields, pointed to by `Event.x`.
     var args: [UInt64] = []
@@ -41,7 +36,6 @@ public final class Timeline: @unchecked Sendable {
 
     init(scenario: Scenario, keyframeInterval: Int) {
         self.scenario = scenario
-        titleText = scenario.lines.lazy.compactMap(\.titleText).first
         self.keyframeInterval = keyframeInterval
         keyframes.append(SimState())
     }
@@ -51,7 +45,6 @@ public final class Timeline: @unchecked Sendable {
     func scenarioLine(_ n: Int) -> ScenarioLine? {
         while n >= scenario.lines.count {
             guard scenario.parseLine() else { return nil }
-            if titleText == nil { titleText = scenario.lines.last?.titleText }
         }
         return scenario.lines[n]
     }
@@ -60,8 +53,6 @@ public final class Timeline: @unchecked Sendable {
     /// edits, `:w`); only on the caller's turn of a build (`EngineRun`). Throws its first
     /// bad line's error, which also stops the build when it gets there.
     public func parseWholeScenario() throws(ScenarioError) {
-        let parsed = scenario.lines.count
-        defer { if titleText == nil { titleText = scenario.lines[parsed...].lazy.compactMap(\.titleText).first } }
         try scenario.parseRest()
     }
 

@@ -90,8 +90,7 @@ extension CompareModel {
         screen.fill(rect, style: theme.header)
         let bEvent = worldBProgress != nil ? "B building" : "B event \(b.cursor)/\(b.timeline.count - 1)"
         let right = " │ A event \(a.cursor)/\(a.timeline.count - 1) │ \(bEvent) "
-        // The titles as the timelines found them once (a scenario's own walks its lines).
-        let (aTitle, bTitle) = (a.timeline.title, b.timeline.title)
+        let (aTitle, bTitle) = (pair.a.title, pair.b.title)
         let bName = pair.commands == nil ? "\(bTitle) (\(pair.b.name))" : "A with \(pair.label)"
         // B's name says what differs: it keeps its room first, A's title takes the rest.
         let room = max(0, rect.width - right.count - " StripeScope compare │ A:  │ B: ".count)

@@ -22,7 +22,7 @@ struct HeaderPanel {
         let room = max(0, layout.header.width - right.count - badge.count - " StripeScope │ ".count)
         // Counted in terminal columns: a CJK title takes two a character.
         let edited = model.isEdited ? "[edited] " : ""
-        let bar = " StripeScope │ " + edited + t.title.truncated(to: room - edited.count)
+        let bar = " StripeScope │ " + edited + t.scenario.title.truncated(to: room - edited.count)
         screen.put(bar, x: 0, y: layout.header.y, style: theme.header, clip: layout.header)
         let rightX = max(0, layout.header.maxX - right.count)
         screen.put(right, x: rightX, y: layout.header.y, style: theme.header)
