@@ -15,15 +15,12 @@ enum ScenarioInput {
     /// Loads and parses `argument`, or prints one line to stderr and exits 2. Warnings go
     /// to stderr, one line each.
     static func load(_ argument: String) throws -> Scenario {
-        var scenario = try stream(argument)
-        try parseRest(&scenario)
-        printWarnings(of: scenario)
-        return scenario
+        try finish(stream(argument))
     }
 
     /// `load` as a stream: parsed through its layout line (where every warning is), the
     /// rest as it is run (`ScenarioLoader.open`). Its warnings are not printed: a bad line
-    /// is the one line a scenario that has one gets (`printWarnings` once there is none).
+    /// is the one line a scenario that has one gets (`finish` prints them once there is none).
     static func stream(_ argument: String) throws -> Scenario {
         let scenario: Scenario
         do {
@@ -35,18 +32,18 @@ enum ScenarioInput {
         return scenario
     }
 
-    /// The scenario's warnings on stderr, one line each.
-    static func printWarnings(of scenario: Scenario) {
-        for warning in scenario.warnings { FileHandle.standardError.write(Data("stripescope: warning: \(warning.terminalSafe)\n".utf8)) }
-    }
-
-    /// Parses the rest of a scenario opened as a stream, failing as `load` does on a bad line.
-    static func parseRest(_ scenario: inout Scenario) throws {
+    /// A scenario opened as a stream, parsed to its end, its warnings then printed on
+    /// stderr one line each: what `load` does once the file is open. A bad line fails as
+    /// `load` fails, with no warning before its one line.
+    static func finish(_ scenario: Scenario) throws -> Scenario {
+        var whole = scenario
         do {
-            try scenario.parseRest()
+            try whole.parseRest()
         } catch {
             throw CLIFailure(error.description)
         }
+        for warning in whole.warnings { FileHandle.standardError.write(Data("stripescope: warning: \(warning.terminalSafe)\n".utf8)) }
+        return whole
     }
 
     /// The bytes of the regular file at `path`; nil when nothing is there. What the path

@@ -47,10 +47,10 @@ struct TuiCommand: ParsableCommand {
         var scenario = try ScenarioInput.stream(self.scenario)
         let budget = try memory.budget()
         let settings = try appearance.settings()
-        if compare.isRequested { try ScenarioInput.parseRest(&scenario) }
         // Warnings as `load` prints them, only for a scenario with no bad line: now for one
-        // read whole, after the screen for one still read as a stream (`debug`).
-        if scenario.isWhole { ScenarioInput.printWarnings(of: scenario) }
+        // read whole (compare needs all of it), after the screen for one still read as a
+        // stream (`debug`).
+        if compare.isRequested || scenario.isWhole { scenario = try ScenarioInput.finish(scenario) }
         if let pair = try compare.pair(with: scenario) {
             // The budget before the terminal, as the single debugger checks it: each world's
             // estimate against its half.
@@ -95,9 +95,7 @@ struct TuiCommand: ParsableCommand {
         } catch {
             // Without a terminal, what is wrong with all of the scenario is said first, as
             // before it was read as a stream: a bad line, then the budget's estimate.
-            var whole = scenario
-            try ScenarioInput.parseRest(&whole)
-            if !scenario.isWhole { ScenarioInput.printWarnings(of: whole) }
+            let whole = scenario.isWhole ? scenario : try ScenarioInput.finish(scenario)
             do { try budget.checkEstimate(of: whole) } catch { throw CLIFailure(error.description) }
             throw error
         }
@@ -136,9 +134,7 @@ struct TuiCommand: ParsableCommand {
         guard !scenario.isWhole else { return }
         // Quit before the build reached the file's end: the rest is parsed now, the
         // screen already gone, so a bad line there is still said as `check` says it.
-        var whole = run.timeline.scenario
-        try ScenarioInput.parseRest(&whole)
-        ScenarioInput.printWarnings(of: whole)
+        _ = try ScenarioInput.finish(run.timeline.scenario)
     }
 
     /// Fails when there is no usable terminal; else whether to draw with ASCII only.
